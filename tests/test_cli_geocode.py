@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from geo.cli import main
+
+HEADER = "query,name,lat,lon,kind,admin1,country,score,source"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_help_has_examples():
+    out = run("geocode", "--help").output
+    assert "Examples:" in out and "--country" in out
+    assert "geocode" in run("--help").output
+
+
+def test_names_as_arguments():
+    res = run("geocode", "Idlib", "Maaret al-Numan", "Nowhere-on-earth")
+    assert res.exit_code == 0
+    assert res.stdout.startswith(HEADER)
+    got = rows(res.stdout)
+    assert [r["kind"] for r in got] == ["admin1", "place", ""]
+    assert got[2]["lat"] == "" and got[2]["score"] == "0.0"
+    assert "2 of 3 names placed; unmatched: 'Nowhere-on-earth'" in res.stderr
+
+
+def test_names_from_file_skip_and_count_empty_lines(tmp_path):
+    f = tmp_path / "names.txt"
+    f.write_text("Idlib\n\nSarmada\n  \n", encoding="utf-8")
+    res = run("geocode", "-i", str(f))
+    assert res.exit_code == 0
+    assert [r["query"] for r in rows(res.stdout)] == ["Idlib", "Sarmada"]
+    assert "2 empty line(s) skipped" in res.stderr
+
+
+def test_csv_column_and_hxl_row(tmp_path):
+    f = tmp_path / "sites.csv"
+    f.write_text("site,people\n#loc+name,#affected+ind\nAtmeh camps,100\nQah,50\n", encoding="utf-8")
+    res = run("geocode", "-i", str(f), "--column", "site")
+    assert res.exit_code == 0
+    assert [r["kind"] for r in rows(res.stdout)] == ["camp", "camp"]
+
+
+def test_stdin():
+    res = run("geocode", "-i", "-", input="Sarmada\n")
+    assert rows(res.stdout)[0]["name"] == "Sarmada"
+
+
+def test_geojson_and_gpkg_carry_true_geometry(tmp_path):
+    out = tmp_path / "places.geojson"
+    res = run("geocode", "Idleb", "Turkish border", "Atmeh", "Nowhere-on-earth", "-o", str(out))
+    assert res.exit_code == 0, res.output
+    feats = json.loads(out.read_text())["features"]
+    assert [f["geometry"]["type"] if f["geometry"] else None for f in feats] == [
+        "Polygon", "LineString", "Point", None]  # fmt: skip
+    gpkg = tmp_path / "places.gpkg"
+    assert run("geocode", "Idleb", "-o", str(gpkg)).exit_code == 0
+    import geopandas as gpd
+
+    assert gpd.read_file(gpkg).geometry.iloc[0].geom_type == "Polygon"
+
+
+def test_csv_output_file(tmp_path):
+    out = tmp_path / "p.csv"
+    assert run("geocode", "Idlib", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith(HEADER)
+
+
+def test_bad_inputs_give_one_line_and_exit_2(tmp_path):
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Alep\xe9\n".encode("latin-1"))
+    table = tmp_path / "t.csv"
+    table.write_text("a,b\n1,2\n", encoding="utf-8")
+    cases = [
+        ("-i", str(latin1)),
+        ("-i", str(tmp_path / "missing.txt")),
+        ("-i", str(table), "--column", "name"),
+        ("Idlib", "--bbox", "1,2,3"),
+        ("Idlib", "-o", str(tmp_path / "out.xyz")),
+    ]
+    for args in cases:
+        res = run("geocode", *args)
+        assert res.exit_code == 2, (args, res.output)
+        assert "Traceback" not in res.output
+        assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+
+
+def test_no_names_is_a_usage_error():
+    res = run("geocode")
+    assert res.exit_code == 2 and "give names" in res.stderr
+
+
+def test_hostile_names_handled(tmp_path):
+    res = run("geocode", "<script>alert(1)</script>", "x" * 100_000, "Idlib\x07")
+    assert res.exit_code == 0
+    assert len(rows(res.stdout)) == 3

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import pytest
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+import geo
+from geo.geocode import COLUMNS, OfflineGazetteer, resolve, summary
+
+
+def test_one_row_per_name_in_order_with_true_geometry():
+    names = ["Idlib", "Idlib city", "the Turkish border", "Nowhere-on-earth", "", "Atmeh camps"]
+    gdf = geo.geocode(names)
+    assert list(gdf["query"]) == names
+    assert list(gdf.columns[:9]) == ["query", "name", "lat", "lon", "kind", "admin1", "country", "score", "source"]
+    assert list(gdf["kind"]) == ["admin1", "place", "border", "", "", "camp"]
+    types = [None if g is None else g.geom_type for g in gdf.geometry]
+    assert types == ["Polygon", "Point", "LineString", None, None, "Point"]
+    assert gdf.loc[3, "score"] == 0 and gdf["lat"].isna().sum() == 2
+    assert gdf.attrs["unmatched"] == ["Nowhere-on-earth", ""]
+    assert gdf.crs.to_epsg() == 4326
+
+
+def test_lat_lon_of_areas_and_lines_lie_on_them():
+    from shapely.geometry import Point
+
+    gdf = geo.geocode(["Idleb", "southern Idlib", "Syria-Turkey border"])
+    for row in gdf.itertuples():
+        assert row.geometry.distance(Point(row.lon, row.lat)) < 1e-6
+
+
+def test_direction_cuts_the_area():
+    whole, south = geo.geocode(["Idlib", "southern Idlib"]).geometry
+    assert south.area < whole.area * 0.7
+    assert south.bounds[3] < whole.bounds[3]
+    assert geo.geocode(["southern Idlib"]).loc[0, "qualifier"] == "south"
+
+
+def test_context_picks_the_nearby_namesake():
+    assert resolve(["Tripoli"])[0].country == "LY"
+    assert resolve(["Tripoli", "Homs", "Tartous"])[0].country == "LB"
+
+
+def test_country_filter_and_bbox():
+    assert resolve(["Tripoli"], country="LB")[0].country == "LB"
+    assert not resolve(["Aleppo"], country="TR")[0].matched
+    assert resolve(["Damascus"], bbox=(-80, 38, -76, 40))[0].country == "US"
+
+
+def test_border_side_comes_from_context_or_country():
+    assert resolve(["Turkish border"], country="IQ")[0].id == "border:IQ-TR"
+    assert resolve(["Turkish border", "Mosul", "Zakho"])[0].id == "border:IQ-TR"
+    assert resolve(["Turkish border", "Idlib", "Atmeh"])[0].id == "border:SY-TR"
+
+
+def test_ambiguous_name_lists_alternatives():
+    m = resolve(["Tripoli"])[0]
+    assert "LB" in m.alternatives and m.note.startswith("ambiguous")
+
+
+def test_unmatched_near_miss_is_reported():
+    m = resolve(["Saraqibbbbb"], min_score=99)[0]
+    assert not m.matched and m.score == 0 and "Saraqib" in m.note
+
+
+@pytest.mark.parametrize(
+    "hostile", ["<img src=x onerror=alert(1)>", "x" * 100_000, "Idlib\x00\x07", "{{ 7*7 }}", "\u202e"]
+)
+def test_hostile_names_do_not_crash(hostile):
+    (m,) = resolve([hostile])
+    assert m.query == hostile
+
+
+def test_control_characters_do_not_block_a_match():
+    assert resolve(["Idlib\x00\x07"])[0].pcode == "SY07"
+
+
+def test_summary_line():
+    line = summary(resolve(["Idlib", "Nowhere-on-earth", ""]))
+    assert line == "1 of 2 names placed; unmatched: 'Nowhere-on-earth'; 1 empty skipped"
+
+
+def test_columns_are_stable():
+    assert COLUMNS[:9] == ["query", "name", "lat", "lon", "kind", "admin1", "country", "score", "source"]
+
+
+def test_offline_gazetteer_is_a_geopy_geocoder():
+    coder = OfflineGazetteer()
+    assert isinstance(coder, Geocoder)
+    loc = coder.geocode("Idleb", exactly_one=True)
+    assert isinstance(loc, Location)
+    assert loc.raw["pcode"] == "SY07" and 35 < loc.latitude < 37 and 36 < loc.longitude < 37.5
+    assert coder.geocode("Nowhere-on-earth") is None
+    many = coder.geocode("Tripoli", exactly_one=False)
+    assert len(many) >= 2 and {m.raw["country"] for m in many} >= {"LB", "LY"}
+    assert OfflineGazetteer(country="LB").geocode("Tripoli").raw["country"] == "LB"

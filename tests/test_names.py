@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from geo.names import clean, fold, pcode, skeleton
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["Maaret al-Numan", "Maarat al-Nouman", "Ma'arrat an-Nu'man", "Ma‘arat an Nu‘mān", "MAARAT AL NUMAN"],
+        ["Idlib", "Idleb", "Edlib"],
+        ["Deir ez-Zor", "Dayr az-Zawr", "Deir el-Zour"],
+        ["Raqqa", "Ar-Raqqa", "Rakka", "al Raqqah"],
+        ["Hasakah", "Al-Hasakeh", "Hassakeh"],
+        ["Jisr ash-Shughur", "Jisr al-Shoghour"],
+        ["Khan Shaykhun", "Khan Sheikhoun"],
+        ["Homs", "Hims"],
+    ],
+)
+def test_transliteration_variants_share_a_skeleton(spellings):
+    assert len({skeleton(s) for s in spellings}) == 1, {s: skeleton(s) for s in spellings}
+
+
+def test_fold_removes_case_accents_apostrophes_and_articles():
+    assert fold("Ma'arrat an-Nu‘man") == "maarrat numan"
+    assert fold("Ceylanpınar") == "ceylanpinar"
+    assert fold("Akçakale") == "akcakale"
+    assert fold("Bab al-Hawa") == fold("Bab el Hawa") == "bab hawa"
+    for mark in "'‘’ʿʾ`":
+        assert fold(f"Dar{mark}a") == "dara"
+
+
+def test_fold_keeps_a_lone_article_word():
+    # "As" alone is a name, not an article before one
+    assert fold("As") == "as"
+
+
+def test_arabic_script_is_unified():
+    assert fold("إدلب") == fold("ادلب")
+    assert fold("معرة النعمان") == fold("معره نعمان")
+
+
+def test_clean_strips_controls_and_direction_marks():
+    assert clean("Idlib\x00\x07\u202e ") == "Idlib"
+    assert fold("\u200fIdlib\u200e") == "idlib"
+
+
+@pytest.mark.parametrize("raw", ["SY0703", "sy0703", "SY07-03", "SY 07 03", " sy07_03 "])
+def test_pcodes_normalise(raw):
+    assert pcode(raw) == "SY0703"
+
+
+def test_not_a_pcode():
+    assert pcode("Idlib") == ""
+    assert pcode("") == ""
