@@ -47,15 +47,21 @@ DATA = Path(__file__).resolve().parent / "data"
 FOCUS_COUNTRIES = ("SY", "TR", "IQ", "LB", "JO")
 KIND_RANK = {"country": 0, "admin1": 1, "admin2": 2, "admin3": 3, "place": 4, "camp": 5, "crossing": 6, "border": 7}
 SCORE_EXACT = 100.0
-SCORE_VARIANT = 92.0  # same consonant skeleton: a transliteration variant
+SCORE_VARIANT = 92.0  # same consonant skeleton: a transliteration variant, if the letters are close too
+VARIANT_FLOOR = 80.0  # ... scored down to this when they are only just close enough
+VARIANT_MIN_RATIO = 60.0  # "Erewhonia" and "Orhaniye" share a skeleton, but not enough letters
 KIND_WORD_PENALTY = 10.0  # "Jarablus crossing" answering a bare "Jarablus"
 KIND_MISMATCH_PENALTY = 15.0  # asked for a camp, found only a town of that name
 DEFAULT_MIN_SCORE = 75.0
-_INDEX_VERSION = 5
+_INDEX_VERSION = 7
 _KIND_WORDS = (None, *sorted(set(_query.KIND_WORDS.values())))
 
 
 WEAK_NAME_PENALTY = 4.0  # an alternate name of an area that is often its capital's name ("Mosul" for Ninawa)
+
+
+def _by_score(c: Candidate) -> tuple:
+    return (-c.score, KIND_RANK.get(c.feature.kind, 9), -c.feature.population)
 
 
 def _pack(i: int, word: str | None, weak: bool = False) -> int:
@@ -133,13 +139,15 @@ class Gazetteer:
         # that is what makes the cached index load in a tenth of a second.
         self.rows: list[tuple] = []
         self.exact: dict[str, list[int]] = defaultdict(list)
-        self.variants: dict[str, list[int]] = defaultdict(list)
+        self.variants: dict[str, list[str]] = defaultdict(list)  # consonant skeleton → folded keys
         self.pcodes: dict[str, int] = {}
         self.uids: dict[str, int] = {}
         self.countries: dict[str, str] = {}  # folded country name or demonym → ISO alpha-2
         self.borders: dict[tuple[str, str], int] = {}
-        self.fuzzy_pool: dict[str, list[str]] = defaultdict(list)  # country → folded keys
-        self._fuzzy_owner: dict[str, set[str]] = defaultdict(set)
+        # (country, first letter) → folded keys: a typo seldom changes the first letter, and the split
+        # keeps each fuzzy scan to a few hundred names
+        self.fuzzy_pool: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._fuzzy_owner: dict[tuple[str, str], set[str]] = defaultdict(set)
 
     # ----------------------------------------------------------------- building
     def add(self, feature: Feature, names: list[str], fuzzy: bool | None = None, weak: Iterable[str] = ()) -> int:
@@ -165,9 +173,9 @@ class Gazetteer:
                 if not fuzzy:
                     continue
                 # Variants and typos only where the focus lies: elsewhere they find some real town too easily.
-                self.variants[skeleton(k, folded=True)].append(_pack(i, word, name in weak))
+                self.variants[skeleton(k, folded=True)].append(k)
                 if len(k) > 3:
-                    pool = feature.country or "*"
+                    pool = (feature.country or "*", k[0])
                     if k not in self._fuzzy_owner[pool]:
                         self._fuzzy_owner[pool].add(k)
                         self.fuzzy_pool[pool].append(k)
@@ -265,11 +273,11 @@ class Gazetteer:
         if key and _pack(i, None) not in self.exact[key]:
             self.exact[key].append(_pack(i, None))
             if self.at(i).country in FOCUS_COUNTRIES:
-                self.variants[skeleton(key, folded=True)].append(_pack(i, None))
+                self.variants[skeleton(key, folded=True)].append(key)
 
     def _freeze(self) -> None:
         self.exact = {k: tuple(v) for k, v in self.exact.items()}
-        self.variants = {k: tuple(v) for k, v in self.variants.items()}
+        self.variants = {k: tuple(dict.fromkeys(v)) for k, v in self.variants.items()}
         self.fuzzy_pool = dict(self.fuzzy_pool)
         self._fuzzy_owner = defaultdict(set)
 
@@ -334,41 +342,54 @@ class Gazetteer:
             return [Candidate(self.at(self.pcodes[code]), SCORE_EXACT, "pcode")]
         if q.kind == "border":
             return self._borders(q)
-        found: dict[int, Candidate] = {}
-        full = fold(text[:500])
-        for key in (full, q.key):
-            for i, word, weak in map(_unpack, self.exact.get(key, ())):
-                score = SCORE_EXACT - (KIND_WORD_PENALTY if word and word != q.kind else 0) - WEAK_NAME_PENALTY * weak
-                self._keep(found, i, score, "exact")
-        if not found and q.key:
-            for i, word, weak in map(_unpack, self.variants.get(skeleton(q.key, folded=True), ())):
-                score = SCORE_VARIANT - (KIND_WORD_PENALTY if word and word != q.kind else 0) - WEAK_NAME_PENALTY * weak
-                self._keep(found, i, score, "variant")
-        if not found and len(q.key) > 3:
-            self._fuzzy(q.key, min_fuzzy, countries, found)
-        cands = list(found.values())
-        if q.kind:
-            wanted = [c for c in cands if c.feature.kind == q.kind]
+        # Exact names first, then transliteration variants, then typos; a stage that finds the kind asked
+        # for ("Edlib city": a town) wins over an earlier stage that found only other kinds.
+        fallback: list[Candidate] = []
+        for stage in (self._exact, self._variants, self._fuzzy):
+            found: dict[int, Candidate] = {}
+            stage(q, fold(text[:500]), found, min_fuzzy, countries)
+            cands = list(found.values())
+            wanted = [c for c in cands if c.feature.kind == q.kind] if q.kind else cands
             if wanted:
-                cands = wanted
-            else:
-                cands = [replace(c, score=c.score - KIND_MISMATCH_PENALTY) for c in cands]
-        return sorted(cands, key=lambda c: (-c.score, KIND_RANK.get(c.feature.kind, 9), -c.feature.population))
+                return sorted(wanted, key=_by_score)
+            fallback = fallback or [replace(c, score=c.score - KIND_MISMATCH_PENALTY) for c in cands]
+        return sorted(fallback, key=_by_score)
+
+    def _score(self, found, key: str, base: float, q: _query.Query, how: str) -> None:
+        for i, word, weak in map(_unpack, self.exact.get(key, ())):
+            score = base - (KIND_WORD_PENALTY if word and word != q.kind else 0) - WEAK_NAME_PENALTY * weak
+            self._keep(found, i, score, how)
+
+    def _exact(self, q: _query.Query, full: str, found, *_ignored) -> None:
+        for key in dict.fromkeys((full, q.key)):
+            self._score(found, key, SCORE_EXACT, q, "exact")
+
+    def _variants(self, q: _query.Query, full: str, found, *_ignored) -> None:
+        if not q.key:
+            return
+        for key in self.variants.get(skeleton(q.key, folded=True), ()):
+            # The skeleton says "could be the same name"; how close the letters are says how likely.
+            ratio = fuzz.ratio(q.key, key)
+            if ratio >= VARIANT_MIN_RATIO:
+                base = SCORE_VARIANT - (SCORE_VARIANT - VARIANT_FLOOR) * (100 - ratio) / (100 - VARIANT_MIN_RATIO)
+                self._score(found, key, round(base, 1), q, "variant")
 
     def _keep(self, found: dict[int, Candidate], i: int, score: float, how: str) -> None:
         if i not in found or found[i].score < score:
             found[i] = Candidate(self.at(i), score, how)
 
-    def _fuzzy(self, key: str, min_fuzzy: float, countries, found: dict[int, Candidate]) -> None:
-        pools = ["*", *(countries or FOCUS_COUNTRIES)]
-        for pool in pools:
-            choices = self.fuzzy_pool.get(pool, ())
+    def _fuzzy(self, q: _query.Query, full: str, found, min_fuzzy: float, countries) -> None:
+        key = q.key
+        if len(key) <= 3:
+            return
+        for country in ("*", *(countries or FOCUS_COUNTRIES)):
+            choices = self.fuzzy_pool.get((country, key[0]), ())
             hits = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=min_fuzzy, limit=5)
             for other, ratio, _ in hits:
                 # A fuzzy hit scores below any variant: 80 → 72, 95 → 85.5
                 score = round(ratio * 0.9, 1)
                 for i, _word, _weak in map(_unpack, self.exact.get(other, ())):
-                    if pool == "*" or self.rows[i][3] == pool:
+                    if country == "*" or self.rows[i][3] == country:
                         self._keep(found, i, score, "fuzzy")
 
     def _borders(self, q: _query.Query) -> list[Candidate]:

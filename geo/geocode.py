@@ -24,7 +24,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geo import query as _query
-from geo.gazetteer import DEFAULT_MIN_SCORE, KIND_RANK, Candidate, Feature, Gazetteer
+from geo.gazetteer import DEFAULT_MIN_SCORE, FOCUS_COUNTRIES, KIND_RANK, Candidate, Feature, Gazetteer
 
 COLUMNS = [
     "query", "name", "lat", "lon", "kind", "admin1", "country", "score", "source",
@@ -95,10 +95,10 @@ def _passes(feature: Feature, countries, bbox) -> bool:
 
 
 class _Context:
-    """Where the unambiguous places of a request lie."""
+    """Where the unambiguous places of a request lie (the focus countries when nothing does)."""
 
-    def __init__(self, anchors: list[Feature]):
-        self.countries = Counter(f.country for f in anchors if f.country)
+    def __init__(self, anchors: list[Feature], default: Sequence[str] = FOCUS_COUNTRIES):
+        self.countries = {f.country for f in anchors if f.country} or set(default)
         pts = [(f.lat, f.lon) for f in anchors]
         self.centre = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) if pts else None
 
@@ -107,8 +107,11 @@ class _Context:
         band = 0
         if self.centre:
             band = int(_km(f.lat, f.lon, *self.centre) // CONTEXT_BAND_KM)
-        in_context = 0 if (not self.countries or f.country in self.countries) else 1
-        return (-round(cand.score), in_context, band, KIND_RANK.get(f.kind, 9), -f.population)
+        if f.kind == "border":  # the border whose both sides are where the request is
+            outside = sum(side not in self.countries for side in f.uid.split(":", 1)[1].split("-"))
+        else:
+            outside = 0 if (not f.country or f.country in self.countries) else 1
+        return (-round(cand.score, 1), outside, band, KIND_RANK.get(f.kind, 9), -f.population)
 
 
 def resolve(
@@ -138,7 +141,7 @@ def resolve(
             top = [c for c in good if c.score == good[0].score]
             if len({(round(c.feature.lat), round(c.feature.lon)) for c in top}) == 1:
                 anchors.append(top[0].feature)
-    context = _Context(anchors)
+    context = _Context(anchors, countries or FOCUS_COUNTRIES)
     answers = {name: _choose(name, found, context, min_score, countries, gaz) for name, found in cands.items()}
     return [answers[n] for n in names]
 

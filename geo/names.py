@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -34,15 +35,20 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u20
 
 def clean(text: str) -> str:
     """Remove control and direction characters and squeeze spaces; keep everything else."""
-    text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", str(text)))
+    text = str(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub(" ", text)
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-free form of a name, with the Arabic article removed."""
-    text = clean(text).casefold().translate(_LATIN_EXTRA).translate(_APOS)
-    text = _ARABIC_MARKS.sub("", text.translate(_ARABIC))
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = clean(text).casefold().translate(_APOS)
+    if not text.isascii():
+        text = _ARABIC_MARKS.sub("", text.translate(_LATIN_EXTRA).translate(_ARABIC))
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     words = _NON_WORD.sub(" ", text).replace("_", " ").split()
     out = []
     for i, word in enumerate(words):

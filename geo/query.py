@@ -13,6 +13,7 @@ area to part of it; "the", "of" and "with" are dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -93,6 +94,7 @@ class Query:
     coords: tuple[float, float] | None = None
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def parse(text: str) -> Query:
     """Split a place query into its name key, the kind of feature and a direction."""
     text = str(text)

@@ -37,12 +37,17 @@ def test_direction_cuts_the_area():
 
 
 def test_context_picks_the_nearby_namesake():
-    assert resolve(["Tripoli"])[0].country == "LY"
+    assert resolve(["Tripoli", "Benghazi", "Misrata"])[0].country == "LY"
     assert resolve(["Tripoli", "Homs", "Tartous"])[0].country == "LB"
 
 
+def test_with_no_context_the_focus_region_wins():
+    assert resolve(["Tripoli"])[0].country == "LB"
+    assert resolve(["Ariha"])[0].country == "SY"  # not Jericho, also Ariha in Arabic
+
+
 def test_country_filter_and_bbox():
-    assert resolve(["Tripoli"], country="LB")[0].country == "LB"
+    assert resolve(["Tripoli"], country="LY")[0].country == "LY"
     assert not resolve(["Aleppo"], country="TR")[0].matched
     assert resolve(["Damascus"], bbox=(-80, 38, -76, 40))[0].country == "US"
 
@@ -54,8 +59,8 @@ def test_border_side_comes_from_context_or_country():
 
 
 def test_ambiguous_name_lists_alternatives():
-    m = resolve(["Tripoli"])[0]
-    assert "LB" in m.alternatives and m.note.startswith("ambiguous")
+    m = resolve(["Tripoli"], country="LB,LY")[0]
+    assert m.country == "LY" and "LB" in m.alternatives and m.note.startswith("ambiguous")
 
 
 def test_unmatched_near_miss_is_reported():
