@@ -130,9 +130,8 @@ def main() -> int:
     for f in fakes:
         print("  matched:", f)
     for label, (count, secs, placed) in throughput(gaz).items():
-        print(
-            f"throughput {label}: {count / secs:,.0f} names/s ({count:,} distinct names in {secs:.2f} s, {placed:,} placed)"
-        )
+        rate = count / secs
+        print(f"throughput {label}: {rate:,.0f} names/s ({count:,} distinct names in {secs:.2f} s, {placed:,} placed)")
     first, warm = cold_start()
     print(f"cold start `geo geocode Idlib`: {warm:.2f} s with the index cache warm; first run ever {first:.2f} s")
     return 0

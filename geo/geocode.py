@@ -16,7 +16,6 @@ kind of feature (bare "Idlib" is the governorate) and population.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
