@@ -1,0 +1,669 @@
+"""Movement tables → flows ready to draw: places resolved, rows summed, small flows grouped.
+
+A movement table has one row per origin–destination pair (and period), with a
+count of people. :func:`prepare` reads it, places every origin and destination
+with ONE call to :func:`geo.geocode.resolve` (so the places of the table give
+each other context: "the Turkish border" next to Syrian towns is the
+Syria–Turkey line), and returns a :class:`FlowTable`:
+
+* duplicate pairs summed (per period, and in a total over all periods);
+* rows whose origin or destination is unknown, empty, or the same place as the
+  other end are kept aside as :class:`Unplaced`, never dropped silently;
+* the ``top`` largest pairs at or above ``min_value`` drawn, the rest summarised
+  ("+ 37 smaller flows, 12,400 people");
+* optionally rolled up to admin 1 (``level="admin1"``);
+* every row accounted for: drawn + smaller + unplaced == input, in people and
+  in rows (:meth:`FlowTable.check`).
+
+Geometry lives here too, so the web map and its static twin draw the same
+arrows: an arrow to a border ends at the point of the border nearest its
+origin (several origins fan out along the line), an area's end is its
+representative point, and :func:`arc` bends every arrow to its right so that
+A→B and B→A do not overlap.
+
+>>> import pandas as pd
+>>> table = pd.DataFrame({"from": ["Maaret al-Numan", "Saraqib", "Saraqib", "Nowhere-xyz"],
+...                       "to": ["the Turkish border", "Atmeh", "Atmeh", "Idlib city"],
+...                       "idps": [12000, 3000, 1500, 40]})
+>>> ft = prepare(table, origin="from", destination="to", value="idps")
+>>> [(f.origin.label, f.destination.label, f.value) for f in ft.flows]
+[('Maaret al-Numan', 'the Turkish border', 12000.0), ('Saraqib', 'Atmeh', 4500.0)]
+>>> ft.summary()
+'2 flows drawn, 16,500 people; 1 of 4 rows unplaced (40 people): unknown origin'
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from geo.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from geo.geocode import Match
+
+DEFAULT_TOP = 50  # more arrows than this stop reading as a map; the rest are summarised in the legend
+LEVELS = (None, "admin1")
+TOTAL = "All periods"
+MAX_WIDTH_PX = 18.0  # the largest flow's line width; others are proportional to it
+MIN_WIDTH_PX = 1.5  # thinner lines vanish on screen and in print, so small flows are drawn at least this wide
+ARC_BEND = 0.18  # control-point offset as a share of the arrow's length
+ARC_POINTS = 25
+
+
+@dataclass(frozen=True)
+class Place:
+    """One end of a flow: what the table said, what it matched, and where it is drawn."""
+
+    key: str  # the matched feature id, shared by every spelling of the same place
+    label: str  # as the table first wrote it (or the admin-1 name after a roll-up)
+    lat: float
+    lon: float
+    kind: str
+    matched: str = ""  # the gazetteer's name for it
+    score: float = 0.0
+    source: str = ""
+    geometry: object = field(default=None, compare=False, repr=False)
+
+    @property
+    def is_line(self) -> bool:
+        return self.kind == "border"
+
+
+@dataclass(frozen=True)
+class Flow:
+    """People moving from one place to another (in one period, or in all)."""
+
+    origin: Place
+    destination: Place
+    value: float
+    period: str  # "" for the total over all periods
+    rows: tuple[int, ...]  # the table rows summed into this flow (spreadsheet numbering)
+    start: tuple[float, float]  # (lat, lon) where the arrow starts
+    end: tuple[float, float]  # (lat, lon) where it ends
+
+    def describe(self, units: str = "people") -> str:
+        """ "Saraqib → Atmeh: 4,500 people (2024-01)", for tooltips."""
+        when = f" ({self.period})" if self.period else ""
+        return f"{self.origin.label} → {self.destination.label}: {fmt(self.value)} {units}{when}"
+
+    def arc(self, bend: float = ARC_BEND, points: int = ARC_POINTS) -> list[tuple[float, float]]:
+        """The curved line of this arrow as (lat, lon) pairs: see :func:`arc`."""
+        return arc(self.start, self.end, bend, points)
+
+
+@dataclass(frozen=True)
+class Node:
+    """A place drawn as a circle, sized by the people leaving or arriving there."""
+
+    place: Place
+    lat: float
+    lon: float
+    leaving: float
+    arriving: float
+
+    @property
+    def size(self) -> float:
+        return max(self.leaving, self.arriving)
+
+    def describe(self, units: str = "people") -> str:
+        parts = [f"{fmt(self.leaving)} {units} leaving"] if self.leaving else []
+        if self.arriving:
+            parts.append(f"{fmt(self.arriving)} arriving")
+        return f"{self.place.label}: {', '.join(parts)}"
+
+
+@dataclass(frozen=True)
+class Layer:
+    """What one map layer shows: all periods together, or one period."""
+
+    name: str
+    period: str  # "" for the total
+    flows: tuple[Flow, ...]  # drawn, largest first
+    smaller_count: int  # placed pairs not drawn (below ``min_value`` or past ``top``)
+    smaller_value: float
+    nodes: tuple[Node, ...]  # largest first
+    smaller_rows: int = 0  # table rows summed into those pairs
+
+    def smaller_text(self, units: str = "people") -> str:
+        """ "+ 37 smaller flows, 12,400 people" (empty when every flow is drawn)."""
+        if not self.smaller_count:
+            return ""
+        s = "" if self.smaller_count == 1 else "s"
+        return f"+ {self.smaller_count:,} smaller flow{s}, {fmt(self.smaller_value)} {units}"
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A table row that is on no arrow, and why."""
+
+    row: int
+    origin: str
+    destination: str
+    value: float
+    period: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class WidthScale:
+    """Line width in pixels proportional to people: ``px = value * px_per_unit`` (at least MIN_WIDTH_PX)."""
+
+    px_per_unit: float
+    references: tuple[float, ...]  # 2–3 round values for the legend, largest first
+
+    def width(self, value: float) -> float:
+        return round(max(MIN_WIDTH_PX, value * self.px_per_unit), 2)
+
+
+@dataclass(frozen=True)
+class FlowTable:
+    """Everything a flow map draws, and every row it does not, with the reason."""
+
+    layers: tuple[Layer, ...]  # the total first, then one per period in order
+    unplaced: tuple[Unplaced, ...]
+    total: float  # sum of the value column over every row
+    rows: int
+    units: str
+    scale: WidthScale
+    periods: tuple[str, ...] = ()
+    level: str | None = None
+    period_totals: dict = field(default_factory=dict, compare=False, repr=False)  # input sum of each period
+    period_rows: dict = field(default_factory=dict, compare=False, repr=False)  # input rows of each period
+
+    @property
+    def flows(self) -> tuple[Flow, ...]:
+        """The drawn flows of the total layer, largest first."""
+        return self.layers[0].flows
+
+    @property
+    def nodes(self) -> tuple[Node, ...]:
+        return self.layers[0].nodes
+
+    @property
+    def unplaced_value(self) -> float:
+        return math.fsum(u.value for u in self.unplaced)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(west, south, east, north) around every drawn arrow and node, arcs included."""
+        lats, lons = [], []
+        for layer in self.layers:
+            for f in layer.flows:
+                for lat, lon in f.arc():
+                    lats.append(lat)
+                    lons.append(lon)
+            for n in layer.nodes:
+                lats.append(n.lat)
+                lons.append(n.lon)
+        if not lats:
+            raise InputError("no flow could be placed on the map: " + self.summary())
+        return min(lons), min(lats), max(lons), max(lats)
+
+    def summary(self) -> str:
+        """One line for stderr: what was drawn, grouped and left out."""
+        layer = self.layers[0]
+        drawn = math.fsum(f.value for f in layer.flows)
+        s = "" if len(layer.flows) == 1 else "s"
+        line = f"{len(layer.flows)} flow{s} drawn, {fmt(drawn)} {self.units}"
+        if layer.smaller_count:
+            line += f"; {layer.smaller_text(self.units)}"
+        if self.unplaced:
+            reasons = sorted({u.reason.split(":")[0] for u in self.unplaced})
+            line += (
+                f"; {len(self.unplaced)} of {self.rows} rows unplaced ({fmt(self.unplaced_value)} {self.units}): "
+                + ", ".join(reasons)
+            )
+        return line
+
+    def check(self) -> None:
+        """Assert conservation: drawn + smaller + unplaced == input, in value and in rows, in every layer."""
+        for layer in self.layers:
+            unplaced = [u for u in self.unplaced if not layer.period or u.period == layer.period]
+            drawn = math.fsum(f.value for f in layer.flows)
+            got = drawn + layer.smaller_value + math.fsum(u.value for u in unplaced)
+            want = self.total if not layer.period else self.period_totals.get(layer.period, 0.0)
+            if not math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-6):
+                raise AssertionError(f"layer {layer.name!r}: drawn+smaller+unplaced = {got} but input = {want}")
+            rows = sum(len(f.rows) for f in layer.flows) + layer.smaller_rows + len(unplaced)
+            want_rows = self.rows if not layer.period else self.period_rows.get(layer.period, 0)
+            if rows != want_rows:
+                raise AssertionError(f"layer {layer.name!r}: drawn+smaller+unplaced = {rows} rows, input {want_rows}")
+
+    def unplaced_frame(self) -> pd.DataFrame:
+        """The rows on no arrow, for an unmatched report (columns row, origin, destination, value, period, reason)."""
+        import pandas as pd
+
+        cols = ["row", "origin", "destination", "value", "period", "reason"]
+        return pd.DataFrame([[getattr(u, c) for c in cols] for u in self.unplaced], columns=cols)
+
+
+def fmt(value: float) -> str:
+    """Thousands separators; no decimals for whole numbers.
+
+    >>> fmt(12400.0), fmt(2.5)
+    ('12,400', '2.5')
+    """
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def nice_floor(value: float) -> float:
+    """The largest of 1, 2, 5 × 10^k not above ``value``.
+
+    >>> nice_floor(48000), nice_floor(7), nice_floor(0.3)
+    (20000, 5, 0.2)
+    """
+    if value <= 0:
+        return 0
+    exp = math.floor(math.log10(value))
+    for step in (5, 2, 1):
+        v = step * 10.0**exp
+        if v <= value * (1 + 1e-12):
+            return int(v) if exp >= 0 else round(v, -exp)
+    return 10.0**exp  # pragma: no cover
+
+
+def width_scale(max_value: float, max_width: float = MAX_WIDTH_PX) -> WidthScale:
+    """Widths proportional to people, the largest flow ``max_width`` px, with round reference values.
+
+    >>> s = width_scale(48000)
+    >>> s.references, s.width(48000), s.width(10)
+    ((20000, 10000), 18.0, 1.5)
+    """
+    if max_value <= 0:
+        return WidthScale(0.0, ())
+    per = max_width / max_value
+    refs = []
+    for share in (1.0, 0.3, 0.08):
+        v = nice_floor(max_value * share)
+        if v and v * per >= MIN_WIDTH_PX and v not in refs:
+            refs.append(v)
+    return WidthScale(per, tuple(refs))
+
+
+def arc(
+    start: tuple[float, float], end: tuple[float, float], bend: float = ARC_BEND, points: int = ARC_POINTS
+) -> list[tuple[float, float]]:
+    """A quadratic Bézier from ``start`` to ``end`` ((lat, lon) pairs), bowed to the right of travel.
+
+    Bending to the right means A→B and B→A bow to opposite sides and never
+    overlap. The curve is computed in a plane where a degree of longitude is
+    shortened by cos(latitude), so it keeps its shape on the map.
+
+    >>> a, b = arc((35.0, 36.0), (36.0, 36.0), points=3), arc((36.0, 36.0), (35.0, 36.0), points=3)
+    >>> a[1][1] > 36.0 > b[1][1]  # north-bound bows east, south-bound bows west
+    True
+    """
+    (lat0, lon0), (lat1, lon1) = start, end
+    k = math.cos(math.radians((lat0 + lat1) / 2)) or 1e-9
+    x0, y0, x1, y1 = lon0 * k, lat0, lon1 * k, lat1
+    dx, dy = x1 - x0, y1 - y0
+    # the right-hand normal of (dx, dy) is (dy, -dx); its length equals the arrow's, so bend is a share of it
+    cx, cy = (x0 + x1) / 2 + bend * dy, (y0 + y1) / 2 - bend * dx
+    out = []
+    for i in range(points):
+        t = i / (points - 1)
+        a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
+        out.append((round(a * y0 + b * cy + c * y1, 5), round((a * x0 + b * cx + c * x1) / k, 5)))
+    return out
+
+
+# --- reading the table -------------------------------------------------------------------------------------------
+
+
+def read_table(data) -> pd.DataFrame:
+    """A DataFrame from a DataFrame or a file (CSV, XLSX, GeoJSON...), via :func:`geo.io.read_table` when present."""
+    import pandas as pd
+
+    if isinstance(data, pd.DataFrame):
+        return data.copy()
+    from geo import io as _io
+
+    if hasattr(_io, "read_table"):
+        return _io.read_table(data)
+    path = os.fspath(data)  # pragma: no cover - until geo.io.read_table lands
+    if not os.path.exists(path):
+        raise InputError(f"{path}: no such file")
+    if path.lower().endswith((".xlsx", ".xls")):
+        df = pd.read_excel(path, dtype=str)
+    else:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python", encoding="utf-8-sig")
+    if len(df) and all(str(v).strip().startswith("#") for v in df.iloc[0] if str(v).strip()):
+        df.attrs["hxl"] = dict(zip(df.columns, df.iloc[0]))
+        df = df.iloc[1:].reset_index(drop=True)
+        df.attrs["first_row"] = 3
+    return df
+
+
+def column(df: pd.DataFrame, name: str, what: str) -> pd.Series:
+    """The column a user named, by header or by HXL hashtag (``#affected+idps``)."""
+    if name in df.columns:
+        return df[name]
+    if name.startswith("#"):
+        from geo import io as _io
+
+        if hasattr(_io, "hxl_column"):
+            return df[_io.hxl_column(df, name)]
+        tags = df.attrs.get("hxl") or {}
+        for col, tag in tags.items():
+            if str(tag).replace(" ", "").lower().startswith(name.replace(" ", "").lower()):
+                return df[col]
+    cols = ", ".join(str(c) for c in df.columns)
+    raise InputError(f"no {what} column {name!r}; columns are: {cols}")
+
+
+def figures(series: pd.Series, name: str, first_row: int = 2) -> pd.Series:
+    """Numbers from a column of counts ("12,400" allowed); non-numeric, empty or negative → one-line InputError."""
+    import pandas as pd
+
+    from geo import io as _io
+
+    if hasattr(_io, "parse_figures"):
+        values = _io.parse_figures(series, name)
+    else:
+        text = series.astype("string").str.strip().str.replace(r"[,\s\u00a0\u202f]", "", regex=True)
+        values = pd.to_numeric(text, errors="coerce")
+        bad = values.isna() | ~values.apply(lambda v: pd.notna(v) and math.isfinite(v))
+        if bad.any():
+            raise InputError(_rows_message(f"column {name!r}: not a number", series[bad], first_row))
+        values = values.astype(float)
+    bad = values.isna()
+    if bad.any():
+        raise InputError(_rows_message(f"column {name!r}: no number", series[bad], first_row))
+    neg = values < 0
+    if neg.any():
+        raise InputError(_rows_message(f"column {name!r}: negative", series[neg], first_row))
+    return values.astype(float)
+
+
+def _rows_message(what: str, bad: pd.Series, first_row: int) -> str:
+    shown = [f"{i + first_row} ({str(v)[:20]!r})" for i, v in list(bad.items())[:8]]
+    more = f" and {len(bad) - 8} more" if len(bad) > 8 else ""
+    s = "" if len(bad) == 1 else "s"
+    return f"{what} in row{s} {', '.join(shown)}{more}"
+
+
+def _period_order(values: Sequence[str]) -> list[str]:
+    import pandas as pd
+
+    uniq = list(dict.fromkeys(v for v in values if v))
+    try:
+        parsed = pd.to_datetime(pd.Series(uniq, dtype="string"), format="ISO8601")
+    except (ValueError, TypeError):
+        return uniq  # not all dates: keep the table's order
+    return [u for _, u in sorted(zip(parsed, uniq))]
+
+
+def _period_text(series: pd.Series) -> pd.Series:
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return series.dt.strftime("%Y-%m-%d").fillna("")
+    text = series.astype("string").fillna("").str.strip()
+    # dates read from spreadsheets arrive as "2024-01-05 00:00:00"
+    return text.str.replace(r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00$", r"\1", regex=True)
+
+
+# --- places ------------------------------------------------------------------------------------------------------
+
+
+def _place(match: Match, label: str) -> Place | None:
+    from geo.shapes import geometry_for
+
+    if not match.matched:
+        return None
+    geom = geometry_for(match)
+    if match.kind == "border":
+        lat, lon = match.lat, match.lon
+    elif geom is not None and geom.geom_type != "Point":
+        point = geom.representative_point()
+        lat, lon = round(point.y, 6), round(point.x, 6)
+    else:
+        lat, lon = match.lat, match.lon
+    return Place(
+        key=match.id or f"{match.lat},{match.lon}", label=label, lat=lat, lon=lon, kind=match.kind,
+        matched=match.name, score=match.score, source=match.source, geometry=geom,
+    )  # fmt: skip
+
+
+def _roll_up(places: dict[str, Place]) -> dict[str, Place]:
+    """Each place replaced by the admin-1 area it lies in (borders, countries and places outside stay)."""
+    import shapely
+
+    from geo import boundaries
+
+    areas = boundaries.admin1()
+    tree = shapely.STRtree(areas.geometry.values)
+    out: dict[str, Place] = {}
+    for name, p in places.items():
+        if p.kind in ("border", "country"):
+            out[name] = p
+            continue
+        hits = tree.query(shapely.Point(p.lon, p.lat), predicate="intersects")
+        if not len(hits):
+            out[name] = p
+            continue
+        i = int(sorted(hits)[0])
+        row = areas.iloc[i]
+        key = f"admin1:{row['pcode']}" if row["pcode"] else f"admin1:{row['iso_a2']}.{row['name']}"
+        geom = row.geometry
+        point = geom.representative_point()
+        out[name] = Place(
+            key=key, label=str(row["name"]), lat=round(point.y, 6), lon=round(point.x, 6), kind="admin1",
+            matched=str(row["name"]), score=p.score, source="Natural Earth", geometry=geom,
+        )  # fmt: skip
+    return out
+
+
+def _nearest_on(line, lat: float, lon: float, other=None) -> tuple[float, float]:
+    """The point of ``line`` nearest (lat, lon), or nearest the geometry ``other``.
+
+    Distances are measured with longitude shrunk by cos(latitude), so "nearest" means nearest on the ground.
+    """
+    import shapely
+    from shapely import affinity
+    from shapely.ops import nearest_points
+
+    k = math.cos(math.radians(lat)) or 1e-9
+    squeezed = affinity.scale(line, xfact=k, yfact=1.0, origin=(0, 0))
+    target = (
+        affinity.scale(other, xfact=k, yfact=1.0, origin=(0, 0)) if other is not None else shapely.Point(lon * k, lat)
+    )
+    p = nearest_points(squeezed, target)[0]
+    return round(p.y, 6), round(p.x / k, 6)
+
+
+def endpoints(o: Place, d: Place) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Where an arrow from ``o`` to ``d`` starts and ends: a border end is the point of the line nearest the other end.
+
+    >>> from geo.geocode import resolve
+    >>> a, b, border = (_place(m, m.query) for m in resolve(["Maaret al-Numan", "Jisr al-Shughur", "Turkish border"]))
+    >>> endpoints(a, border)[1] != endpoints(b, border)[1]  # two origins fan out along the border
+    True
+    """
+    if o.is_line and d.is_line:
+        start = _nearest_on(o.geometry, o.lat, o.lon, other=d.geometry)
+        end = _nearest_on(d.geometry, start[0], start[1])
+        return start, end
+    start = _nearest_on(o.geometry, d.lat, d.lon) if o.is_line else (o.lat, o.lon)
+    end = _nearest_on(d.geometry, o.lat, o.lon) if d.is_line else (d.lat, d.lon)
+    return start, end
+
+
+# --- the whole pipeline ------------------------------------------------------------------------------------------
+
+
+def prepare(
+    data,
+    origin: str,
+    destination: str,
+    value: str,
+    *,
+    period: str | None = None,
+    country: str | Sequence[str] | None = None,
+    level: str | None = None,
+    top: int | None = DEFAULT_TOP,
+    min_value: float | None = None,
+    units: str = "people",
+    min_score: float | None = None,
+) -> FlowTable:
+    """Read, place, sum and select the flows of a movement table.
+
+    ``data`` is a DataFrame or a file path; ``origin``, ``destination``,
+    ``value`` and ``period`` name columns (by header, or by HXL hashtag such as
+    ``#affected+idps``). ``top`` keeps the largest pairs (None or 0: all),
+    ``min_value`` drops pairs smaller than it; both are summarised, not lost.
+    ``level="admin1"`` rolls every place up to the governorate (province) it
+    lies in. Raises :class:`geo.errors.InputError` for a missing column or a
+    non-numeric, empty or negative value.
+    """
+    import pandas as pd
+
+    from geo.geocode import resolve
+
+    if level not in LEVELS:
+        raise InputError(f"level {level!r} is not supported; use admin1 or leave it out")
+    if top is not None and top < 0:
+        raise InputError(f"top must be 0 (all) or more, got {top}")
+    if min_value is not None and min_value < 0:
+        raise InputError(f"min must be 0 or more, got {min_value}")
+    df = read_table(data)
+    first_row = int(df.attrs.get("first_row", 2))  # spreadsheet numbering: the header is row 1
+    o_col = column(df, origin, "origin")
+    d_col = column(df, destination, "destination")
+    values = figures(column(df, value, "value"), value, first_row).to_numpy()
+    periods = _period_text(column(df, period, "period")) if period else pd.Series([""] * len(df), dtype="string")
+    o_text = o_col.astype("string").fillna("").str.strip().tolist()
+    d_text = d_col.astype("string").fillna("").str.strip().tolist()
+    p_text = periods.tolist()
+    n = len(df)
+
+    names = list(dict.fromkeys(t for t in (*o_text, *d_text) if t))
+    kwargs = {"min_score": min_score} if min_score is not None else {}
+    matches = resolve(names, country=country, **kwargs) if names else []
+    places: dict[str, Place] = {}
+    labels: dict[str, str] = {}  # the first spelling the table used for each feature
+    for name, m in zip(names, matches):
+        if m.matched:
+            places[name] = _place(m, labels.setdefault(m.id or name, name))
+    if level == "admin1":
+        places = _roll_up(places)
+
+    unplaced: list[Unplaced] = []
+    pair_value: dict[tuple[str, str, str], float] = defaultdict(float)
+    pair_rows: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    place_by_key: dict[str, Place] = {}
+    for i in range(n):
+        o, d, v, per = o_text[i], d_text[i], float(values[i]), p_text[i]
+        po, pd_ = places.get(o), places.get(d)
+        reason = ""
+        if not o:
+            reason = "empty origin"
+        elif not d:
+            reason = "empty destination"
+        elif po is None and pd_ is None:
+            reason = "unknown origin and destination"
+        elif po is None:
+            reason = "unknown origin"
+        elif pd_ is None:
+            reason = "unknown destination"
+        elif po.key == pd_.key:
+            reason = f"origin is the destination: {po.label}" if not level else f"both in {po.label}"
+        if reason:
+            unplaced.append(Unplaced(i + first_row, o, d, v, per, reason))
+            continue
+        place_by_key.setdefault(po.key, po)
+        place_by_key.setdefault(pd_.key, pd_)
+        pair_value[(po.key, pd_.key, per)] += v
+        pair_rows[(po.key, pd_.key, per)].append(i + first_row)
+
+    order = _period_order(p_text) if period else []
+    totals: dict[tuple[str, str], float] = defaultdict(float)
+    for (ok, dk, _per), v in pair_value.items():
+        totals[(ok, dk)] += v
+
+    def label_of(pair):
+        return (place_by_key[pair[0]].label, place_by_key[pair[1]].label, pair)
+
+    ranked = sorted(totals, key=lambda pair: (-totals[pair], label_of(pair)))
+    keep = [p for p in ranked if totals[p] > 0 and (min_value is None or totals[p] >= min_value)]
+    if top:
+        keep = keep[:top]
+    kept = set(keep)
+    ends_cache: dict[tuple[str, str], tuple] = {}
+
+    def ends(pair):
+        if pair not in ends_cache:
+            ends_cache[pair] = endpoints(place_by_key[pair[0]], place_by_key[pair[1]])
+        return ends_cache[pair]
+
+    def make_layer(name: str, per: str | None) -> Layer:
+        if per is None:
+            vals = totals
+            rows = defaultdict(list)
+            for (ok, dk, _p), rs in pair_rows.items():
+                rows[(ok, dk)].extend(rs)
+        else:
+            vals = {(ok, dk): v for (ok, dk, p), v in pair_value.items() if p == per}
+            rows = {(ok, dk): rs for (ok, dk, p), rs in pair_rows.items() if p == per}
+        flows = []
+        for pair in keep:
+            if pair in vals and vals[pair] > 0:
+                start, end = ends(pair)
+                flows.append(
+                    Flow(
+                        place_by_key[pair[0]],
+                        place_by_key[pair[1]],
+                        vals[pair],
+                        per or "",
+                        tuple(sorted(rows[pair])),
+                        start,
+                        end,
+                    )  # fmt: skip
+                )
+        flows.sort(key=lambda f: (-f.value, label_of((f.origin.key, f.destination.key))))
+        rest = [p for p in vals if p not in kept]
+        return Layer(
+            name, per or "", tuple(flows), len(rest), math.fsum(vals[p] for p in rest), _nodes(vals, ends),
+            sum(len(rows[p]) for p in rest),
+        )  # fmt: skip
+
+    def _nodes(vals, ends_of) -> tuple[Node, ...]:
+        leaving: dict[tuple, float] = defaultdict(float)
+        arriving: dict[tuple, float] = defaultdict(float)
+        where: dict[tuple, tuple[Place, tuple[float, float]]] = {}
+        for pair, v in vals.items():
+            po, pdest = place_by_key[pair[0]], place_by_key[pair[1]]
+            # a border is a line: its circles sit where the arrows meet it, one per point
+            start, end = ends_of(pair) if (po.is_line or pdest.is_line) else ((po.lat, po.lon), (pdest.lat, pdest.lon))
+            ko = (po.key, start if po.is_line else None)
+            kd = (pdest.key, end if pdest.is_line else None)
+            where.setdefault(ko, (po, start))
+            where.setdefault(kd, (pdest, end))
+            leaving[ko] += v
+            arriving[kd] += v
+        nodes = [Node(p, pt[0], pt[1], leaving.get(k, 0.0), arriving.get(k, 0.0)) for k, (p, pt) in where.items()]
+        nodes = [nd for nd in nodes if nd.size > 0]
+        nodes.sort(key=lambda nd: (-nd.size, nd.place.label, nd.lat, nd.lon))
+        return tuple(nodes)
+
+    layers = [make_layer(TOTAL if period else "All flows", None)]
+    layers += [make_layer(per, per) for per in order]
+    period_totals: dict[str, float] = defaultdict(float)
+    period_rows: dict[str, int] = defaultdict(int)
+    for i in range(n):
+        period_totals[p_text[i]] += float(values[i])
+        period_rows[p_text[i]] += 1
+    scale = width_scale(max((f.value for f in layers[0].flows), default=0.0))
+    table = FlowTable(
+        layers=tuple(layers), unplaced=tuple(unplaced), total=math.fsum(float(v) for v in values), rows=n,
+        units=units, scale=scale, periods=tuple(order), level=level, period_totals=dict(period_totals),
+        period_rows=dict(period_rows),
+    )  # fmt: skip
+    table.check()
+    return table
