@@ -533,7 +533,7 @@ def _figure(value) -> float | None:
     return None
 
 
-def parse_figures(series, column: str | None = None):
+def parse_figures(series, column: str | None = None, first_row: int | None = None):
     """Figures as floats: what a person means by "5,000", "5 000", 5000.0 or "1.2 million".
 
     Blank cells (empty, spaces, a missing value) become NaN: whether a blank
@@ -542,7 +542,9 @@ def parse_figures(series, column: str | None = None):
     and "inf" written out, negatives, "1,2,3", "approx. 5000", "12.500"
     (12.5 or 12,500?), words — is refused with one error listing every such
     row, numbered as in the file when the series comes from :func:`read_table`
-    (``attrs["first_row"]``), else 1-based::
+    (``attrs["first_row"]``: the header is row 1), else from ``first_row``
+    (the file row of index label 0), else 1-based; a series whose index is not
+    integers is numbered by position::
 
         people.csv: column 'idps' rows 4, 9: not a non-negative number ('approx. 5000', '-3')
 
@@ -552,27 +554,31 @@ def parse_figures(series, column: str | None = None):
     ...
     geo.errors.InputError: column 'idps' row 1: not a non-negative number ('1,2,3')
     """
+    import numpy as np
     import pandas as pd
 
     column = column if column is not None else series.name
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        values = series.astype(float)
+        if (values.isna() | (np.isfinite(values) & (values >= 0))).all():
+            return values  # the common case of a column Excel or pandas already read as numbers
     out = []
     bad = []
-    for label, value in series.items():
+    numbered = pd.api.types.is_integer_dtype(series.index)
+    for pos, (label, value) in enumerate(series.items()):
         if _blank(value) or value is pd.NA or value is pd.NaT:
             out.append(math.nan)
             continue
         number = _figure(value)
         if number is None:
-            bad.append((label, value))
+            bad.append((int(label) if numbered else pos, value))
             out.append(math.nan)
         else:
             out.append(number)
     if bad:
-        first = series.attrs.get("first_row", 1)
-        nums = []
-        for label, _ in bad[:10]:
-            nums.append(str(label + first) if isinstance(label, int) else str(label))
-        rows = ", ".join(nums) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
+        first = first_row if first_row is not None else series.attrs.get("first_row", 1)
+        rows = ", ".join(str(label + first) for label, _ in bad[:10])
+        rows += f" and {len(bad) - 10} more" if len(bad) > 10 else ""
         shown = ", ".join(repr(_short(v)) for _, v in bad[:10])
         source = series.attrs.get("source")
         prefix = f"{source}: " if source else ""

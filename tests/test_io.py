@@ -182,6 +182,17 @@ def test_parse_figures_error_lists_file_rows(tmp_path):
     assert str(e.value) == f"{f}: column 'idps' rows 4, 9: not a non-negative number ('approx. 5000', '-3')"
 
 
+def test_parse_figures_numbering_without_read_table():
+    s = pd.Series([1.0, -2.0, 3.0])
+    with pytest.raises(InputError, match="row 2:"):
+        parse_figures(s, "n")  # 1-based data rows
+    with pytest.raises(InputError, match="row 3:"):
+        parse_figures(s, "n", first_row=2)  # the caller knows the header is row 1
+    assert parse_figures(pd.Series([1, 2], dtype="int64"), "n").tolist() == [1.0, 2.0]
+    with pytest.raises(InputError, match="row 2:"):
+        parse_figures(pd.Series(["1", "x"], index=["a", "b"]), "n")
+
+
 def test_parse_figures_rows_after_an_hxl_row(tmp_path):
     f = tmp_path / "people.csv"
     f.write_text("place,idps\n#loc+name,#affected+idps\nA,1\nB,lots\n", encoding="utf-8")
