@@ -35,10 +35,9 @@ A→B and B→A do not overlap.
 from __future__ import annotations
 
 import math
-import os
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from geo.errors import InputError
@@ -84,7 +83,7 @@ class Flow:
     destination: Place
     value: float
     period: str  # "" for the total over all periods
-    rows: tuple[int, ...]  # the table rows summed into this flow (spreadsheet numbering)
+    rows: tuple[int, ...]  # the table rows summed into this flow (numbered as in the file, else from 1)
     start: tuple[float, float]  # (lat, lon) where the arrow starts
     end: tuple[float, float]  # (lat, lon) where it ends
 
@@ -317,27 +316,16 @@ def arc(
 
 
 def read_table(data) -> pd.DataFrame:
-    """A DataFrame from a DataFrame or a file (CSV, XLSX, GeoJSON...), via :func:`geo.io.read_table` when present."""
+    """A DataFrame from a DataFrame or a file (CSV, XLSX, GeoJSON...: see :func:`geo.io.read_table`)."""
     import pandas as pd
 
-    if isinstance(data, pd.DataFrame):
-        return data.copy()
     from geo import io as _io
 
-    if hasattr(_io, "read_table"):
-        return _io.read_table(data)
-    path = os.fspath(data)  # pragma: no cover - until geo.io.read_table lands
-    if not os.path.exists(path):
-        raise InputError(f"{path}: no such file")
-    if path.lower().endswith((".xlsx", ".xls")):
-        df = pd.read_excel(path, dtype=str)
-    else:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python", encoding="utf-8-sig")
-    if len(df) and all(str(v).strip().startswith("#") for v in df.iloc[0] if str(v).strip()):
-        df.attrs["hxl"] = dict(zip(df.columns, df.iloc[0]))
-        df = df.iloc[1:].reset_index(drop=True)
-        df.attrs["first_row"] = 3
-    return df
+    if isinstance(data, pd.DataFrame):
+        df = data.reset_index(drop=True)  # row numbers in messages count from the first row
+        df.attrs = dict(data.attrs)
+        return df
+    return _io.read_table(data)
 
 
 def column(df: pd.DataFrame, name: str, what: str) -> pd.Series:
@@ -347,45 +335,31 @@ def column(df: pd.DataFrame, name: str, what: str) -> pd.Series:
     if name.startswith("#"):
         from geo import io as _io
 
-        if hasattr(_io, "hxl_column"):
-            return df[_io.hxl_column(df, name)]
-        tags = df.attrs.get("hxl") or {}
-        for col, tag in tags.items():
-            if str(tag).replace(" ", "").lower().startswith(name.replace(" ", "").lower()):
-                return df[col]
+        found = _io.hxl_column(df, name)
+        if found is not None:
+            return df[found]
     cols = ", ".join(str(c) for c in df.columns)
     raise InputError(f"no {what} column {name!r}; columns are: {cols}")
 
 
-def figures(series: pd.Series, name: str, first_row: int = 2) -> pd.Series:
-    """Numbers from a column of counts ("12,400" allowed); non-numeric, empty or negative → one-line InputError."""
-    import pandas as pd
+def figures(series: pd.Series, name: str) -> pd.Series:
+    """Numbers from a column of counts ("12,400" allowed); non-numeric, empty or negative → one-line InputError.
 
+    Rows are numbered as in the file (``attrs["first_row"]`` from :func:`geo.io.read_table`), else from 1.
+    """
     from geo import io as _io
 
-    if hasattr(_io, "parse_figures"):
-        values = _io.parse_figures(series, name)
-    else:
-        text = series.astype("string").str.strip().str.replace(r"[,\s\u00a0\u202f]", "", regex=True)
-        values = pd.to_numeric(text, errors="coerce")
-        bad = values.isna() | ~values.apply(lambda v: pd.notna(v) and math.isfinite(v))
-        if bad.any():
-            raise InputError(_rows_message(f"column {name!r}: not a number", series[bad], first_row))
-        values = values.astype(float)
-    bad = values.isna()
-    if bad.any():
-        raise InputError(_rows_message(f"column {name!r}: no number", series[bad], first_row))
-    neg = values < 0
-    if neg.any():
-        raise InputError(_rows_message(f"column {name!r}: negative", series[neg], first_row))
+    values = _io.parse_figures(series, name)
+    blank = values.isna()
+    if blank.any():
+        first = series.attrs.get("first_row", 1)
+        rows = [str(i + first) for i in list(series.index[blank])[:10]]
+        more = f" and {int(blank.sum()) - 10} more" if blank.sum() > 10 else ""
+        source = series.attrs.get("source")
+        prefix = f"{source}: " if source else ""
+        word = "row" if len(rows) == 1 else "rows"
+        raise InputError(f"{prefix}column {name!r} {word} {', '.join(rows)}{more}: empty, a flow needs a number")
     return values.astype(float)
-
-
-def _rows_message(what: str, bad: pd.Series, first_row: int) -> str:
-    shown = [f"{i + first_row} ({str(v)[:20]!r})" for i, v in list(bad.items())[:8]]
-    more = f" and {len(bad) - 8} more" if len(bad) > 8 else ""
-    s = "" if len(bad) == 1 else "s"
-    return f"{what} in row{s} {', '.join(shown)}{more}"
 
 
 def _period_order(values: Sequence[str]) -> list[str]:
@@ -425,8 +399,11 @@ def _place(match: Match, label: str) -> Place | None:
         lat, lon = round(point.y, 6), round(point.x, 6)
     else:
         lat, lon = match.lat, match.lon
+    key = match.id or f"{match.lat},{match.lon}"
+    if match.qualifier and match.kind in ("country", "admin1", "admin2", "admin3"):
+        key += f"#{match.qualifier}"  # "southern Idlib" is not "Idlib"
     return Place(
-        key=match.id or f"{match.lat},{match.lon}", label=label, lat=lat, lon=lon, kind=match.kind,
+        key=key, label=label, lat=lat, lon=lon, kind=match.kind,
         matched=match.name, score=match.score, source=match.source, geometry=geom,
     )  # fmt: skip
 
@@ -533,10 +510,10 @@ def prepare(
     if min_value is not None and min_value < 0:
         raise InputError(f"min must be 0 or more, got {min_value}")
     df = read_table(data)
-    first_row = int(df.attrs.get("first_row", 2))  # spreadsheet numbering: the header is row 1
+    first_row = int(df.attrs.get("first_row", 1))  # as geo.io numbers rows: as in the file, else from 1
     o_col = column(df, origin, "origin")
     d_col = column(df, destination, "destination")
-    values = figures(column(df, value, "value"), value, first_row).to_numpy()
+    values = figures(column(df, value, "value"), value).to_numpy()
     periods = _period_text(column(df, period, "period")) if period else pd.Series([""] * len(df), dtype="string")
     o_text = o_col.astype("string").fillna("").str.strip().tolist()
     d_text = d_col.astype("string").fillna("").str.strip().tolist()
@@ -550,7 +527,8 @@ def prepare(
     labels: dict[str, str] = {}  # the first spelling the table used for each feature
     for name, m in zip(names, matches):
         if m.matched:
-            places[name] = _place(m, labels.setdefault(m.id or name, name))
+            p = _place(m, name)
+            places[name] = replace(p, label=labels.setdefault(p.key, name))
     if level == "admin1":
         places = _roll_up(places)
 
