@@ -1,0 +1,196 @@
+"""An offline vector basemap from ``shapefiles/``, and optional web tiles on top.
+
+Drawn from the shipped Natural Earth layers, clipped to the map's extent and
+simplified to its zoom: land by country, admin-1 lines, international borders
+drawn clearly above the data, country names and the largest towns by
+population (GeoNames, ``geo/data/places.csv.gz``). Web tiles (``add_tiles``)
+sit above the vector land when the network is there and hide nothing when it
+is not: the basemap panes are below Leaflet's tile pane.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.errors import InputError
+from geo.render.vector import VectorLayer, digits_for, features, map_of, safe_json, simplify, tolerance_for
+
+LAND = {"fillColor": "#f4f1ea", "fillOpacity": 1, "color": "#b8b2a7", "weight": 0.6}
+ADMIN1 = {"fill": False, "color": "#a9a39a", "weight": 0.6, "dashArray": "3 3"}
+BORDER = {"fill": False, "color": "#4d4d4d", "weight": 1.6}
+SEA = "#d7e6f0"
+PANES = (("geoBase", 150), ("geoBorders", 420), ("geoLabels", 450))
+CITIES = 14
+BASE_COARSER = 3  # the basemap is context: simplified three times more than the data
+
+
+class Panes(MacroElement):
+    """Map panes for the basemap: land under the tiles, borders and labels above the data."""
+
+    _template = Template(
+        """{% macro header(this, kwargs) %}<style>.leaflet-container{background:{{ this.sea }}}
+.geo-label{white-space:nowrap;font:11px Arial,Helvetica,sans-serif;color:#333;text-shadow:0 0 2px #fff,0 0 2px #fff}
+.geo-label.country{font-size:12px;letter-spacing:.12em;text-transform:uppercase;color:#777}
+.geo-label.area{font-style:italic;color:#444}
+.geo-label.city:before{content:"";display:inline-block;width:5px;height:5px;border:1px solid #333;
+background:#fff;border-radius:50%;margin-right:3px;vertical-align:middle}</style>{% endmacro %}
+{% macro script(this, kwargs) %}
+{%- for name, z in this.panes %}
+{{ this.map_name() }}.createPane({{ name|tojson }});
+{{ this.map_name() }}.getPane({{ name|tojson }}).style.zIndex = {{ z }};
+{{ this.map_name() }}.getPane({{ name|tojson }}).style.pointerEvents = "none";
+{%- endfor %}
+{% endmacro %}"""
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "Panes"
+        self.panes = PANES
+        self.sea = SEA
+
+    def map_name(self) -> str:
+        return map_of(self).get_name()
+
+
+class Labels(MacroElement):
+    """Text labels (no icons, no mouse events); text set with ``textContent``, so never read as HTML.
+
+    ``points`` are ``(lat, lon, text, kind)``; kind is a CSS class: ``city``, ``country`` or ``area``.
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+{{ this.data_json }}.forEach(function(p) {
+    var el = document.createElement("span");
+    el.className = "geo-label " + p[3];
+    el.textContent = p[2];
+    L.marker([p[0], p[1]], {pane: {{ this.pane|tojson }}, interactive: false, keyboard: false,
+        icon: L.divIcon({className: "", html: el, iconSize: null, iconAnchor: p[3] == "city" ? [4, 7] : [0, 0]})
+    }).addTo({{ this.map_name() }});
+});
+{% endmacro %}"""
+    )
+
+    def __init__(self, points: Iterable[tuple], pane: str = "geoLabels"):
+        super().__init__()
+        self._name = "Labels"
+        self.data_json = safe_json([[round(float(a), 4), round(float(b), 4), str(t), str(k)] for a, b, t, k in points])
+        self.pane = pane
+
+    def map_name(self) -> str:
+        return map_of(self).get_name()
+
+
+def _box(bounds, grow: float = 0.3):
+    from shapely.geometry import box
+
+    west, south, east, north = bounds
+    dx, dy = (east - west) * grow, (north - south) * grow
+    return box(max(-180, west - dx), max(-90, south - dy), min(180, east + dx), min(90, north + dy))
+
+
+@functools.cache
+def _places():
+    import pandas as pd
+
+    from geo.gazetteer import DATA
+
+    return pd.read_csv(DATA / "places.csv.gz", usecols=["name", "lat", "lon", "country", "population"])
+
+
+def city_labels(bounds, n: int = CITIES) -> list[tuple]:
+    """The ``n`` most populous towns inside ``bounds``, skipping any too close to a bigger one."""
+    west, south, east, north = bounds
+    places = _places()
+    inside = places[places.lat.between(south, north) & places.lon.between(west, east)]
+    inside = inside.sort_values(["population", "name"], ascending=[False, True])
+    gap = max(east - west, north - south) / 14
+    chosen: list[tuple] = []
+    for row in inside.itertuples():
+        if len(chosen) == n:
+            break
+        if all(abs(row.lat - c[0]) > gap / 2 or abs(row.lon - c[1]) > gap for c in chosen):
+            chosen.append((row.lat, row.lon, row.name, "city"))
+    return chosen
+
+
+def layers(bounds, data_countries: Iterable[str] = ()) -> dict:
+    """The basemap's pieces clipped to ``bounds`` as GeoDataFrames (land, admin1, borders) and labels.
+
+    Shared with the matplotlib twin so the static map shows the same basemap. Countries in
+    ``data_countries`` get no name label and no admin-1 lines: the data layer draws them.
+    """
+    import geopandas as gpd
+    import shapely
+
+    from geo import boundaries
+
+    tolerance = tolerance_for(bounds) * BASE_COARSER
+    skip = {s.upper() for s in data_countries}
+    clip = _box(bounds)
+    land = boundaries.admin0()
+    land = land[land.intersects(clip)].copy()
+    land["geometry"] = land.geometry.intersection(clip)
+    admin1 = boundaries.admin1()
+    # the data layer draws its own countries' areas; here only the neighbours', each shared edge once
+    admin1 = admin1[admin1.intersects(clip) & ~admin1["iso_a2"].isin(skip)]
+    edges = shapely.union_all(shapely.boundary(simplify(admin1.geometry.values, tolerance))).intersection(clip)
+    admin1 = gpd.GeoDataFrame(geometry=[edges], crs=4326)
+    borders = boundaries.borders()
+    borders = borders[borders.intersects(clip)].copy()
+    borders["geometry"] = borders.geometry.intersection(clip)
+    labels = []
+    view = _box(bounds, grow=-0.02)
+    for row in land.itertuples():
+        part = row.geometry.intersection(view)
+        if part.is_empty or row.iso_a2 in skip or part.area < 0.004 * view.area:
+            continue
+        p = part.centroid if part.contains(part.centroid) else part.representative_point()
+        labels.append((p.y, p.x, row.name, "country"))
+    return {"land": land, "admin1": admin1, "borders": borders, "labels": labels + city_labels(bounds)}
+
+
+def add_basemap(m: folium.Map, bounds, data_countries: Iterable[str] = ()) -> folium.Map:
+    """Draw the offline vector basemap for ``bounds`` (west, south, east, north) on ``m``; returns ``m``.
+
+    ``data_countries`` are ISO codes of the countries the data layer covers (not named, no admin-1 lines).
+    """
+    tol = tolerance_for(bounds) * BASE_COARSER
+    digits = digits_for(tol)
+    parts = layers(bounds, data_countries)
+    Panes().add_to(m)
+    pieces = (("land", LAND, "geoBase"), ("admin1", ADMIN1, "geoBase"), ("borders", BORDER, "geoBorders"))
+    for key, style, pane in pieces:
+        data = features(parts[key], [], tol, digits)
+        VectorLayer(data, style=style, pane=pane, interactive=False, digits=digits).add_to(m)
+    Labels(parts["labels"]).add_to(m)
+    return m
+
+
+def add_tiles(m: folium.Map, name: str) -> folium.Map:
+    """Add web tiles by xyzservices name (``"CartoDB.Positron"``, ``"OpenStreetMap.HOT"``); returns ``m``.
+
+    Tiles load only when online; the vector basemap under them keeps the map readable offline.
+    """
+    import xyzservices
+
+    try:
+        provider = xyzservices.providers.query_name(name)
+    except ValueError:
+        raise InputError(f"unknown tiles {name!r}; try CartoDB.Positron or OpenStreetMap.HOT") from None
+    if provider.requires_token():
+        raise InputError(f"tiles {provider.name!r} need an API key; choose a provider that does not")
+    folium.TileLayer(
+        tiles=provider.build_url(),
+        attr=provider.html_attribution,
+        name=provider.name,
+        max_zoom=provider.get("max_zoom", 18),
+        overlay=False,
+    ).add_to(m)
+    return m

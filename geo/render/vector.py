@@ -1,0 +1,225 @@
+"""Compact, escaped GeoJSON for Leaflet: geometry simplified to the zoom shown, coordinates rounded.
+
+Folium's GeoJSON tooltips insert property values into the page as HTML without
+escaping, so geo's layers carry their tooltip/popup as HTML written here, from
+escaped strings, and every JSON blob is made safe to sit inside a ``<script>``.
+
+>>> safe_json({"name": "</script><img src=x onerror=alert(1)>"})
+'{"name":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+import numpy as np
+import shapely
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+# Screen pixels across the shown extent: simplification stops mattering below one of them.
+PIXELS_ACROSS = 1600
+
+
+def safe_json(obj) -> str:
+    """JSON that cannot close a ``<script>`` or start markup: ``<``, ``>``, ``&`` and line separators escaped."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, code in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, code)
+    return text
+
+
+def esc(value) -> str:
+    """HTML-escape anything (None → empty)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def tolerance_for(bounds, pixels: int = PIXELS_ACROSS) -> float:
+    """Degrees per screen pixel when ``bounds`` (west, south, east, north) fill about ``pixels`` pixels."""
+    west, south, east, north = bounds
+    return max(east - west, north - south) / pixels
+
+
+def digits_for(tolerance: float) -> int:
+    """Decimal places that keep a tenth of the simplification tolerance (3 for Syria's extent)."""
+    return int(min(6, max(1, np.ceil(-np.log10(tolerance / 2)))))
+
+
+def simplify(geoms, tolerance: float, coverage: bool = True):
+    """Simplify geometries; areas that tile the ground keep their shared edges (no slivers between them)."""
+    geoms = np.asarray(list(geoms), dtype=object)
+    if tolerance <= 0 or len(geoms) == 0:
+        return geoms
+    polygonal = all(g is not None and g.geom_type in ("Polygon", "MultiPolygon") for g in geoms)
+    if coverage and polygonal:
+        try:
+            return shapely.coverage_simplify(geoms, tolerance)
+        except Exception:  # not a clean coverage (overlaps): simplify one by one
+            pass
+    return shapely.simplify(geoms, tolerance, preserve_topology=True)
+
+
+def rounded(geoms, digits: int):
+    """Geometries with coordinates rounded and repaired; parts that collapse are dropped."""
+    out = shapely.transform(np.asarray(list(geoms), dtype=object), lambda xy: np.round(xy, digits))
+    return [_single_kind(g if g is None or g.is_valid else shapely.make_valid(g)) for g in out]
+
+
+def _single_kind(geom):
+    """A mixed collection (clipping and repair make them) → its parts of the highest dimension."""
+    if geom is None or geom.geom_type != "GeometryCollection":
+        return geom
+    from shapely.geometry import MultiLineString, MultiPoint, MultiPolygon
+
+    parts = []
+    for g in geom.geoms:
+        parts.extend(getattr(g, "geoms", [g]))
+    for kind, multi in (("Polygon", MultiPolygon), ("LineString", MultiLineString), ("Point", MultiPoint)):
+        same = [g for g in parts if g.geom_type == kind and not g.is_empty]
+        if same:
+            return same[0] if len(same) == 1 else multi(same)
+    return None
+
+
+def features(gdf, properties: list[str] | None = None, tolerance: float = 0.0, digits: int = 6) -> dict:
+    """A GeoJSON FeatureCollection (a dict) from a GeoDataFrame in EPSG:4326, simplified and rounded."""
+    gdf = gdf.to_crs(4326) if gdf.crs is not None and gdf.crs.to_epsg() != 4326 else gdf
+    geoms = rounded(simplify(gdf.geometry.values, tolerance), digits)
+    props = properties or []
+    out = []
+    for geom, (_, row) in zip(geoms, gdf[props].iterrows()):
+        if geom is None or geom.is_empty:
+            continue
+        values = {k: _plain(row[k]) for k in props}
+        out.append({"type": "Feature", "properties": values, "geometry": json.loads(shapely.to_geojson(geom))})
+    return {"type": "FeatureCollection", "features": out}
+
+
+def _plain(value):
+    if value is None:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not np.isfinite(value):
+        return None
+    return value
+
+
+def _delta(coords, scale: int) -> list[int]:
+    ints = np.rint(np.asarray(coords, dtype=float)[:, :2] * scale).astype(np.int64)
+    ints[1:] -= ints[:-1].copy()
+    return ints.ravel().tolist()
+
+
+def encode(collection: dict, digits: int) -> dict:
+    """A FeatureCollection with every coordinate list as delta-coded integers (about half the bytes).
+
+    Each innermost ``[[x, y], ...]`` becomes ``[x0, y0, dx1, dy1, ...]`` in units of
+    ``10**-digits`` degrees; the layer's script decodes it (``geoDecode``) before Leaflet sees it.
+    """
+    scale = 10**digits
+
+    def walk(coords, depth):
+        return _delta(coords, scale) if depth == 0 else [walk(c, depth - 1) for c in coords]
+
+    depth = {"Point": -1, "LineString": 0, "MultiPoint": 0, "Polygon": 1, "MultiLineString": 1, "MultiPolygon": 2}
+    out = []
+    for f in collection["features"]:
+        g = f["geometry"]
+        if g["type"] == "GeometryCollection":
+            raise ValueError("GeometryCollection is not supported in a VectorLayer; explode it first")
+        d = depth[g["type"]]
+        coords = _delta([g["coordinates"]], scale) if d < 0 else walk(g["coordinates"], d)
+        out.append({**f, "geometry": {"type": g["type"], "coordinates": coords}})
+    return {"type": "FeatureCollection", "scale": scale, "features": out}
+
+
+_DECODER = """<script>
+function geoDecode(fc) {
+    var s = fc.scale;
+    var depth = {Point: -1, LineString: 0, MultiPoint: 0, Polygon: 1, MultiLineString: 1, MultiPolygon: 2};
+    function line(a) {
+        var out = [], x = 0, y = 0;
+        for (var i = 0; i < a.length; i += 2) { x += a[i]; y += a[i + 1]; out.push([x / s, y / s]); }
+        return out;
+    }
+    function walk(c, d) { return d === 0 ? line(c) : c.map(function(p) { return walk(p, d - 1); }); }
+    fc.features.forEach(function(f) {
+        var g = f.geometry, d = depth[g.type];
+        g.coordinates = d < 0 ? line(g.coordinates)[0] : walk(g.coordinates, d);
+    });
+    return fc;
+}
+</script>"""
+
+
+class VectorLayer(MacroElement):
+    """A GeoJSON layer styled per feature from ``properties.style``, with escaped HTML tooltips/popups.
+
+    ``data`` is a plain GeoJSON FeatureCollection (see :func:`features`); it is written
+    delta-coded to ``digits`` decimals (:func:`encode`). Each feature may carry ``style``
+    (Leaflet path options), ``tip`` (HTML shown on
+    hover) and ``pop`` (HTML shown on click); build those strings with :func:`esc`.
+    ``interactive=False`` layers take no mouse events and are not counted as data paths.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJson(geoDecode({{ this.data_json }}), {
+            {%- if this.pane %}pane: {{ this.pane|tojson }},{% endif %}
+            interactive: {{ this.interactive|tojson }},
+            style: function(f) { return Object.assign({}, {{ this.style_json }}, f.properties.style || {}); },
+            pointToLayer: function(f, ll) { return L.circleMarker(ll, {radius: f.properties.r || 4}); },
+            onEachFeature: function(f, layer) {
+                if (f.properties.tip) { layer.bindTooltip(f.properties.tip, {sticky: true}); }
+                if (f.properties.pop) { layer.bindPopup(f.properties.pop); }
+            }
+        }).addTo({{ this.map_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        data: dict,
+        *,
+        style: dict | None = None,
+        pane: str | None = None,
+        interactive: bool = True,
+        digits: int = 5,
+    ):
+        super().__init__()
+        self._name = "VectorLayer"
+        self.data_json = safe_json(encode(data, digits))
+        self.style_json = safe_json(style or {})
+        self.pane = pane
+        self.interactive = interactive
+
+    def map_name(self) -> str:
+        return map_of(self).get_name()
+
+    def render(self, **kwargs):
+        header = self.get_root().header
+        if "geo_decoder" not in header._children:
+            header.add_child(Element(_DECODER), name="geo_decoder")
+        super().render(**kwargs)
+
+
+def map_of(element):
+    """The folium Map an element sits in (elements may be nested in a group such as the basemap)."""
+    import folium
+
+    node = element
+    while node is not None and not isinstance(node, folium.Map):
+        node = node._parent
+    if node is None:
+        raise ValueError(f"{element._name} is not inside a folium.Map")
+    return node
