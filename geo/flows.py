@@ -29,7 +29,7 @@ A→B and B→A do not overlap.
 >>> [(f.origin.label, f.destination.label, f.value) for f in ft.flows]
 [('Maaret al-Numan', 'the Turkish border', 12000.0), ('Saraqib', 'Atmeh', 4500.0)]
 >>> ft.summary()
-'2 flows drawn, 16,500 people; 1 of 4 rows unplaced (40 people): unknown origin'
+"2 flows drawn, 16,500 people; 1 of 4 rows unplaced (40 people): unknown origin 'Nowhere-xyz'"
 """
 
 from __future__ import annotations
@@ -213,11 +213,8 @@ class FlowTable:
         if layer.smaller_count:
             line += f"; {layer.smaller_text(self.units)}"
         if self.unplaced:
-            reasons = sorted({u.reason.split(":")[0] for u in self.unplaced})
-            line += (
-                f"; {len(self.unplaced)} of {self.rows} rows unplaced ({fmt(self.unplaced_value)} {self.units}): "
-                + ", ".join(reasons)
-            )
+            line += f"; {len(self.unplaced)} of {self.rows} rows unplaced ({fmt(self.unplaced_value)} {self.units}): "
+            line += unplaced_text(self.unplaced)
         return line
 
     def check(self) -> None:
@@ -240,6 +237,32 @@ class FlowTable:
 
         cols = ["row", "origin", "destination", "value", "period", "reason"]
         return pd.DataFrame([[getattr(u, c) for c in cols] for u in self.unplaced], columns=cols)
+
+
+def unplaced_text(unplaced: Sequence[Unplaced], limit: int = 5) -> str:
+    """Reasons and the names behind them: "unknown origin 'Nowhere'; origin is the destination 'Idlib'".
+
+    >>> unplaced_text([Unplaced(2, "Nowhere", "Atmeh", 5, "", "unknown origin"),
+    ...                Unplaced(3, "", "Atmeh", 1, "", "empty origin")])
+    "empty origin; unknown origin 'Nowhere'"
+    """
+    names: dict[str, list[str]] = defaultdict(list)
+    for u in unplaced:
+        head, _, tail = u.reason.partition(": ")
+        if tail:
+            found = [tail]
+        elif head.startswith("unknown"):
+            found = [u.origin] * ("origin" in head) + [u.destination] * ("destination" in head)
+        else:
+            found = []
+        bucket = names[head]
+        bucket.extend(n for n in found if n not in bucket)
+    parts = []
+    for head in sorted(names):
+        shown = ", ".join(repr(n[:40]) for n in names[head][:limit])
+        more = f" and {len(names[head]) - limit} more" if len(names[head]) > limit else ""
+        parts.append(f"{head} {shown}{more}".strip())
+    return "; ".join(parts)
 
 
 def fmt(value: float) -> str:

@@ -46,7 +46,9 @@ def test_unplaced_rows_have_reasons_and_nothing_is_lost():
     assert reasons[6] == "unknown origin"
     drawn = sum(f.value for f in ft.flows)
     assert drawn + ft.layers[0].smaller_value + ft.unplaced_value == ft.total == SYRIA["idps"].sum()
-    assert "2 of 8 rows unplaced (90 people)" in ft.summary()
+    assert ft.summary().endswith(
+        "2 of 8 rows unplaced (90 people): origin is the destination 'Idlib city'; unknown origin 'Nowhere-xyz'"
+    )
     report = ft.unplaced_frame()
     assert list(report.columns) == ["row", "origin", "destination", "value", "period", "reason"]
     assert list(report["row"]) == [5, 6]
