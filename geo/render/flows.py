@@ -1,0 +1,329 @@
+"""Movement maps: curved arrows whose width grows with people, on the offline basemap.
+
+:func:`flows` reads a movement table and returns a ``folium.Map``;
+:func:`flow_map` draws a :class:`geo.flows.FlowTable` already prepared. Each
+map layer (all periods, then one per period) is a ``FeatureGroup`` holding one
+:class:`FlowLayer`: the arrows as SVG paths of class ``geo-flow`` with an SVG
+arrowhead marker (sized in stroke widths, so it matches the line at every
+zoom), and the places as circles sized by the people leaving or arriving.
+Every user string reaches the page as JSON inside the script and is set with
+``textContent`` (tooltips, labels) or escaped (layer names), never parsed as HTML.
+
+>>> import pandas as pd
+>>> moves = pd.DataFrame({"from": ["Saraqib", "Ariha"], "to": ["Atmeh", "the Turkish border"], "n": [4500, 800]})
+>>> m = flows(moves, origin="from", destination="to", value="n", title="Movements", created="2026-01-01")
+>>> [f.value for f in m.flow_table.flows]
+[4500.0, 800.0]
+"""
+
+from __future__ import annotations
+
+import html as _html
+import math
+import warnings
+from collections.abc import Sequence
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from geo.flows import DEFAULT_TOP, FlowTable, Layer, fmt, prepare
+from geo.render.layout import DEFAULT_DISCLAIMER, Legend
+from geo.render.vector import map_of, safe_json
+
+ARROW = "#c2410c"  # a dark orange: reads on the pale basemap and over a blue choropleth
+ARROW_OPACITY = 0.85
+NODE_FILL = "#ffffff"
+NODE_LINE = "#3f3f3f"
+NODE_MAX_RADIUS = 14.0  # px, the busiest place; circle areas are proportional to people
+NODE_MIN_RADIUS = 2.5
+LABELS = 12  # places named on the map (the busiest); every circle has a tooltip
+THIN = 5.0  # px: lines thinner than this get a longer arrowhead, or it would vanish
+PAD = 0.08  # share of the extent added around the arrows
+DIGITS = 4  # decimals of degrees kept for arc points (about 10 m)
+
+_HEADER = """<style>
+.geo-legend i.line{width:34px}
+.geo-flow{marker-end:url(#geo-head)}.geo-flow.thin{marker-end:url(#geo-head-thin)}
+.geo-flow-label{white-space:nowrap;font:bold 11px Arial,Helvetica,sans-serif;color:#222;
+text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}
+</style>"""
+
+# Markers live in their own zero-size SVG; Leaflet's paths refer to them by id from the overlay SVG.
+_MARKERS = """<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>
+<marker id="geo-head" viewBox="0 0 10 10" refX="1" refY="5" markerUnits="strokeWidth" markerWidth="2.4"
+ markerHeight="2.4" orient="auto"><path d="M0,0L10,5L0,10z" fill="{color}" fill-opacity="{opacity}"/></marker>
+<marker id="geo-head-thin" viewBox="0 0 10 10" refX="1" refY="5" markerUnits="strokeWidth" markerWidth="4.5"
+ markerHeight="4.5" orient="auto"><path d="M0,0L10,5L0,10z" fill="{color}" fill-opacity="{opacity}"/></marker>
+</defs></svg>"""
+
+_DECODE = """<script>
+function geoFlowLine(a, s) {
+    var out = [], y = 0, x = 0;
+    for (var i = 0; i < a.length; i += 2) { y += a[i]; x += a[i + 1]; out.push([y / s, x / s]); }
+    return out;
+}
+function geoText(t, cls) {
+    var e = document.createElement("span");
+    if (cls) e.className = cls;
+    e.textContent = t;
+    return e;
+}
+</script>"""
+
+
+class FlowLayer(MacroElement):
+    """The arrows and circles of one layer, drawn into the ``FeatureGroup`` (or map) it is added to.
+
+    ``data`` holds ``f``: ``[delta-coded arc, width px, tooltip text]`` per arrow, and ``n``:
+    ``[lat, lon, radius px, tooltip text, label text or ""]`` per place.
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function() {
+    var d = {{ this.data_json }}, g = {{ this._parent.get_name() }};
+    d.f.forEach(function(f) {
+        L.polyline(geoFlowLine(f[0], d.s), {color: d.c, weight: f[1], opacity: d.o, lineCap: "butt",
+            lineJoin: "round", className: f[1] < d.t ? "geo-flow thin" : "geo-flow"})
+            .bindTooltip(geoText(f[2]), {sticky: true}).addTo(g);
+    });
+    d.n.forEach(function(n) {
+        L.circleMarker([n[0], n[1]], {radius: n[2], color: d.nl, weight: 1.2, fillColor: d.nf, fillOpacity: 0.8,
+            className: "geo-flow-node"}).bindTooltip(geoText(n[3])).addTo(g);
+        if (n[4]) {
+            L.marker([n[0], n[1]], {interactive: false, keyboard: false, icon: L.divIcon({className: "",
+                html: geoText(n[4], "geo-flow-label"), iconSize: null, iconAnchor: [-n[2] - 3, 7]})}).addTo(g);
+        }
+    });
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self, layer: Layer, table: FlowTable, labels: int = LABELS):
+        super().__init__()
+        self._name = "FlowLayer"
+        scale = 10**DIGITS
+        arrows = []
+        # smallest first, so the big arrows are drawn on top and their tooltips win
+        for f in reversed(layer.flows):
+            arrows.append([_delta(f.arc(), scale), table.scale.width(f.value), f.describe(table.units)])
+        biggest = max((n.size for n in table.nodes), default=0.0)
+        nodes, named = [], set()
+        for n in layer.nodes:
+            # the busiest places are named, each once (a border has a circle wherever arrows meet it)
+            label = n.place.label if len(named) < labels and n.place.key not in named else ""
+            named.add(n.place.key)
+            nodes.append(
+                [round(n.lat, 5), round(n.lon, 5), node_radius(n.size, biggest), n.describe(table.units), label]
+            )
+        nodes.reverse()  # small circles on top of big ones
+        self.data_json = safe_json(
+            {
+                "s": scale, "c": ARROW, "o": ARROW_OPACITY, "t": THIN, "nf": NODE_FILL, "nl": NODE_LINE,
+                "f": arrows, "n": nodes,
+            }
+        )  # fmt: skip
+
+    def render(self, **kwargs):
+        root = self.get_root()
+        if "geo_flow_defs" not in root.header._children:
+            root.header.add_child(Element(_HEADER + _DECODE), name="geo_flow_defs")
+            markers = _MARKERS.format(color=ARROW, opacity=ARROW_OPACITY)
+            root.html.add_child(Element(markers), name="geo_flow_markers")
+        super().render(**kwargs)
+
+    def map_name(self) -> str:
+        return map_of(self).get_name()
+
+
+class ExclusiveLayers(MacroElement):
+    """Showing one period's layer hides the others, so two periods are never drawn on top of each other."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function() {
+    var m = {{ this.map_name() }};
+    var layers = [{% for g in this.groups %}{{ g.get_name() }}{{ ", " if not loop.last }}{% endfor %}];
+    m.on("overlayadd", function(e) {
+        if (layers.indexOf(e.layer) < 0) return;
+        layers.forEach(function(l) { if (l !== e.layer && m.hasLayer(l)) m.removeLayer(l); });
+    });
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self, groups: Sequence[folium.FeatureGroup]):
+        super().__init__()
+        self._name = "ExclusiveLayers"
+        self.groups = list(groups)
+
+    def map_name(self) -> str:
+        return map_of(self).get_name()
+
+
+def _delta(points, scale: int) -> list[int]:
+    out, py, px = [], 0, 0
+    for lat, lon in points:
+        y, x = round(lat * scale), round(lon * scale)
+        out += [y - py, x - px]
+        py, px = y, x
+    return out
+
+
+def node_radius(size: float, biggest: float) -> float:
+    """Circle radius in px with area proportional to people, the busiest place ``NODE_MAX_RADIUS``."""
+    if biggest <= 0 or size <= 0:
+        return NODE_MIN_RADIUS
+    return round(max(NODE_MIN_RADIUS, NODE_MAX_RADIUS * math.sqrt(size / biggest)), 2)
+
+
+def legend_rows(table: FlowTable) -> list[dict]:
+    """The legend's rows: two or three reference widths, and the circles."""
+    rows = [
+        {"shape": "line", "color": ARROW, "width": table.scale.width(v), "label": f"{fmt(v)} {table.units}"}
+        for v in table.scale.references
+    ]
+    if table.nodes:
+        rows.append({"shape": "circle", "color": NODE_FILL, "size": 12, "label": "place: people leaving or arriving"})
+    return rows
+
+
+def legend_note(table: FlowTable) -> str:
+    """What the legend says beyond the rows: grouped flows, unplaced rows, the period layers."""
+    parts = []
+    layer = table.layers[0]
+    if layer.smaller_count:
+        parts.append(f"{layer.smaller_text(table.units)} not drawn.")
+    if table.unplaced:
+        s = "" if len(table.unplaced) == 1 else "s"
+        parts.append(
+            f"{len(table.unplaced)} row{s} ({fmt(table.unplaced_value)} {table.units}) not mapped: "
+            "unknown places or origin = destination."
+        )
+    if table.periods:
+        parts.append("Periods: choose one in the layers control; all share one width scale.")
+    if table.level:
+        parts.append(f"Places grouped by {table.level}.")
+    parts.append("Line width proportional to people.")
+    return " ".join(parts)
+
+
+def flow_map(
+    table: FlowTable,
+    *,
+    title: str | None = None,
+    subtitle: str | None = None,
+    source: str | None = None,
+    as_of=None,
+    created=None,
+    disclaimer: str | None = DEFAULT_DISCLAIMER,
+    tiles: str | None = None,
+    areas=None,
+    areas_value: str | None = None,
+    areas_pcode: str | None = None,
+    areas_title: str | None = None,
+) -> folium.Map:
+    """Draw a prepared :class:`geo.flows.FlowTable`; returns the ``folium.Map`` (``m.flow_table`` is the table).
+
+    ``areas`` (a table or file with ``areas_value`` per ``areas_pcode``, e.g. IDPs hosted per
+    governorate) adds a choropleth layer under the arrows; the layers control switches it and
+    the period layers.
+    """
+    west, south, east, north = table.bounds()
+    dx, dy = max(east - west, 0.2) * PAD, max(north - south, 0.2) * PAD
+    bounds = (west - dx, south - dy, east + dx, north + dy)
+    from geo.render.base import new_map
+
+    area_countries: tuple[str, ...] = ()
+    area_layer = None
+    if areas is not None:
+        area_layer, area_countries = _areas(areas, areas_value, areas_pcode)
+    m = new_map(
+        bounds, title=title or default_title(table), subtitle=subtitle, source=source, as_of=as_of,
+        created=created, disclaimer=disclaimer, tiles=tiles, data_countries=area_countries,
+    )  # fmt: skip
+    if area_layer is not None:
+        area_layer(m, areas_title)
+    groups = []
+    for i, layer in enumerate(table.layers):
+        name = _html.escape(layer.name)  # Leaflet writes layer names into the control as HTML
+        group = folium.FeatureGroup(name=name, overlay=True, control=bool(table.periods), show=(i == 0))
+        FlowLayer(layer, table).add_to(group)
+        group.add_to(m)
+        groups.append(group)
+    Legend(f"Movements ({table.units})", legend_rows(table), note=legend_note(table)).add_to(m)
+    if table.periods or area_layer is not None:
+        folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    if table.periods:
+        ExclusiveLayers(groups).add_to(m)
+    m.flow_table = table
+    return m
+
+
+def default_title(table: FlowTable) -> str:
+    return f"Movements of {table.units}" if table.units else "Movements"
+
+
+def _areas(areas, value: str | None, pcode: str | None):
+    """A function that draws the choropleth layer, and the countries it covers (A's choropleth code)."""
+    from geo.errors import InputError
+
+    if not value:
+        raise InputError("a choropleth layer under the flows needs areas_value (the column of figures)")
+    try:
+        from geo.render import choropleth as _choropleth
+    except ImportError:  # pragma: no cover - shipped together
+        raise InputError("the choropleth layer is not available in this version of geo") from None
+    return _choropleth_layer(_choropleth, areas, value, pcode)
+
+
+def _choropleth_layer(module, areas, value, pcode):  # pragma: no cover - replaced when the choropleth lands
+    raise NotImplementedError
+
+
+def flows(
+    data,
+    origin: str,
+    destination: str,
+    value: str,
+    *,
+    period: str | None = None,
+    country: str | Sequence[str] | None = None,
+    level: str | None = None,
+    top: int | None = DEFAULT_TOP,
+    min_value: float | None = None,
+    units: str = "people",
+    title: str | None = None,
+    subtitle: str | None = None,
+    source: str | None = None,
+    as_of=None,
+    created=None,
+    disclaimer: str | None = DEFAULT_DISCLAIMER,
+    tiles: str | None = None,
+    areas=None,
+    areas_value: str | None = None,
+    areas_pcode: str | None = None,
+) -> folium.Map:
+    """A movement map from a table of origin, destination and people; returns a ``folium.Map``.
+
+    ``data`` is a DataFrame or a file (CSV, XLSX, ...); columns are named by header or HXL
+    hashtag. Places are anything the offline gazetteer knows: towns, camps, areas ("southern
+    Idlib"), coordinates ("35.93,36.63") or borders ("the Turkish border": each arrow ends at
+    the point of the border nearest its origin). Duplicate pairs are summed; the ``top``
+    largest pairs at or above ``min_value`` are drawn and the rest summarised in the legend.
+    ``period`` (a date or period column) adds one layer per period beside the total;
+    ``level="admin1"`` rolls places up to governorates. Rows that cannot be drawn (unknown
+    places, origin = destination) raise a warning and are listed in ``m.flow_table.unplaced``.
+    Save with :func:`geo.render.base.save_html`.
+    """
+    table = prepare(
+        data, origin, destination, value, period=period, country=country, level=level, top=top,
+        min_value=min_value, units=units,
+    )  # fmt: skip
+    if table.unplaced:
+        warnings.warn(table.summary(), UserWarning, stacklevel=2)
+    return flow_map(
+        table, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
+        disclaimer=disclaimer, tiles=tiles, areas=areas, areas_value=areas_value, areas_pcode=areas_pcode,
+    )  # fmt: skip
