@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import json
+import re
+import warnings
+
+import folium
+import pandas as pd
+import pytest
+
+from geo.flows import prepare
+from geo.render.base import external_refs, render_html, save_html
+from geo.render.flows import FlowLayer, flow_map, flows, legend_note, legend_rows, node_radius
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+MOVES = pd.DataFrame(
+    {
+        "from": ["Maaret al-Numan", "Saraqib", "Ariha", "Jisr al-Shughur", "Atmeh", "Nowhere-xyz"],
+        "to": ["the Turkish border", "Atmeh", "Sarmada", "the Turkish border", "Saraqib", "Atmeh"],
+        "n": [12000, 4500, 800, 2200, 700, 40],
+        "month": ["2024-01", "2024-01", "2024-02", "2024-02", "2024-02", "2024-01"],
+    }
+)
+
+
+def build(df=MOVES, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return flows(df, origin="from", destination="to", value="n", created="2026-01-01", **kw)
+
+
+def flow_data(html: str) -> list[dict]:
+    """The JSON each FlowLayer writes into the page."""
+    return [json.loads(m) for m in re.findall(r"var d = (\{.*?\}), g = ", html)]
+
+
+def test_returns_a_map_with_its_table():
+    m = build()
+    assert isinstance(m, folium.Map)
+    assert [f.value for f in m.flow_table.flows] == [12000, 4500, 2200, 800, 700]
+
+
+def test_one_arrow_per_drawn_flow_with_width_by_value():
+    html = render_html(build())
+    (layer,) = flow_data(html)
+    widths = sorted(f[1] for f in layer["f"])
+    assert len(layer["f"]) == 5
+    assert widths[-1] == 18.0 and widths[-2] == pytest.approx(18 * 4500 / 12000, abs=0.01)
+    assert "marker-end:url(#geo-head)" in html and 'id="geo-head"' in html
+
+
+def test_tooltips_say_origin_destination_value_and_period():
+    html = render_html(build(period="month"))
+    layers = flow_data(html)
+    assert len(layers) == 3  # all periods, 2024-01, 2024-02
+    tips = [f[2] for f in layers[1]["f"]]
+    assert "Maaret al-Numan → the Turkish border: 12,000 people (2024-01)" in tips
+    assert "LayerControl" in html or "L.control.layers" in html
+    assert "overlayadd" in html  # one period at a time
+
+
+def test_offline_and_deterministic(tmp_path):
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    save_html(build(period="month"), a)
+    save_html(build(period="month"), b)
+    assert a.read_bytes() == b.read_bytes()
+    assert external_refs(a.read_text()) == []
+
+
+def test_hostile_strings_are_escaped():
+    df = pd.DataFrame(
+        {
+            "from": ["Saraqib", "Ariha"],
+            "to": ["Atmeh", "Atmeh"],
+            "n": [5, 3],
+            "month": [HOSTILE, "</script><script>alert(2)</script>"],
+        }
+    )
+    html = render_html(build(df, period="month", title=HOSTILE, subtitle=HOSTILE, source=HOSTILE, units=HOSTILE))
+    assert "<img src=x" not in html
+    assert "</script><script>alert(2)" not in html
+    # layer names reach Leaflet's control as HTML, so they are escaped before they get there
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_hostile_place_labels_are_data_not_markup():
+    df = pd.DataFrame({"from": ["35.93,36.63"], "to": ["Atmeh"], "n": [5]})
+    df.loc[0, "from"] = "35.93,36.63"
+    ft = prepare(df, origin="from", destination="to", value="n")
+    from dataclasses import replace
+
+    bad = replace(ft.flows[0].origin, label=HOSTILE)
+    layer = replace(ft.layers[0], flows=(replace(ft.flows[0], origin=bad),))
+    m = folium.Map(tiles=None)
+    group = folium.FeatureGroup().add_to(m)
+    FlowLayer(layer, ft).add_to(group)
+    html = m.get_root().render()
+    assert "<img" not in html and "\\u003cimg" in html
+    assert "textContent" in html
+
+
+def test_legend_states_the_scale_and_the_grouped_flows():
+    ft = prepare(MOVES, origin="from", destination="to", value="n", top=2)
+    rows = legend_rows(ft)
+    lines = [r for r in rows if r["shape"] == "line"]
+    assert 2 <= len(lines) <= 3
+    assert lines[0]["label"] == "10,000 people"
+    note = legend_note(ft)
+    assert "+ 3 smaller flows, 3,700 people not drawn." in note
+    assert "1 row (40 people) not mapped" in note
+    html = render_html(flow_map(ft, created="2026-01-01"))
+    assert "+ 3 smaller flows, 3,700 people" in html
+
+
+def test_unplaced_rows_warn():
+    with pytest.warns(UserWarning, match="unknown origin 'Nowhere-xyz'"):
+        flows(MOVES, origin="from", destination="to", value="n", created="2026-01-01")
+
+
+def test_node_radius_area_proportional():
+    assert node_radius(100, 100) == 14.0
+    assert node_radius(25, 100) == 7.0
+    assert node_radius(0, 100) == 2.5
+
+
+def test_default_title_names_the_units():
+    html = render_html(build(units="households"))
+    assert "Movements of households" in html
+
+
+def test_nothing_placed_is_a_clear_error():
+    from geo.errors import InputError
+
+    df = pd.DataFrame({"from": ["Nowhere-xyz"], "to": ["Elsewhere-qqq"], "n": [3]})
+    with pytest.raises(InputError, match="no flow could be placed"):
+        build(df)
