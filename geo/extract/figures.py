@@ -1,0 +1,268 @@
+"""Figures in report prose: the number, what it counts, and how it is qualified.
+
+"some 520,000 people", "more than three million", "1.2 million children",
+"6,500 children … daily", "80 percent of them women and children": each gives
+a plain number (520000, 3000000, 1200000, 6500, 80 with unit ``percent``),
+what is counted, the qualifier written before it (approximate, more than, at
+least, nearly, less than, up to) and a rate written after it (per day, per
+week, per month). Years, days of the month, durations, distances and
+document numbers are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SHORT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+_WORD = "|".join(sorted([*_SMALL, *_SCALES], key=len, reverse=True))
+
+_NUMBER = re.compile(
+    rf"""
+    (?<![\w.,/:\-–])
+    (?:
+      (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+      (?:(?:\s*|-)(?P<scale>(?i:million|billion|thousand|hundred))\b|(?P<short>m|mn|bn|k)\b)?
+      (?![\w/:]|[.,]\d)
+    |
+      (?P<words>(?i:(?:half\s+(?:a\s+)?|a\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)\b)
+    )
+    (?P<percent>\s*(?:%|(?i:per\s?cent|pct)\b))?
+    """,
+    re.VERBOSE,
+)
+_NOT_COUNT_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?:(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometres?|kilometers?|miles?|metres?|meters?"
+    r"|degrees?|°|kg|tonnes?|tons?|litres?|liters?|am|pm|a\.m\.|p\.m\.|times|o'clock)\b|[°:/])",
+    re.I,
+)
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?:\bno\.|\bnumber|\bresolution|#|\bupdate|\breport|\bissue|\barticle|\bpage|\bsection|\bversion|\bphase"
+    r"|\bcovid|\bparagraph|\bchapter|\btable|\bfigure|\bround)\s*$",
+    re.I,
+)
+_QUALIFIERS = [
+    (re.compile(r"(?:\ban?\s+)?\bestimated\s*$", re.I), "approximate"),
+    (
+        re.compile(r"\b(?:some|about|around|approximately|roughly|approx\.?|circa|ca\.|an\s+estimated)\s*$", re.I),
+        "approximate",
+    ),  # noqa: E501
+    (re.compile(r"\b(?:nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|just\s+below)\s*$", re.I), "nearly"),
+    (
+        re.compile(
+            r"\b(?:more\s+than|over|above|in\s+excess\s+of|upwards\s+of|just\s+over|exceeding|well\s+over|beyond)\s*$",
+            re.I,
+        ),
+        "more than",
+    ),  # noqa: E501
+    (re.compile(r"\b(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of)\s*$", re.I), "at least"),
+    (re.compile(r"\b(?:fewer\s+than|less\s+than|under|below)\s*$", re.I), "less than"),
+    (re.compile(r"\b(?:up\s+to|as\s+many\s+as|at\s+most)\s*$", re.I), "up to"),
+]
+_RATES = [
+    (re.compile(r"\b(?:daily|a\s+day|per\s+day|each\s+day|every\s+day)\b", re.I), "day"),
+    (re.compile(r"\b(?:weekly|a\s+week|per\s+week|each\s+week|every\s+week)\b", re.I), "week"),
+    (re.compile(r"\b(?:monthly|a\s+month|per\s+month|each\s+month|every\s+month)\b", re.I), "month"),
+]
+# What is counted: longest phrases first; the value is the normalised word.
+_WHAT = [
+    (r"women\s+and\s+children|children\s+and\s+women", "women and children"),
+    (
+        r"internally\s+displaced\s+(?:people|persons|individuals|Syrians)|IDPs?\b|displaced\s+(?:people|persons|individuals|civilians|Syrians)|(?:the\s+)?displaced\b|newly\s+displaced",
+        "people displaced",
+    ),  # noqa: E501
+    (
+        r"health\s+(?:facilities|facility|centres|centers|care\s+facilities)|medical\s+facilities|hospitals?|clinics?",
+        "health facilities",
+    ),  # noqa: E501
+    (r"health\s+workers|medical\s+staff|aid\s+workers|humanitarian\s+workers", "aid workers"),
+    (r"people|persons|individuals|residents|civilians|inhabitants|Syrians|lives", "people"),
+    (r"children|boys\s+and\s+girls|girls|boys|minors|infants|babies", "children"),
+    (r"women|girls", "women"),
+    (r"families", "families"),
+    (r"households?", "households"),
+    (r"refugees|asylum[\s-]seekers", "refugees"),
+    (r"returnees", "returnees"),
+    (r"(?:IDP\s+)?(?:camps|sites|settlements)", "camps"),
+    (r"tents|shelters|caravans", "shelters"),
+    (r"schools|classrooms", "schools"),
+    (r"villages|towns|communities|localities", "communities"),
+    (r"soldiers|troops|fighters|servicemen", "soldiers"),
+    (r"trucks|lorries|convoys", "trucks"),
+    (r"targets", "targets"),
+    (r"deaths|dead|fatalities|killed", "deaths"),
+]
+_WHAT_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (p, _) in enumerate(_WHAT)) + r")",
+    re.I,
+)
+_PEOPLE = frozenset({"people", "children", "women and children", "women", "families", "households", "people displaced"})
+_DISPLACED = re.compile(
+    r"\b(?:displaced|displacement|fled|flee|flees|fleeing|uprooted|forced\s+(?:\w+\s+){0,3}(?:from|out\s+of)|"
+    r"driven\s+(?:from|out)|on\s+the\s+move|escaped|escaping|left\s+their\s+homes|moved|moving)\b",
+    re.I,
+)
+_IN_NEED = re.compile(r"\b(?:in\s+(?:\w+\s+)?need|need\s+(?:\w+\s+)?(?:assistance|aid|help))\b", re.I)
+_RETURNED = re.compile(r"\b(?:returned|returning|went\s+back)\b", re.I)
+_CLAUSE_END = re.compile(r"[;:()\[\]—]|,\s+(?:while|whereas|but|and\s+(?:another|some|more|at\s+least))\b|\.\s")
+_PLAIN_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as written, where it is, its value and what it counts."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str = ""  # "percent", "individuals", "households" or "" (other things: see ``what``)
+    what: str = ""
+    qualifier: str = ""
+    per: str = ""  # a rate: "day", "week", "month"
+    in_words: bool = False
+
+
+def _words_value(text: str) -> float | None:
+    words = re.split(r"[\s-]+", text.lower())
+    total, current, half, seen = 0, 0, False, False
+    for w in words:
+        if w in ("and", "a"):
+            continue
+        if w == "half":
+            half = True
+            continue
+        if w in _SMALL:
+            current += _SMALL[w]
+            seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+            seen = True
+        else:
+            return None
+    value = total + current
+    if not seen:
+        return None
+    return value / 2 if half else value
+
+
+def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    start = lo
+    for m in _CLAUSE_END.finditer(text, lo, pos):
+        start = m.end()
+    m = _CLAUSE_END.search(text, pos, hi)
+    return start, (m.start() if m else hi)
+
+
+def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) -> list[Figure]:
+    """Figures in ``text[start:end]`` (one sentence); ``masked`` spans (dates) hold none."""
+    out: list[Figure] = []
+    matches = list(_NUMBER.finditer(text, start, end))
+    for idx, m in enumerate(matches):
+        s, e = m.start(), m.end()
+        if any(a <= s < b or a < e <= b for a, b in masked):
+            continue
+        after = text[e : min(end, e + 40)]
+        before = text[max(start, s - 40) : s]
+        percent = bool(m.group("percent"))
+        if m.group("digits"):
+            raw = m.group("digits")
+            value = float(raw.replace(",", ""))
+            scale = m.group("scale") or m.group("short")
+            if scale:
+                value *= _SCALES.get(scale.lower()) or _SHORT_SCALES[scale.lower()]
+            in_words = False
+        else:
+            raw = m.group("words")
+            value = _words_value(raw)
+            if value is None:
+                continue
+            scale = None
+            in_words = True
+        if not percent and _NOT_COUNT_AFTER.match(after):
+            continue
+        if _NOT_COUNT_BEFORE.search(before):
+            continue
+        what = _what(text, e, end, s, start)
+        if in_words and not scale and not percent and not any(w in raw.lower() for w in _SCALES):
+            # a bare "two" or "seven" is a figure only when it counts something ("seven soldiers")
+            if not what or raw.lower() in ("one", "a", "zero"):
+                continue
+        if not in_words and not scale and not percent and "," not in raw and "." not in raw:
+            if 1900 <= value <= 2100 and not what:
+                continue  # a year
+        if not in_words and "." in raw and not scale and not percent and not what:
+            continue  # "3.5" alone: a version, a ratio, a score
+        clause = _clause(text, start, end, s)
+        if percent:
+            unit = "percent"
+        elif what in ("families", "households") or (what.startswith(("families", "households"))):
+            unit = "households"
+        elif what.split(" ")[0] in ("people", "children", "women", "refugees", "returnees") or what.startswith(
+            "women and children"
+        ):
+            unit = "individuals"
+        else:
+            unit = ""
+        prev_end = max([clause[0], *(x.end() for x in matches[:idx] if x.end() <= s)])
+        next_start = min([clause[1], *(x.start() for x in matches[idx + 1 :] if x.start() >= e)])
+        if what in _PEOPLE and what != "people displaced":
+            window = text[prev_end:next_start]
+            if _IN_NEED.search(text, e, next_start):
+                what = f"{what} in need"
+            elif _DISPLACED.search(window):
+                what = f"{what} displaced"
+            elif _RETURNED.search(window):
+                what = f"{what} returned"
+        if not what:
+            tail = text[e : clause[1]]
+            if _DISPLACED.match(tail.lstrip()) or re.match(
+                r"\s*(?:have|had|has|were|are)\s+(?:been\s+)?(?:newly\s+)?"
+                r"(?:displaced|fled|forced|uprooted)",
+                tail,
+                re.I,
+            ):
+                what = "people displaced"
+                unit = unit or "individuals"
+        qualifier = ""
+        for pattern, label in _QUALIFIERS:
+            if pattern.search(before):
+                qualifier = label
+                break
+        per = ""
+        for pattern, label in _RATES:
+            if pattern.search(text, e, next_start):
+                per = label
+                break
+        out.append(
+            Figure(text[s:e], s, e, int(value) if value == int(value) else value, unit, what, qualifier, per, in_words)
+        )
+    return out
+
+
+def _what(text: str, pos: int, end: int, fig_start: int, sent_start: int) -> str:
+    """What a figure counts: the first counted noun right after it ("of them", adjectives allowed between)."""
+    window_end = min(end, pos + 60)
+    nxt_number = _PLAIN_NUMBER.search(text, pos + 1, window_end)
+    if nxt_number:
+        window_end = nxt_number.start()
+    stop = re.search(r"[;:.!?()]|,\s", text[pos:window_end])
+    if stop:
+        window_end = pos + stop.start()
+    m = _WHAT_RE.search(text, pos, window_end)
+    if m and len(text[pos : m.start()].split()) <= 4:
+        for i, (_, label) in enumerate(_WHAT):
+            if m.group(f"w{i}"):
+                return label
+    return ""
