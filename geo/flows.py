@@ -236,7 +236,10 @@ class FlowTable:
         import pandas as pd
 
         cols = ["row", "origin", "destination", "value", "period", "reason"]
-        return pd.DataFrame([[getattr(u, c) for c in cols] for u in self.unplaced], columns=cols)
+        df = pd.DataFrame([[getattr(u, c) for c in cols] for u in self.unplaced], columns=cols)
+        if len(df) and all(float(v).is_integer() for v in df["value"]):
+            df["value"] = df["value"].astype("int64")  # "40", not "40.0", in the report
+        return df
 
 
 def unplaced_text(unplaced: Sequence[Unplaced], limit: int = 5) -> str:

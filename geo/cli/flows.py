@@ -1,0 +1,100 @@
+"""``geo flows``: a movement table → a map of curved arrows, offline."""
+
+from __future__ import annotations
+
+import click
+
+from geo.cli import fails_cleanly, main, say
+from geo.flows import DEFAULT_TOP
+
+
+@main.command("flows")
+@click.argument("data", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--origin", required=True, help="Column of places people left (header or HXL tag).")
+@click.option("--destination", required=True, help="Column of places people went to.")
+@click.option("--value", required=True, help="Column of counts (people, or the --units you name).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The map as one offline HTML file.")
+@click.option("--png", type=click.Path(dir_okay=False), help="Also a static PNG (same arrows and legend).")
+@click.option("--svg", type=click.Path(dir_okay=False), help="Also a static SVG.")
+@click.option("--pdf", type=click.Path(dir_okay=False), help="Also a static PDF.")
+@click.option("--period", "--date", "period", help="Column of dates or periods: one layer per period, and a total.")
+@click.option("--country", help="Only places in these countries, ISO codes: 'SY' or 'SY,TR'.")
+@click.option("--level", type=click.Choice(["admin1"]), help="Roll places up to their governorate (admin 1).")
+@click.option(
+    "--top",
+    type=click.IntRange(0),
+    default=DEFAULT_TOP,
+    show_default=True,
+    help="Draw the N largest flows; the rest are summed in the legend (0: draw all).",
+)
+@click.option("--min", "min_value", type=click.FloatRange(0), help="Draw only flows of at least this many.")
+@click.option("--sheet", help="Sheet of an XLSX workbook (name or 0-based number).")
+@click.option(
+    "--unmatched", type=click.Path(dir_okay=False), help="Write rows on no arrow, with the reason, here (CSV)."
+)
+@click.option("--areas", type=click.Path(dir_okay=False), help="Areas table for a choropleth layer under the flows.")
+@click.option("--areas-value", help="Column of --areas to colour by (e.g. IDPs hosted).")
+@click.option("--areas-pcode", help="Column of --areas holding P-codes (SY07) or names of areas.")
+@click.option("--title", help="Map title (default: 'Movements of <units>').")
+@click.option("--subtitle", help="Subtitle: the period or 'as of' date.")
+@click.option("--source", help="Source of the figures, shown in the footer.")
+@click.option("--as-of", "as_of", help="Date the figures were true (footer).")
+@click.option("--created", help="Creation date printed on the map (default today; fix it for reproducible files).")
+@click.option("--units", default="people", show_default=True, help="What the figures count: people, households...")
+@click.option("--disclaimer", help="Replace the UN boundaries disclaimer ('' to leave it out).")
+@click.option("--tiles", help="Web tiles over the offline basemap, by xyzservices name (online only).")
+@fails_cleanly
+def flows_command(
+    data, origin, destination, value, output, png, svg, pdf, period, country, level, top, min_value, sheet,
+    unmatched, areas, areas_value, areas_pcode, title, subtitle, source, as_of, created, units, disclaimer, tiles,
+):  # fmt: skip
+    """Movement table → curved arrows, width by people, on an offline map.
+
+    Duplicate origin–destination pairs are summed; arrows to a border end at
+    the point of the border nearest their origin; rows with unknown places or
+    the same origin and destination are left off, counted in the summary on
+    stderr and listed with --unmatched.
+
+    \b
+    Examples:
+      geo flows moves.csv --origin from --destination to --value idps -o maps/moves.html
+      geo flows dtm.xlsx --origin '#loc+origin' --destination '#loc+dest' --value '#affected+idps' \\
+          --period month --top 20 --png maps/moves.png -o maps/moves.html
+    """
+    from geo import io
+    from geo.flows import prepare
+    from geo.render.layout import DEFAULT_DISCLAIMER
+
+    if not (output or png or svg or pdf):
+        raise click.UsageError("say where to write the map: -o maps/NAME.html and/or --png/--svg/--pdf")
+    if (areas_value or areas_pcode) and not areas:
+        raise click.UsageError("--areas-value and --areas-pcode go with --areas FILE")
+    if sheet is not None and sheet.isdigit():
+        sheet = int(sheet)
+    table = io.read_table(data, sheet=sheet) if sheet is not None else io.read_table(data)
+    ft = prepare(
+        table, origin, destination, value, period=period, country=country, level=level, top=top,
+        min_value=min_value, units=units,
+    )  # fmt: skip
+    style = dict(
+        title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
+        disclaimer=DEFAULT_DISCLAIMER if disclaimer is None else (disclaimer or None),
+    )  # fmt: skip
+    area_options = dict(areas=areas, areas_value=areas_value, areas_pcode=areas_pcode)
+    if output:
+        from geo.render.base import save_html
+        from geo.render.flows import flow_map
+
+        save_html(flow_map(ft, tiles=tiles, **style, **area_options), output)
+        say(f"wrote {output}")
+    for path in (png, svg, pdf):
+        if path:
+            from geo.render.flows_static import save_flow_figure
+
+            save_flow_figure(ft, path, **style, **area_options)
+            say(f"wrote {path}")
+    if unmatched:
+        io.write_table(ft.unplaced_frame(), unmatched)
+        n = len(ft.unplaced)
+        say(f"wrote {unmatched} ({n} row{'' if n == 1 else 's'} on no arrow)")
+    say(ft.summary())
