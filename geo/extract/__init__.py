@@ -38,6 +38,7 @@ from geo.extract.text import blank_controls, html_to_text, read, sentences
 
 __all__ = ["COLUMNS", "Extraction", "Figure", "Movement", "Place", "extract", "html_to_text", "read"]
 
+ILLUSTRATIVE_NOTE = "the text calls this illustrative"
 COLUMNS = [
     "kind", "place", "lat", "lon", "place_kind", "place_id", "figure", "unit", "what", "qualifier", "per",
     "date_from", "date_to", "origin", "origin_lat", "origin_lon", "destination", "destination_lat",
@@ -222,6 +223,7 @@ def extract(text: str, date: date | str | None = None, gazetteer=None) -> Extrac
     moves: list[Movement] = []
     for (s, e), here in zip(spans, places_by_sentence):
         sentence = " ".join(work[s:e].split())
+        note = ILLUSTRATIVE_NOTE if "illustrative" in sentence.lower() else ""
         periods = _dates.periods(work, s, e, base)
         masked = [(p.start, p.end) for p in periods] + [(p.start, p.end) for p in here]
         numbers = _figures.find(work, s, e, masked)
@@ -234,14 +236,14 @@ def extract(text: str, date: date | str | None = None, gazetteer=None) -> Extrac
             fig = Figure(
                 n.text, n.start, n.end, n.value, n.unit, n.what, n.qualifier, n.per, place,
                 period.date_from if period else None, period.date_to if period else None,
-                period.text if period else "", sentence, _figure_confidence(n, place, near),
+                period.text if period else "", sentence, _figure_confidence(n, place, near), note,
             )  # fmt: skip
             figures.append(fig)
             by_number[n.start] = fig
         for m in _movements.find(work, s, e, here, numbers):
             fig = by_number.get(m.figure.start) if m.figure else None
             period = _nearest(periods, m.start, m.end)
-            moves.append(_movement(work, m, fig, period, sentence))
+            moves.append(_movement(work, m, fig, period, sentence, note))
     return Extraction(text, base, tuple(flat), tuple(figures), tuple(moves), tuple(spans))
 
 
@@ -258,7 +260,7 @@ def _figure_confidence(n: _Number, place: Place | None, near: list[Place]) -> fl
     return round(max(0.1, score), 2)
 
 
-def _movement(work: str, m: _Move, fig: Figure | None, period: Period | None, sentence: str) -> Movement:
+def _movement(work: str, m: _Move, fig: Figure | None, period: Period | None, sentence: str, note: str) -> Movement:
     score = 0.9 if (m.origin and m.destination) else 0.7
     for p in (m.origin, m.destination):
         if p is not None and not p.placed:
@@ -266,5 +268,5 @@ def _movement(work: str, m: _Move, fig: Figure | None, period: Period | None, se
     return Movement(
         m.origin, m.destination, fig, m.direction, m.start, m.end, " ".join(work[m.start : m.end].split()),
         sentence, period.date_from if period else None, period.date_to if period else None,
-        round(max(0.1, score), 2), m.note,
+        round(max(0.1, score), 2), "; ".join(n for n in (note, m.note) if n),
     )  # fmt: skip

@@ -194,7 +194,7 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
             continue
         if _NOT_COUNT_BEFORE.search(before):
             continue
-        what = _what(text, e, end, s, start)
+        what = _what(text, e, end, last=percent)
         if in_words and not scale and not percent and not any(w in raw.lower() for w in _SCALES):
             # a bare "two" or "seven" is a figure only when it counts something ("seven soldiers")
             if not what or raw.lower() in ("one", "a", "zero"):
@@ -218,7 +218,10 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
         prev_end = max([clause[0], *(x.end() for x in matches[:idx] if x.end() <= s)])
         next_start = min([clause[1], *(x.start() for x in matches[idx + 1 :] if x.start() >= e)])
         if what in _PEOPLE and what != "people displaced":
-            window = text[prev_end:next_start]
+            # the words of movement must be in the figure's own part of the sentence, between commas
+            seg_start = max(prev_end, text.rfind(",", prev_end, s) + 1)
+            comma = text.find(",", e, next_start)
+            window = text[seg_start : comma if comma >= 0 else next_start]
             if _IN_NEED.search(text, e, next_start):
                 what = f"{what} in need"
             elif _DISPLACED.search(window):
@@ -251,8 +254,11 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
     return out
 
 
-def _what(text: str, pos: int, end: int, fig_start: int, sent_start: int) -> str:
-    """What a figure counts: the first counted noun right after it ("of them", adjectives allowed between)."""
+def _what(text: str, pos: int, end: int, last: bool = False) -> str:
+    """What a figure counts: the first counted noun right after it ("of them", adjectives allowed between).
+
+    For a percentage the last one counts: "80 percent of the displaced are women and children".
+    """
     window_end = min(end, pos + 60)
     nxt_number = _PLAIN_NUMBER.search(text, pos + 1, window_end)
     if nxt_number:
@@ -260,8 +266,9 @@ def _what(text: str, pos: int, end: int, fig_start: int, sent_start: int) -> str
     stop = re.search(r"[;:.!?()]|,\s", text[pos:window_end])
     if stop:
         window_end = pos + stop.start()
-    m = _WHAT_RE.search(text, pos, window_end)
-    if m and len(text[pos : m.start()].split()) <= 4:
+    found = list(_WHAT_RE.finditer(text, pos, window_end)) if last else [_WHAT_RE.search(text, pos, window_end)]
+    m = found[-1] if found else None
+    if m and (last or len(text[pos : m.start()].split()) <= 4):
         for i, (_, label) in enumerate(_WHAT):
             if m.group(f"w{i}"):
                 return label

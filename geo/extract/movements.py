@@ -33,7 +33,7 @@ _FILLER = (
 )
 _ORIGIN = re.compile(
     r"\b(?:from|out\s+of|away\s+from|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|abandoned|"
-    r"abandoning|evacuated|evacuating|deserted|emptied|uprooted\s+from)\s+" + _FILLER,
+    r"abandoning|evacuated|evacuating|deserted|emptied|uprooted\s+from)\s+" + _FILLER.replace("|in|", "|"),
     re.I,
 )
 _DEST = re.compile(

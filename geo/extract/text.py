@@ -99,6 +99,8 @@ _BLOCK_BREAK = re.compile(r"\n[ \t]*(?:\n|(?=[-*+•#|>]|\d{1,3}[.)]\s))")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[*_]*[A-Z0-9\u0600-\u06ff]")
 _LINE = re.compile(r"[^\n]*\n?")
+# List bullets, heading hashes, quote and table marks before a sentence are not part of it.
+_MARKER = re.compile(r"\s*(?:(?:[-*+•>|]|#{1,6}|\d{1,3}[.)])(?=\s)\s*)*")
 
 
 _JOINING_WORDS = frozenset("the a an to toward towards of and or from in at by for with some than into near".split())
@@ -152,13 +154,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
             word = before.group(1).lower() if before and text[m.start()] == "." else ""
             if word and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
                 continue
+            if _MARKER.fullmatch(text, pos, m.end() + 1):
+                continue  # "1. " numbering a list item
             out.append((pos, m.end()))
             pos = m.end()
         out.append((pos, be))
     trimmed = []
     for s, e in out:
         chunk = text[s:e]
-        lead = len(chunk) - len(chunk.lstrip())
+        marker = _MARKER.match(chunk)
+        lead = marker.end() if marker else 0
         s2, e2 = s + lead, s + len(chunk.rstrip())
         if e2 > s2 and re.search(r"\w", text[s2:e2]):
             trimmed.append((s2, e2))
