@@ -1,0 +1,473 @@
+"""Admin hierarchies from the user's own boundary files (COD-AB and the like).
+
+A COD-AB layer (OCHA's common operational dataset of administrative
+boundaries) names its areas in columns such as ``ADM3_EN``, ``ADM3_AR``,
+``ADM3_PCODE``, ``ADM2_EN``, ``ADM2_PCODE``, ``ADM1_PCODE``. Loading one adds
+its areas to a copy of the gazetteer for the run, so districts ("Ariha",
+"Harim district") and sub-districts match, spelled as users spell them,
+with their true polygons:
+
+>>> gaz = gazetteer_with("syr_admbnda_adm3.shp")  # doctest: +SKIP
+>>> [m.kind for m in resolve(["Ariha", "Harim district", "SY070301"], gazetteer=gaz)]  # doctest: +SKIP
+['admin2', 'admin2', 'admin3']
+
+A name is matched within its parent when one is given (``parents``: the
+governorate or district each name lies in, as a name or a P-code). An area
+name that exists in several parents and comes without one is reported as
+ambiguous — no coordinates, the alternatives listed — rather than guessed.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geo import names as _names
+from geo.errors import InputError
+from geo.gazetteer import DEFAULT_MIN_SCORE, Feature, Gazetteer
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geo.geocode import Match
+
+ADMIN_KINDS = ("admin1", "admin2", "admin3", "admin4")
+# COD-AB spellings (ADM2_EN, ADM2_PCODE, ADM2_AR, ADM2_REF, ADM2ALT1EN) and the newer HDX ones
+# (admin2Name_en, admin2Pcode, admin2Name_ar, adm2_name, adm2_pcode).
+_NAME = re.compile(r"^adm(?:in)?(\d)_?(?:name(?:_?en)?|en)$", re.I)
+_PCODE = re.compile(r"^adm(?:in)?(\d)_?p_?code$", re.I)
+_ARABIC = re.compile(r"^adm(?:in)?(\d)_?(?:name_?)?ar$", re.I)
+_ALT = re.compile(r"^adm(?:in)?(\d)_?(?:ref(?:_?name)?|name_?ref|alt_?\d?_?(?:en|ar|name)?|alt_?name_?\d?)$", re.I)
+# Generic name columns of a boundary file that is not COD-AB shaped.
+_GENERIC_NAMES = ("name_en", "name", "NAME", "Name", "NAME_EN", "shapeName", "label")
+_GENERIC_PCODES = ("pcode", "PCODE", "Pcode", "p_code", "code", "shapeID")
+
+
+def columns(df) -> dict[int, dict[str, str | list[str]]]:
+    """The COD-AB columns of a table by admin level: ``{3: {"name": "ADM3_EN", "pcode": …, "ar": …, "alt": […]}}``.
+
+    >>> import pandas as pd
+    >>> names = ["ADM1_EN", "ADM1_PCODE", "ADM2_EN", "ADM2_AR", "ADM2_PCODE", "ADM2ALT1EN"]
+    >>> columns(pd.DataFrame(columns=names))[2]
+    {'name': 'ADM2_EN', 'ar': 'ADM2_AR', 'pcode': 'ADM2_PCODE', 'alt': ['ADM2ALT1EN']}
+    """
+    found: dict[int, dict] = defaultdict(dict)
+    for col in df.columns:
+        text = str(col)
+        for key, pattern in (("name", _NAME), ("pcode", _PCODE), ("ar", _ARABIC), ("alt", _ALT)):
+            m = pattern.match(text)
+            if m:
+                level = int(m.group(1))
+                if key == "alt":
+                    found[level].setdefault("alt", []).append(text)
+                else:
+                    found[level].setdefault(key, text)
+                break
+    return {level: found[level] for level in sorted(found)}
+
+
+def load_boundaries(
+    path: str | os.PathLike,
+    name_col: str | None = None,
+    pcode_col: str | None = None,
+    level: int | None = None,
+    parent: str | None = None,
+    layer: str | None = None,
+    assume_crs: str | int | None = None,
+) -> gpd.GeoDataFrame:
+    """Read a boundary file (any format :func:`geo.io.read_table` reads) as areas of one admin level.
+
+    COD-AB columns are found by themselves: the deepest level the file has
+    (or ``level``), its English name, Arabic name, alternate names and
+    P-code, and the P-code of the level above as the parent. Other files
+    need ``name_col`` (and ``level``, unless P-codes tell it: ``SY07`` is
+    level 1, ``SY0703`` level 2); ``parent`` names the column holding each
+    area's parent (a P-code or a name).
+
+    Returns a GeoDataFrame in EPSG:4326 with ``name, name_ar, alt_names,
+    pcode, level, kind, parent, parent_name, admin1, country`` and the file's
+    own columns; ``attrs["source"]`` is the file name and ``attrs["cod"]``
+    the COD-AB columns found (used to add the levels above).
+    """
+    import geopandas as gpd
+
+    from geo.io import read_table
+
+    label = str(path)
+    if layer is None and str(path).lower().endswith(".gpkg"):
+        layer = _pick_layer(path, level)
+    df = read_table(path, layer=layer, assume_crs=assume_crs)
+    if not isinstance(df, gpd.GeoDataFrame):
+        raise InputError(f"{label}: no geometry; boundaries must be a Shapefile, GeoPackage or GeoJSON")
+    cod = columns(df)
+    for col in (name_col, pcode_col, parent):
+        if col is not None and col not in df.columns:
+            raise InputError(f"{label}: no column {col!r}; columns are: {', '.join(map(str, df.columns))}")
+    if level is None and name_col is None and pcode_col is None and cod:
+        level = max(cod)
+    if level is not None and level in cod:
+        name_col = name_col or cod[level].get("name")
+        pcode_col = pcode_col or cod[level].get("pcode")
+    name_col = name_col or next((c for c in _GENERIC_NAMES if c in df.columns), None)
+    pcode_col = pcode_col or next((c for c in _GENERIC_PCODES if c in df.columns), None)
+    if name_col is None and pcode_col is None:
+        raise InputError(
+            f"{label}: cannot tell which column names the areas (no ADM2_EN-style column); "
+            f"columns are: {', '.join(map(str, df.columns))}"
+        )
+    codes = [_names.pcode(v) if not _blank(v) else "" for v in (df[pcode_col] if pcode_col else [""] * len(df))]
+    if level is None:
+        level = _level_from_pcodes(codes)
+        if level is None:
+            raise InputError(f"{label}: cannot tell the admin level of its areas; give it (level=2 for districts)")
+    here = cod.get(level, {})
+    if parent is None and level - 1 in cod:
+        parent = cod[level - 1].get("pcode") or cod[level - 1].get("name")
+    parent_name_col = cod.get(level - 1, {}).get("name")
+    admin1_col = cod.get(1, {}).get("name")
+    names = [_text(v) for v in (df[name_col] if name_col else codes)]
+    if not any(names):
+        raise InputError(f"{label}: column {name_col!r} is empty")
+    out = gpd.GeoDataFrame(
+        {
+            "name": names,
+            "name_ar": [_text(v) for v in df[here["ar"]]] if "ar" in here else "",
+            "alt_names": [
+                "|".join(a for a in (_text(row[c]) for c in here.get("alt", [])) if a) for _, row in df.iterrows()
+            ]
+            if here.get("alt")
+            else "",
+            "pcode": codes,
+            "level": level,
+            "kind": f"admin{level}",
+            "parent": [_parent_value(v) for v in df[parent]] if parent else "",
+            "parent_name": [_text(v) for v in df[parent_name_col]] if parent_name_col else "",
+            "admin1": [_text(v) for v in df[admin1_col]] if admin1_col else (names if level == 1 else ""),
+            "country": [_country(row, c, cod) for (_, row), c in zip(df.iterrows(), codes)],
+        },
+        geometry=df.geometry.values,
+        crs=4326,
+    )
+    for col in df.columns:
+        if col not in out.columns and col != df.geometry.name:
+            out[col] = df[col].values
+    out.attrs.update(source=Path(label).name, cod=cod, level=level)
+    return out
+
+
+def _pick_layer(path, level: int | None) -> str | None:
+    """The layer of a multi-layer COD GeoPackage for this level (``…_adm2``), else the deepest one."""
+    import pyogrio
+
+    try:
+        layers = [name for name, _ in pyogrio.list_layers(path)]
+    except Exception:
+        return None  # read_table reports the unreadable file
+    if len(layers) < 2:
+        return None
+    levels = {}
+    for name in layers:
+        m = re.search(r"adm(?:in)?_?(\d)", name, re.I)
+        if m:
+            levels.setdefault(int(m.group(1)), name)
+    if level is not None:
+        return levels.get(level)
+    return levels[max(levels)] if levels else None
+
+
+def _blank(v) -> bool:
+    return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip())
+
+
+def _text(v) -> str:
+    return "" if _blank(v) else _names.clean(str(v))
+
+
+def _parent_value(v) -> str:
+    text = _text(v)
+    return _names.pcode(text) or text
+
+
+def _level_from_pcodes(codes: Sequence[str]) -> int | None:
+    # COD P-codes add two digits a level: SY (0), SY07 (1), SY0703 (2), SY070301 (3)
+    digits = {len(c) - 2 for c in codes if c}
+    if len(digits) == 1:
+        n = digits.pop()
+        if n % 2 == 0 and 2 <= n <= 8:
+            return n // 2
+    return None
+
+
+def _country(row, code: str, cod) -> str:
+    col = cod.get(0, {}).get("pcode")
+    if col and not _blank(row[col]):
+        return str(row[col]).strip().upper()[:2]
+    return code[:2] if code[:2].isalpha() else ""
+
+
+# ------------------------------------------------------------------ the gazetteer
+def _own_copy(gaz: Gazetteer) -> Gazetteer:
+    """A gazetteer sharing the shipped index but free to grow without changing it."""
+    new = copy.copy(gaz)
+    new.rows = list(gaz.rows)
+    new.uids = dict(gaz.uids)
+    new.pcodes = dict(gaz.pcodes)
+    new.fuzzy_pool = {k: list(v) for k, v in gaz.fuzzy_pool.items()}
+    new._fuzzy_owner = defaultdict(set)
+    return new
+
+
+def _upper_levels(gdf) -> list:
+    """Areas of the levels above, dissolved from the file's ADM1/ADM2 columns (only levels with names)."""
+    import geopandas as gpd
+
+    cod = gdf.attrs.get("cod") or {}
+    level = gdf.attrs.get("level")
+    out = []
+    for up in sorted((lv for lv in cod if level is not None and 1 <= lv < level), reverse=True):
+        cols = cod[up]
+        if "name" not in cols or "pcode" not in cols:
+            continue
+        keep = [c for c in (cols["name"], cols.get("ar"), cols["pcode"], *cod.get(up - 1, {}).values()) if c]
+        keep = [c for c in dict.fromkeys(keep) if isinstance(c, str) and c in gdf.columns]
+        base = gpd.GeoDataFrame(gdf[keep], geometry=gdf.geometry.values, crs=4326)
+        for key in ("admin1",):
+            base[key] = gdf[key].values
+        base["country"] = gdf["country"].values
+        dissolved = base.dissolve(by=cols["pcode"], as_index=False, aggfunc="first")
+        parent_cols = cod.get(up - 1, {})
+        parent = parent_cols.get("pcode") or parent_cols.get("name")
+        part = gpd.GeoDataFrame(
+            {
+                "name": [_text(v) for v in dissolved[cols["name"]]],
+                "name_ar": [_text(v) for v in dissolved[cols["ar"]]] if cols.get("ar") in dissolved else "",
+                "alt_names": "",
+                "pcode": [_names.pcode(str(v)) for v in dissolved[cols["pcode"]]],
+                "level": up,
+                "kind": f"admin{up}",
+                "parent": [_parent_value(v) for v in dissolved[parent]] if parent in dissolved else "",
+                "parent_name": [_text(v) for v in dissolved[parent_cols["name"]]]
+                if parent_cols.get("name") in dissolved
+                else "",
+                "admin1": dissolved["admin1"].values,
+                "country": dissolved["country"].values,
+            },
+            geometry=dissolved.geometry.values,
+            crs=4326,
+        )
+        out.append(part)
+    return out
+
+
+def add_to_gazetteer(gdf, gazetteer: Gazetteer | None = None, upper: bool = True) -> Gazetteer:
+    """Add the areas of :func:`load_boundaries` (and, with ``upper``, the levels above them) to a gazetteer.
+
+    With no ``gazetteer`` a copy of the shipped one is made, so the default
+    stays as shipped for the rest of the process; a gazetteer given is
+    extended in place. Each area is found by its English and Arabic names,
+    alternate names and P-code (``SY0703``, ``sy0703``, ``SY07-03``); its
+    kind is ``admin2``/``admin3``…, its source the file name, and its
+    polygon is registered with :func:`geo.shapes.register`. Areas already in
+    the gazetteer under the same P-code and kind (the shipped Syrian
+    governorates) are not added twice. Returns the gazetteer.
+    """
+    from geo import shapes
+    from geo.boundaries import inside_point
+
+    gaz = _own_copy(Gazetteer.default()) if gazetteer is None else gazetteer
+    source = gdf.attrs.get("source", "user boundaries")
+    frames = [gdf, *(_upper_levels(gdf) if upper else [])]
+    items: list[tuple[Feature, list[str]]] = []
+    for frame in frames:
+        for i, row in enumerate(frame.itertuples(index=False)):
+            geom = row.geometry
+            if geom is None or geom.is_empty or not (row.name or row.pcode):
+                continue
+            code = row.pcode
+            if code and code in gaz.pcodes and gaz.at(gaz.pcodes[code]).kind == row.kind:
+                continue  # the shipped governorate, or the same area from another file
+            uid = f"{row.kind}:{code}" if code else f"{row.kind}:{source}#{i + 1}"
+            if uid in gaz.uids:
+                continue
+            lat, lon = inside_point(geom)
+            feature = Feature(
+                uid,
+                row.name or code,
+                row.kind,
+                row.country,
+                row.admin1 or "",
+                lat,
+                lon,
+                0,
+                code,
+                source,
+                "",
+                row.parent,
+            )
+            names = [row.name, row.name_ar, *str(row.alt_names or "").split("|")]
+            items.append((feature, [n for n in names if n]))
+            shapes.register(uid, geom)
+    gaz.add_areas(items)
+    shapes._area.cache_clear()  # a uid may have been looked up (and cached as absent) before
+    return gaz
+
+
+def gazetteer_with(*paths: str | os.PathLike, gazetteer: Gazetteer | None = None, **options) -> Gazetteer:
+    """A copy of the shipped gazetteer (or ``gazetteer``, extended in place) with the areas of these files."""
+    gaz = _own_copy(Gazetteer.default()) if gazetteer is None else gazetteer
+    for path in paths:
+        add_to_gazetteer(load_boundaries(path, **options), gaz)
+    return gaz
+
+
+# ------------------------------------------------------------------ resolving within parents
+class _Within:
+    """A view of a gazetteer that only answers with features inside one parent area."""
+
+    def __init__(self, gaz: Gazetteer, parent: Match, geom):
+        import shapely
+
+        self._gaz = gaz
+        self._parent = parent
+        self._geom = geom.buffer(0.01) if geom is not None else None  # ~1 km: points on the boundary count
+        if self._geom is not None:
+            shapely.prepare(self._geom)
+        self._memo: dict[str, bool] = {}
+
+    def __getattr__(self, name):
+        return getattr(self._gaz, name)
+
+    def inside(self, f: Feature) -> bool:
+        if f.kind in ("coordinates", "border"):
+            return True
+        if f.uid == self._parent.id:
+            return False  # "Idleb" within Idleb is the district or the town, not the governorate again
+        if f.uid not in self._memo:
+            import shapely
+
+            code = self._parent.pcode
+            nested = bool(code) and (f.parent == code or (f.pcode.startswith(code) and f.pcode != code))
+            named = bool(f.parent) and _names.fold(f.parent) == _names.fold(self._parent.name)
+            within = self._geom is not None and shapely.contains_xy(self._geom, f.lon, f.lat)
+            self._memo[f.uid] = nested or named or bool(within)
+        return self._memo[f.uid]
+
+    def lookup(self, text, min_fuzzy=80.0, countries=None):
+        return [c for c in self._gaz.lookup(text, min_fuzzy, countries) if self.inside(c.feature)]
+
+
+def _parent_area(text: str, gaz, country, min_score):
+    """The area a parent value names, as (Match, geometry), or None."""
+    from geo.geocode import AREA_KINDS
+    from geo.geocode import resolve as _resolve
+    from geo.shapes import geometry_for
+
+    m = _resolve([text], country=country, min_score=min_score, gazetteer=gaz)[0]
+    if not m.matched or m.kind not in AREA_KINDS:
+        return None
+    return m, geometry_for(m)
+
+
+def resolve(
+    names: Iterable[str],
+    parents: Iterable[str | None] | None = None,
+    country: str | Sequence[str] | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    min_score: float = DEFAULT_MIN_SCORE,
+    gazetteer: Gazetteer | None = None,
+) -> list[Match]:
+    """Like :func:`geo.geocode.resolve`, with each name looked for inside its parent.
+
+    ``parents`` holds, for each name, the area it lies in (a governorate or
+    district name, or a P-code), or None. A parent that cannot be placed is
+    noted and the name placed without it. Without a parent, a user area
+    whose name exists under several parents (two sub-districts called the
+    same in different governorates) is left unplaced, with the candidates
+    in ``alternatives`` and a note asking for the parent.
+    """
+    from geo.geocode import _countries
+    from geo.geocode import resolve as _resolve
+
+    gaz = gazetteer or Gazetteer.default()
+    names = ["" if n is None else str(n) for n in names]
+    parents = [None] * len(names) if parents is None else [None if _blank(p) else str(p).strip() for p in parents]
+    if len(parents) != len(names):
+        raise InputError(f"{len(names)} names but {len(parents)} parents")
+    groups: dict[str | None, list[int]] = defaultdict(list)
+    for i, p in enumerate(parents):
+        groups[p].append(i)
+    out: list = [None] * len(names)
+    countries = _countries(country)
+    for parent, idx in groups.items():
+        view, note = gaz, ""
+        if parent is not None:
+            area = _parent_area(parent, gaz, country, min_score)
+            if area is None:
+                note = f"parent {parent!r} not found; placed without it"
+            else:
+                view = _Within(gaz, *area)
+        matches = _resolve([names[i] for i in idx], country, bbox, min_score, gazetteer=view)
+        for i, m in zip(idx, matches):
+            if parent is None:
+                m = _refuse_ambiguous(m, gaz, min_score, countries)
+            if parent is not None and not note and not m.matched and m.query.strip():
+                m = replace(m, note=f"nothing by that name inside {parent!r}; {m.note}")
+            if note and m.query.strip():
+                m = replace(m, note="; ".join(n for n in (m.note, note) if n))
+            out[i] = m
+    return out
+
+
+def _refuse_ambiguous(m: Match, gaz, min_score: float, countries) -> Match:
+    if not m.matched or m.kind not in ADMIN_KINDS:
+        return m
+    min_fuzzy = min(99.0, max(50.0, min_score / 0.9))
+    best = [
+        c.feature
+        for c in gaz.lookup(m.query, min_fuzzy, countries)
+        if c.feature.kind == m.kind and c.score >= m.score and c.feature.parent
+    ]
+    if len({f.parent for f in best}) < 2:
+        return m
+    where = [f"{f.name} ({f.kind} {f.pcode or f.uid} in {f.parent})" for f in best[:5]]
+    return type(m)(
+        m.query,
+        alternatives="; ".join(where),
+        note=f"ambiguous: {len(best)} {m.kind} areas named {m.name!r} in different parents; give the parent (--parent)",
+    )
+
+
+def to_geodataframe(matches: Sequence[Match]) -> gpd.GeoDataFrame:
+    """Matches as :func:`geo.geocode.geocode` returns them: one row each, with the true geometry."""
+    import geopandas as gpd
+
+    from geo.geocode import AREA_KINDS, COLUMNS
+    from geo.shapes import geometry_for
+
+    rows = [m.row() for m in matches]
+    geoms = [geometry_for(m) for m in matches]
+    for row, geom, m in zip(rows, geoms, matches):
+        if geom is not None and m.qualifier and m.kind in AREA_KINDS:
+            point = geom.representative_point()
+            row["lat"], row["lon"] = round(point.y, 6), round(point.x, 6)
+    gdf = gpd.GeoDataFrame(rows, columns=COLUMNS, geometry=geoms, crs=4326)
+    gdf.attrs["unmatched"] = [m.query for m in matches if not m.matched]
+    return gdf
+
+
+def geocode(
+    names: Iterable[str],
+    parents: Iterable[str | None] | None = None,
+    country: str | Sequence[str] | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    min_score: float = DEFAULT_MIN_SCORE,
+    gazetteer: Gazetteer | None = None,
+) -> gpd.GeoDataFrame:
+    """:func:`resolve` as a GeoDataFrame, like :func:`geo.geocode.geocode` (areas as polygons)."""
+    return to_geodataframe(resolve(names, parents, country, bbox, min_score, gazetteer))
