@@ -135,3 +135,56 @@ def test_nothing_placed_is_a_clear_error():
     df = pd.DataFrame({"from": ["Nowhere-xyz"], "to": ["Elsewhere-qqq"], "n": [3]})
     with pytest.raises(InputError, match="no flow could be placed"):
         build(df)
+
+
+# --- the static twin ---------------------------------------------------------------------------------------------
+
+
+def test_static_twin_has_the_same_arrows_and_legend():
+    from geo.render.flows_static import flow_figure
+
+    ft = prepare(MOVES, origin="from", destination="to", value="n", top=3)
+    fig = flow_figure(ft, created="2026-01-01")
+    ax = fig.axes[0]
+    arrows = [p for p in ax.patches if p.get_gid() == "geo-flow"]
+    assert len(arrows) == len(ft.flows) == 3
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[: len(ft.scale.references)] == [f"{v:,} people" for v in ft.scale.references]
+    notes = " ".join(t.get_text() for t in ax.texts).replace("\n", " ")
+    assert "+ 2 smaller flows, 1,500 people not drawn." in notes
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_static_files_are_reproducible(tmp_path, suffix):
+    from geo.render.flows_static import save_flow_figure
+
+    ft = prepare(MOVES, origin="from", destination="to", value="n", period="month")
+    a, b = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+    save_flow_figure(ft, a, created="2026-01-01", source=HOSTILE)
+    save_flow_figure(ft, b, created="2026-01-01", source=HOSTILE)
+    assert a.read_bytes() == b.read_bytes() and a.stat().st_size > 1000
+
+
+def test_static_png_is_print_resolution(tmp_path):
+    from matplotlib import image
+
+    from geo.render.flows_static import save_flow_figure
+
+    ft = prepare(MOVES, origin="from", destination="to", value="n")
+    path = tmp_path / "m.png"
+    save_flow_figure(ft, path, created="2026-01-01")
+    height, width = image.imread(path).shape[:2]
+    assert width >= 8 * 150 and height >= 7 * 150
+
+
+def test_static_one_period_and_dollars_literal():
+    from geo.errors import InputError
+    from geo.render.flows_static import flow_figure
+
+    ft = prepare(MOVES, origin="from", destination="to", value="n", period="month")
+    fig = flow_figure(ft, period="2024-02", created="2026-01-01", title="$5 a day")
+    arrows = [p for p in fig.axes[0].patches if p.get_gid() == "geo-flow"]
+    assert len(arrows) == len(ft.layers[2].flows) == 3
+    assert any(t.get_text() == r"\$5 a day" for t in fig.texts)
+    with pytest.raises(InputError, match="no period '2030'"):
+        flow_figure(ft, period="2030")

@@ -189,20 +189,25 @@ def legend_rows(table: FlowTable) -> list[dict]:
     return rows
 
 
-def legend_note(table: FlowTable) -> str:
-    """What the legend says beyond the rows: grouped flows, unplaced rows, the period layers."""
+def legend_note(table: FlowTable, layer: Layer | None = None, interactive: bool = True) -> str:
+    """What the legend says beyond the rows: grouped flows, unplaced rows, periods, the width rule."""
+    layer = layer or table.layers[0]
     parts = []
-    layer = table.layers[0]
     if layer.smaller_count:
         parts.append(f"{layer.smaller_text(table.units)} not drawn.")
-    if table.unplaced:
-        s = "" if len(table.unplaced) == 1 else "s"
+    unplaced = [u for u in table.unplaced if not layer.period or u.period == layer.period]
+    if unplaced:
+        s = "" if len(unplaced) == 1 else "s"
+        value = fmt(math.fsum(u.value for u in unplaced))
         parts.append(
-            f"{len(table.unplaced)} row{s} ({fmt(table.unplaced_value)} {table.units}) not mapped: "
-            "unknown places or origin = destination."
+            f"{len(unplaced)} row{s} ({value} {table.units}) not mapped: unknown places or origin = destination."
         )
-    if table.periods:
+    if table.periods and interactive:
         parts.append("Periods: choose one in the layers control; all share one width scale.")
+    elif layer.period:
+        parts.append(f"Period {layer.period}.")
+    elif table.periods:
+        parts.append(f"All periods, {period_span(table)}.")
     if table.level:
         parts.append(f"Places grouped by {table.level}.")
     parts.append("Line width proportional to people.")
@@ -239,6 +244,8 @@ def flow_map(
     area_layer = None
     if areas is not None:
         area_layer, area_countries = _areas(areas, areas_value, areas_pcode)
+    if subtitle is None and table.periods:
+        subtitle = period_span(table)
     m = new_map(
         bounds, title=title or default_title(table), subtitle=subtitle, source=source, as_of=as_of,
         created=created, disclaimer=disclaimer, tiles=tiles, data_countries=area_countries,
@@ -261,12 +268,20 @@ def flow_map(
     return m
 
 
+def period_span(table: FlowTable) -> str:
+    """ "2024-01 to 2024-03" (or the one period)."""
+    if not table.periods:
+        return ""
+    first, last = table.periods[0], table.periods[-1]
+    return first if first == last else f"{first} to {last}"
+
+
 def default_title(table: FlowTable) -> str:
     return f"Movements of {table.units}" if table.units else "Movements"
 
 
-def _areas(areas, value: str | None, pcode: str | None):
-    """A function that draws the choropleth layer, and the countries it covers (A's choropleth code)."""
+def _areas(areas, value: str | None, pcode: str | None, static: bool = False):
+    """A function that draws the choropleth layer (on a map, or on axes if ``static``), and its countries."""
     from geo.errors import InputError
 
     if not value:
@@ -275,10 +290,10 @@ def _areas(areas, value: str | None, pcode: str | None):
         from geo.render import choropleth as _choropleth
     except ImportError:  # pragma: no cover - shipped together
         raise InputError("the choropleth layer is not available in this version of geo") from None
-    return _choropleth_layer(_choropleth, areas, value, pcode)
+    return _choropleth_layer(_choropleth, areas, value, pcode, static)
 
 
-def _choropleth_layer(module, areas, value, pcode):  # pragma: no cover - replaced when the choropleth lands
+def _choropleth_layer(module, areas, value, pcode, static):  # pragma: no cover - replaced when the choropleth lands
     raise NotImplementedError
 
 

@@ -1,0 +1,125 @@
+"""The static twin of the movement map: the same arrows, circles and legend in PNG, SVG or PDF.
+
+Arrows follow the same curves as the web map (:meth:`geo.flows.Flow.arc`), drawn
+as matplotlib ``FancyArrowPatch`` along that path, so the head sits on the line
+at any size. Widths are the web map's pixels times :data:`PT_PER_PX`, the same
+factor the shared legend uses for its line swatches, so the legend reads true.
+
+>>> import pandas as pd
+>>> from geo.flows import prepare
+>>> ft = prepare(pd.DataFrame({"o": ["Saraqib"], "d": ["Atmeh"], "n": [5]}), origin="o", destination="d", value="n")
+>>> fig = flow_figure(ft, created="2026-01-01")
+>>> len([p for p in fig.axes[0].patches if p.get_gid() == "geo-flow"])
+1
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+
+from geo.flows import FlowTable
+from geo.render.flows import (
+    ARROW,
+    ARROW_OPACITY,
+    LABELS,
+    NODE_FILL,
+    NODE_LINE,
+    PAD,
+    THIN,
+    default_title,
+    legend_note,
+    legend_rows,
+    node_radius,
+    period_span,
+)
+from geo.render.layout import DEFAULT_DISCLAIMER
+from geo.render.static import Z_DATA, add_legend, new_figure, save_figure, text
+
+PT_PER_PX = 0.6  # geo.render.static.add_legend draws a line row of width w px at w * 0.6 points
+
+
+def flow_figure(
+    table: FlowTable,
+    *,
+    period: str | None = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    source: str | None = None,
+    as_of=None,
+    created=None,
+    disclaimer: str | None = DEFAULT_DISCLAIMER,
+    areas=None,
+    areas_value: str | None = None,
+    areas_pcode: str | None = None,
+):
+    """A matplotlib ``Figure`` of the flows: all periods, or one ``period`` of the table."""
+    from matplotlib import patheffects
+    from matplotlib.patches import ArrowStyle, FancyArrowPatch
+    from matplotlib.path import Path
+
+    from geo.errors import InputError
+
+    layers = {layer.period: layer for layer in table.layers}
+    if period is not None and period not in layers:
+        raise InputError(f"no period {period!r}; the table has: {', '.join(table.periods) or 'none'}")
+    layer = layers[period or ""]
+    west, south, east, north = table.bounds()
+    dx, dy = max(east - west, 0.2) * PAD, max(north - south, 0.2) * PAD
+    bounds = (west - dx, south - dy, east + dx, north + dy)
+    area_countries: tuple[str, ...] = ()
+    draw_areas = None
+    if areas is not None:
+        from geo.render.flows import _areas
+
+        draw_areas, area_countries = _areas(areas, areas_value, areas_pcode, static=True)
+    if subtitle is None and table.periods:
+        subtitle = period or period_span(table)
+    fig, ax = new_figure(
+        bounds, title=title or default_title(table), subtitle=subtitle, source=source, as_of=as_of,
+        created=created, disclaimer=disclaimer, data_countries=area_countries,
+    )  # fmt: skip
+    if draw_areas is not None:
+        draw_areas(ax)
+    for f in reversed(layer.flows):  # small first: the big arrows on top
+        lw = table.scale.width(f.value) * PT_PER_PX
+        head = 4.5 if table.scale.width(f.value) < THIN else 2.4  # the web map's marker sizes, in line widths
+        xy = [(lon, lat) for lat, lon in f.arc()]
+        codes = [Path.MOVETO] + [Path.LINETO] * (len(xy) - 1)
+        style = ArrowStyle("-|>", head_length=head * lw, head_width=head * lw / 2)
+        arrow = FancyArrowPatch(
+            path=Path(xy, codes), arrowstyle=style, mutation_scale=1, linewidth=lw, color=ARROW,
+            alpha=ARROW_OPACITY, capstyle="butt", joinstyle="round", zorder=Z_DATA + 1,
+        )  # fmt: skip
+        arrow.set_gid("geo-flow")
+        ax.add_patch(arrow)
+    biggest = max((n.size for n in table.nodes), default=0.0)
+    halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
+    named: set[str] = set()
+    for n in reversed(layer.nodes):
+        r = node_radius(n.size, biggest) * PT_PER_PX
+        ax.scatter(
+            [n.lon], [n.lat], s=(2 * r) ** 2, c=NODE_FILL, edgecolors=NODE_LINE, linewidths=0.8, alpha=0.9,
+            zorder=Z_DATA + 2,
+        )  # fmt: skip
+    for n in layer.nodes:
+        if len(named) >= LABELS or n.place.key in named:
+            continue
+        named.add(n.place.key)
+        r = node_radius(n.size, biggest) * PT_PER_PX
+        ax.annotate(
+            text(n.place.label), (n.lon, n.lat), xytext=(r + 2, 0), textcoords="offset points", fontsize=7.5,
+            fontweight="bold", va="center", color="#222", path_effects=halo, zorder=Z_DATA + 5, clip_on=True,
+        )  # fmt: skip
+    add_legend(ax, legend_rows(table), title=f"Movements ({table.units})")
+    note = legend_note(table, layer, interactive=False)
+    ax.text(
+        0.01, 0.01, text("\n".join(textwrap.wrap(note, 70))), transform=ax.transAxes, fontsize=6.5, va="bottom",
+        ha="left", color="#333", zorder=9, bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "#bbb"},
+    )  # fmt: skip
+    return fig
+
+
+def save_flow_figure(table: FlowTable, path: str | os.PathLike, **options) -> None:
+    """Draw the flows (see :func:`flow_figure`) and write .png, .svg or .pdf, atomically and reproducibly."""
+    save_figure(flow_figure(table, **options), path)
