@@ -33,11 +33,14 @@ def new_map(
     disclaimer: str | None = DEFAULT_DISCLAIMER,
     tiles: str | None = None,
     data_countries: Iterable[str] = (),
+    skip_names: Iterable[str] = (),
 ) -> folium.Map:
     """A map fitted to ``bounds`` (west, south, east, north) with the offline basemap, title, footer and scale.
 
     ``created`` defaults to today (pass a date for reproducible files); ``disclaimer=None``
     leaves it out; ``tiles`` is an xyzservices name drawn above the basemap when online.
+    ``data_countries`` (ISO codes) are the countries the data covers: not named, no basemap admin-1
+    lines; towns named like ``skip_names`` (areas the map labels itself) are not labelled.
     The map is already offline-ready, so it shows inline in Jupyter without the network.
     """
     west, south, east, north = (float(v) for v in bounds)
@@ -50,7 +53,7 @@ def new_map(
         control_scale=False,
     )
     m.get_root().title = _html.escape(title or "")
-    add_basemap(m, (west, south, east, north), data_countries)
+    add_basemap(m, (west, south, east, north), data_countries, skip_names)
     if tiles:
         add_tiles(m, tiles)
     TitleBlock(title, subtitle).add_to(m)

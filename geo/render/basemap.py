@@ -104,8 +104,15 @@ def _places():
     return pd.read_csv(DATA / "places.csv.gz", usecols=["name", "lat", "lon", "country", "population"])
 
 
-def city_labels(bounds, n: int = CITIES) -> list[tuple]:
-    """The ``n`` most populous towns inside ``bounds``, skipping any too close to a bigger one."""
+def city_labels(bounds, n: int = CITIES, skip_names: Iterable[str] = ()) -> list[tuple]:
+    """The ``n`` most populous towns inside ``bounds``, skipping any too close to a bigger one.
+
+    Towns named like one of ``skip_names`` (any spelling: "Latakia" for "Lattakia") are left out,
+    so an area labelled on the map does not get its capital's name printed beside it again.
+    """
+    from geo.names import skeleton
+
+    skip = {skeleton(s) for s in skip_names}
     west, south, east, north = bounds
     places = _places()
     inside = places[places.lat.between(south, north) & places.lon.between(west, east)]
@@ -115,12 +122,14 @@ def city_labels(bounds, n: int = CITIES) -> list[tuple]:
     for row in inside.itertuples():
         if len(chosen) == n:
             break
+        if skip and skeleton(row.name) in skip:
+            continue
         if all(abs(row.lat - c[0]) > gap / 2 or abs(row.lon - c[1]) > gap for c in chosen):
             chosen.append((row.lat, row.lon, row.name, "city"))
     return chosen
 
 
-def layers(bounds, data_countries: Iterable[str] = ()) -> dict:
+def layers(bounds, data_countries: Iterable[str] = (), skip_names: Iterable[str] = ()) -> dict:
     """The basemap's pieces clipped to ``bounds`` as GeoDataFrames (land, admin1, borders) and labels.
 
     Shared with the matplotlib twin so the static map shows the same basemap. Countries in
@@ -140,7 +149,9 @@ def layers(bounds, data_countries: Iterable[str] = ()) -> dict:
     admin1 = boundaries.admin1()
     # the data layer draws its own countries' areas; here only the neighbours', each shared edge once
     admin1 = admin1[admin1.intersects(clip) & ~admin1["iso_a2"].isin(skip)]
-    edges = shapely.union_all(shapely.boundary(simplify(admin1.geometry.values, tolerance))).intersection(clip)
+    # neighbours' admin-1 lines are faint context: coarser still, and only near the view
+    near = _box(bounds, grow=0.15)
+    edges = shapely.union_all(shapely.boundary(simplify(admin1.geometry.values, tolerance * 2))).intersection(near)
     admin1 = gpd.GeoDataFrame(geometry=[edges], crs=4326)
     borders = boundaries.borders()
     borders = borders[borders.intersects(clip)].copy()
@@ -153,17 +164,21 @@ def layers(bounds, data_countries: Iterable[str] = ()) -> dict:
             continue
         p = part.centroid if part.contains(part.centroid) else part.representative_point()
         labels.append((p.y, p.x, row.name, "country"))
-    return {"land": land, "admin1": admin1, "borders": borders, "labels": labels + city_labels(bounds)}
+    cities = city_labels(bounds, skip_names=skip_names)
+    return {"land": land, "admin1": admin1, "borders": borders, "labels": labels + cities}
 
 
-def add_basemap(m: folium.Map, bounds, data_countries: Iterable[str] = ()) -> folium.Map:
+def add_basemap(
+    m: folium.Map, bounds, data_countries: Iterable[str] = (), skip_names: Iterable[str] = ()
+) -> folium.Map:
     """Draw the offline vector basemap for ``bounds`` (west, south, east, north) on ``m``; returns ``m``.
 
-    ``data_countries`` are ISO codes of the countries the data layer covers (not named, no admin-1 lines).
+    ``data_countries`` are ISO codes of the countries the data layer covers (not named, no admin-1 lines);
+    towns named like ``skip_names`` (the areas the map labels itself) get no label.
     """
     tol = tolerance_for(bounds) * BASE_COARSER
     digits = digits_for(tol)
-    parts = layers(bounds, data_countries)
+    parts = layers(bounds, data_countries, skip_names)
     Panes().add_to(m)
     pieces = (("land", LAND, "geoBase"), ("admin1", ADMIN1, "geoBase"), ("borders", BORDER, "geoBorders"))
     for key, style, pane in pieces:

@@ -78,6 +78,7 @@ def new_figure(
     created=None,
     disclaimer: str | None = DEFAULT_DISCLAIMER,
     data_countries=(),
+    skip_names=(),
     size: tuple[float, float] = (8.0, 7.5),
 ):
     """A (figure, axes) pair: basemap for ``bounds`` (west, south, east, north), title, scale bar and footer.
@@ -102,7 +103,7 @@ def new_figure(
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_color("#888")
-    parts = layers((west, south, east, north), data_countries)
+    parts = layers((west, south, east, north), data_countries, skip_names)
     if len(parts["land"]):
         parts["land"].plot(ax=ax, color=LAND["fillColor"], edgecolor=LAND["color"], linewidth=0.4, zorder=0)
     if len(parts["admin1"]):

@@ -165,7 +165,7 @@ class VectorLayer(MacroElement):
 
     ``data`` is a plain GeoJSON FeatureCollection (see :func:`features`); it is written
     delta-coded to ``digits`` decimals (:func:`encode`). Each feature may carry ``style``
-    (Leaflet path options), ``tip`` (HTML shown on
+    (Leaflet path options), ``cls`` (CSS classes added to its path), ``tip`` (HTML shown on
     hover) and ``pop`` (HTML shown on click); build those strings with :func:`esc`.
     ``interactive=False`` layers take no mouse events and are not counted as data paths.
     """
@@ -179,6 +179,9 @@ class VectorLayer(MacroElement):
             style: function(f) { return Object.assign({}, {{ this.style_json }}, f.properties.style || {}); },
             pointToLayer: function(f, ll) { return L.circleMarker(ll, {radius: f.properties.r || 4}); },
             onEachFeature: function(f, layer) {
+                if (f.properties.cls) {  // after Leaflet's own classes, so "leaflet-interactive" stays first
+                    layer.on("add", function() { L.DomUtil.addClass(layer._path, f.properties.cls); });
+                }
                 if (f.properties.tip) { layer.bindTooltip(f.properties.tip, {sticky: true}); }
                 if (f.properties.pop) { layer.bindPopup(f.properties.pop); }
             }

@@ -1,0 +1,393 @@
+"""Figures → areas: by P-code, by name, or by where their points fall; nothing dropped.
+
+:func:`join_areas` returns two tables: one row per area (the sum of its
+figures, how many rows made it, which names or codes), and every input row
+that matched no area, with the reason. The figures always add up:
+``joined["value"].sum() + unmatched["value"].sum()`` is the input total.
+
+How rows find their area:
+
+* ``pcode``: the code matches the areas' ``key`` column (``pcode`` for the
+  shipped boundaries, e.g. ``ADM1_PCODE`` in an OCHA COD-AB file), ignoring
+  case and spaces;
+* ``place``: names go through the offline gazetteer, admin areas first
+  ("Damascus" is the governorate, "إدلب", "Idlib" and "Idleb" are SY07); a
+  town or camp is placed by its coordinates and counted in the area it lies
+  in. With user boundaries, a name equal to an area's name (any spelling the
+  name folding joins) is taken first;
+* ``lat``/``lon`` columns, or a GeoDataFrame of points: a spatial join
+  (geopandas ``sjoin``) into the areas.
+
+>>> import pandas as pd
+>>> df = pd.DataFrame({"gov": ["Idlib", "Idleb", "Atlantis"], "idps": [100, 50, 7]})
+>>> joined, unmatched = join_areas(df, "idps", place="gov", country="SY")  # doctest: +SKIP
+>>> joined.set_index("key").loc["SY07", "value"], list(unmatched["gov"])  # doctest: +SKIP
+(150.0, ['Atlantis'])
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from geo.errors import InputError
+
+POINT_KINDS = ("place", "camp", "crossing", "coordinates")
+
+
+class JoinWarning(UserWarning):
+    """Rows that matched no area, or several rows summed into one area."""
+
+
+def shipped_areas(country: str | Sequence[str] | None = None):
+    """The shipped admin-1 areas with ``key`` (P-code, or the gazetteer id where there is none) and ``uid``."""
+    from geo import boundaries
+
+    areas = boundaries.admin1()
+    if country:
+        codes = [country] if isinstance(country, str) else list(country)
+        codes = [c.strip().upper() for code in codes for c in code.replace(";", ",").split(",") if c.strip()]
+        areas = areas[areas["iso_a2"].isin(codes)]
+    areas = areas.copy()
+    uid = [
+        f"admin1:{p}" if p else f"admin1:{iso}.{h or n}"
+        for p, iso, h, n in zip(areas["pcode"].fillna(""), areas["iso_a2"], areas["hasc"].fillna(""), areas["name"])
+    ]
+    areas["uid"] = uid
+    areas["key"] = [
+        p if p else f"{iso}:{n}" for p, iso, n in zip(areas["pcode"].fillna(""), areas["iso_a2"], areas["name"])
+    ]
+    return areas.reset_index(drop=True)
+
+
+def _norm_code(value) -> str:
+    return (
+        "" if value is None or (isinstance(value, float) and math.isnan(value)) else "".join(str(value).split()).upper()
+    )
+
+
+def _row_numbers(df) -> np.ndarray:
+    """Row numbers as the file shows them (header is row 1) when the table came from geo.io.read_table."""
+    first = df.attrs.get("first_row", 1)
+    return np.arange(len(df)) + first
+
+
+def join_areas(
+    df,
+    value: str | None,
+    place: str | None = None,
+    pcode: str | None = None,
+    lat: str | None = None,
+    lon: str | None = None,
+    areas=None,
+    key: str | None = None,
+    country: str | Sequence[str] | None = None,
+    min_score: float = 75.0,
+    area_name: str | None = None,
+):
+    """Sum the ``value`` column per area; returns ``(joined, unmatched)``.
+
+    ``joined`` is a GeoDataFrame with one row per area drawn: ``key``, ``name``,
+    ``pcode``, ``value`` (NaN where no row has a figure: no data, not zero),
+    ``rows`` (how many input rows), ``queries`` (their names or codes) and the
+    geometry; its ``attrs`` hold ``matches`` (one row per input row: where it
+    went and how), ``warnings``, ``total`` and ``drawn_countries``.
+    ``unmatched`` holds the input rows that matched no area, with ``row`` (as
+    numbered in the file) and ``reason``.
+
+    ``value=None`` counts rows (one each). ``areas`` is a GeoDataFrame of
+    polygons (default: the shipped admin-1 areas of Syria and its
+    neighbours) and ``key`` its column of codes; ``area_name`` its column of
+    names for labels (guessed otherwise).
+    """
+    import geopandas as gpd
+
+    from geo.io import parse_figures
+
+    if sum(x is not None for x in (place, pcode)) > 1:
+        raise InputError("give either place= (names) or pcode= (codes), not both")
+    rows = df.reset_index(drop=True)
+    for col in (value, place, pcode, lat, lon):
+        if col is not None and col not in rows.columns:
+            raise InputError(f"no column {col!r}; columns are: {', '.join(map(str, rows.columns))}")
+    points_given = (lat is not None and lon is not None) or (
+        isinstance(rows, gpd.GeoDataFrame) and place is None and pcode is None
+    )
+    if place is None and pcode is None and not points_given:
+        raise InputError("say how rows find their area: place= (names), pcode= (codes) or lat=/lon= (points)")
+    figures = pd.Series(1.0, index=rows.index) if value is None else parse_figures(rows[value], value)
+    figures = figures.reset_index(drop=True).astype(float)
+    figures.index = rows.index
+
+    shipped = areas is None
+    if shipped:
+        areas = shipped_areas(country)
+        key = "key"
+    else:
+        if not isinstance(areas, gpd.GeoDataFrame):
+            raise InputError("areas must be a GeoDataFrame of polygons")
+        areas = areas.to_crs(4326) if areas.crs is not None and areas.crs.to_epsg() != 4326 else areas
+        areas = areas.reset_index(drop=True).copy()
+        if key is None:
+            key = _guess_key(areas)
+        if key not in areas.columns:
+            raise InputError(f"boundaries have no column {key!r}; columns are: {', '.join(map(str, areas.columns))}")
+        areas["key"] = areas[key].map(lambda v: "" if v is None else str(v).strip())
+    names_col = area_name or _guess_name(areas, key)
+    n = len(rows)
+    target = np.full(n, -1, dtype=np.int64)
+    how = np.array([""] * n, dtype=object)
+    reason = np.array([""] * n, dtype=object)
+    score = np.full(n, np.nan)
+    label = np.array([""] * n, dtype=object)
+    point_lat = np.full(n, np.nan)
+    point_lon = np.full(n, np.nan)
+    where = np.array([""] * n, dtype=object)  # what a name matched, when that was a point
+
+    if pcode is not None:
+        by_code: dict[str, int] = {}
+        for i, k in enumerate(areas["key"]):
+            by_code.setdefault(_norm_code(k), i)
+        for i, code in enumerate(rows[pcode]):
+            label[i] = "" if pd.isna(code) else str(code)
+            c = _norm_code(code)
+            if not c:
+                reason[i] = "no P-code"
+            elif c in by_code:
+                target[i], how[i], score[i] = by_code[c], "pcode", 100.0
+            else:
+                reason[i] = f"no area with P-code {label[i]!r}"
+    elif place is not None:
+        texts = ["" if pd.isna(v) else str(v).strip() for v in rows[place]]
+        label[:] = texts
+        if not shipped:
+            _match_area_names(texts, areas, target, how, score)
+        _match_gazetteer(
+            texts, areas, shipped, country, min_score, target, how, reason, score, point_lat, point_lon, where
+        )
+    else:
+        if lat is not None and lon is not None:
+            point_lat[:] = pd.to_numeric(rows[lat], errors="coerce")
+            point_lon[:] = pd.to_numeric(rows[lon], errors="coerce")
+        else:
+            geoms = rows.to_crs(4326).geometry if rows.crs is not None else rows.geometry
+            ok = geoms.notna() & ~geoms.is_empty & (geoms.geom_type == "Point")
+            point_lon[ok.values] = geoms[ok].x.values
+            point_lat[ok.values] = geoms[ok].y.values
+        bad = np.isnan(point_lat) | np.isnan(point_lon) | (np.abs(point_lat) > 90) | (np.abs(point_lon) > 180)
+        reason[bad] = "no usable coordinates"
+        label[:] = [f"{a:.5f},{b:.5f}" if not np.isnan(a) else "" for a, b in zip(point_lat, point_lon)]
+
+    # points (coordinates, or towns and camps named in place=) fall into the area containing them
+    need = (target < 0) & ~np.isnan(point_lat) & (reason == "")
+    if need.any():
+        pts = gpd.GeoDataFrame(
+            {"_i": np.flatnonzero(need)}, geometry=gpd.points_from_xy(point_lon[need], point_lat[need]), crs=4326
+        )
+        hit = gpd.sjoin(pts, areas[["geometry"]], how="left", predicate="intersects")
+        hit = hit[~hit.index.duplicated(keep="first")]
+        inside = hit["index_right"].notna().values
+        idx = hit["_i"].values
+        target[idx[inside]] = hit["index_right"].values[inside].astype(np.int64)
+        how[idx[inside]] = np.where(how[idx[inside]] == "", "point", how[idx[inside]])
+        score[idx[inside]] = np.where(np.isnan(score[idx[inside]]), 100.0, score[idx[inside]])
+        outside = idx[~inside]
+        reason[outside] = [f"matched {w}, outside every area" if w else "outside every area" for w in where[outside]]
+    reason[(target < 0) & (reason == "")] = "no area"
+
+    matched = target >= 0
+    frame = pd.DataFrame({"area": target, "value": figures.values})
+    per_area = frame[matched].groupby("area").agg(value=("value", lambda s: s.sum(min_count=1)), rows=("value", "size"))
+    queries = pd.Series(label[matched]).groupby(target[matched]).agg(lambda s: list(dict.fromkeys(s)))
+
+    # which areas to draw: the shipped countries that have data (so their empty areas show as no data), or all
+    if shipped:
+        countries = sorted(set(areas.loc[per_area.index, "iso_a2"])) if len(per_area) else []
+        drawn = areas[areas["iso_a2"].isin(countries)].copy()
+    else:
+        countries = []
+        drawn = areas.copy()
+    drawn["value"] = per_area["value"].reindex(drawn.index)
+    drawn["rows"] = per_area["rows"].reindex(drawn.index).fillna(0).astype(int)
+    drawn["queries"] = [", ".join(queries.get(i, [])) for i in drawn.index]
+    drawn["name"] = drawn[names_col].astype(str) if names_col else drawn["key"]
+    if "pcode" not in drawn.columns or not shipped:
+        drawn["pcode"] = drawn["key"]
+    drawn["pcode"] = drawn["pcode"].fillna("")
+    joined = gpd.GeoDataFrame(
+        drawn[["key", "name", "pcode", "value", "rows", "queries"]].reset_index(drop=True),
+        geometry=drawn.geometry.values,
+        crs=4326,
+    )
+
+    numbers = _row_numbers(df)
+    unmatched = rows[~matched].copy()
+    unmatched.insert(0, "row", numbers[~matched])
+    unmatched["value"] = figures.values[~matched]
+    unmatched["reason"] = reason[~matched]
+    if value is not None and value != "value":
+        unmatched = unmatched.drop(columns=["value"])
+        unmatched["value"] = figures.values[~matched]
+    unmatched = pd.DataFrame(unmatched.drop(columns="geometry", errors="ignore")).reset_index(drop=True)
+
+    area_names = areas[names_col].astype(str) if names_col else areas["key"]
+    matches = pd.DataFrame(
+        {
+            "row": numbers,
+            "query": label,
+            "key": [areas["key"].iat[t] if t >= 0 else "" for t in target],
+            "area": [area_names.iat[t] if t >= 0 else "" for t in target],
+            "how": how,
+            "score": score,
+            "reason": reason,
+        }
+    )
+    messages = _warnings(joined, unmatched, matches, points_given)
+    for message in messages:
+        warnings.warn(message, JoinWarning, stacklevel=2)
+
+    total = float(np.nansum(figures.values))
+    drawn_sum = float(np.nansum(joined["value"].values))
+    lost = float(np.nansum(unmatched["value"].values))
+    if not math.isclose(total, drawn_sum + lost, rel_tol=1e-9, abs_tol=1e-6):  # pragma: no cover - a bug if ever
+        raise RuntimeError(f"figures do not add up: {total} in, {drawn_sum} drawn + {lost} unmatched")
+    joined.attrs.update(
+        matches=matches, warnings=messages, total=total, unmatched_total=lost, drawn_countries=countries
+    )
+    return joined, unmatched
+
+
+def _guess_key(areas) -> str:
+    for col in sorted(map(str, areas.columns), key=lambda c: (-int(c.upper().endswith("PCODE")), -len(c))):
+        if col.upper().endswith("PCODE"):
+            return col
+    for col in ("pcode", "key", "id", "code"):
+        if col in areas.columns:
+            return col
+    raise InputError(
+        f"which column of the boundaries holds the area codes? pass key= (--boundary-key); "
+        f"columns are: {', '.join(map(str, areas.columns))}"
+    )
+
+
+def _guess_name(areas, key: str | None) -> str | None:
+    cols = [str(c) for c in areas.columns]
+    if key and key.upper().endswith("_PCODE"):
+        stem = key[: -len("_PCODE")]
+        for suffix in ("_EN", "_NAME", "_REF"):
+            if stem + suffix in cols:
+                return stem + suffix
+    for col in ("name", "NAME", "name_en", "Name"):
+        if col in cols:
+            return col
+    for col in cols:
+        if col.upper().endswith("_EN") or "NAME" in col.upper():
+            return col
+    return None
+
+
+def _name_columns(areas) -> list[str]:
+    return [
+        str(c)
+        for c in areas.columns
+        if c != "geometry"
+        and (str(c).upper().endswith(("_EN", "_AR", "_FR", "NAME", "_REF")) or "name" in str(c).lower())
+    ]
+
+
+def _match_area_names(texts, areas, target, how, score) -> None:
+    """User boundaries: a name spelt like an area's name (after folding) picks that area, if only one has it."""
+    from geo.names import fold
+
+    index: dict[str, set[int]] = {}
+    for col in _name_columns(areas):
+        for i, v in enumerate(areas[col]):
+            if isinstance(v, str) and v.strip():
+                index.setdefault(fold(v), set()).add(i)
+    for i, text in enumerate(texts):
+        hit = index.get(fold(text)) if text else None
+        if hit and len(hit) == 1:
+            target[i], how[i], score[i] = next(iter(hit)), "name", 100.0
+
+
+def _match_gazetteer(texts, areas, shipped, country, min_score, target, how, reason, score, plat, plon, where) -> None:
+    from geo.geocode import resolve
+
+    todo = [i for i, t in enumerate(texts) if target[i] < 0]
+    if not todo:
+        return
+    unique = list(dict.fromkeys(texts[i] for i in todo if texts[i]))
+    found = dict(zip(unique, resolve(unique, country=country, min_score=min_score)))
+    by_uid = {u: i for i, u in enumerate(areas["uid"])} if "uid" in areas.columns else {}
+    by_code = {}
+    for i, k in enumerate(areas["key"]):
+        by_code.setdefault(_norm_code(k), i)
+    for i in todo:
+        text = texts[i]
+        if not text:
+            reason[i] = "empty name"
+            continue
+        m = found[text]
+        if not m.matched:
+            reason[i] = m.note or "no match"
+            continue
+        area = by_uid.get(m.id, -1)
+        if area < 0 and m.pcode:
+            area = by_code.get(_norm_code(m.pcode), -1)
+        if area >= 0 and m.kind not in POINT_KINDS:
+            if m.qualifier:
+                # "southern Idlib" is part of Idleb: counted there, and the choice says so
+                target[i], how[i], score[i] = area, f"{m.how}, part ({m.qualifier})", m.score
+            else:
+                target[i], how[i], score[i] = area, m.how, m.score
+        elif m.kind in POINT_KINDS:
+            plat[i], plon[i], how[i], score[i] = m.lat, m.lon, f"{m.kind} inside", m.score
+            reason[i] = ""  # filled in if the point falls outside every area
+            where[i] = f"{m.name} ({m.kind}, {m.country or '?'}, {m.lat:.3f},{m.lon:.3f})"
+        else:
+            reason[i] = f"matched {m.name} ({m.kind}, {m.country}), which is not one of the areas mapped"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _warnings(joined, unmatched, matches, points: bool) -> list[str]:
+    out = []
+    if len(unmatched):
+        shown = "; ".join(f"row {r}: {_short(q) if q else '(blank)'} ({why})" for r, q, why in zip(
+            unmatched["row"][:10], matches.loc[matches["key"] == "", "query"][:10], unmatched["reason"][:10]
+        ))  # fmt: skip
+        more = f" and {len(unmatched) - 10} more" if len(unmatched) > 10 else ""
+        out.append(f"{len(unmatched)} row(s) matched no area and are not on the map: {shown}{more}")
+    if not points:
+        dup = joined[joined["rows"] > 1]
+        if len(dup):
+            parts = []
+            for r in dup.itertuples():
+                numbers = matches.loc[matches["key"] == r.key, "row"].tolist()
+                parts.append(f"{r.name} ({r.key}): rows {', '.join(map(str, numbers[:8]))}")
+            out.append(f"several rows for one area were summed: {'; '.join(parts[:10])}")
+    return out
+
+
+def choices(joined) -> list[str]:
+    """One line per distinct name → area decision that is not a plain exact spelling, for the user to check."""
+    matches = joined.attrs.get("matches")
+    if matches is None:
+        return []
+    out = []
+    seen = set()
+    for r in matches.itertuples():
+        if not r.key or (r.query, r.key) in seen or r.how in ("pcode", "point"):
+            continue
+        seen.add((r.query, r.key))
+        if r.how == "exact" and r.query.strip().casefold() == str(r.area).casefold():
+            continue
+        out.append(f"{r.query!r} → {r.area} ({r.key}; {r.how}, score {r.score:.0f})")
+    return out
