@@ -41,6 +41,8 @@ _NUMBER_WORDS.update({"ten": 10, "a": 1, "an": 1, "several": 3, "few": 3})
 _EXPRESSION = re.compile(
     rf"""
     (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
+  | (?P<days>\b(?P<d0>{_DAY})\s*(?:-|–|and|to|through|until|till)\s*(?P<d5>{_DAY})\s+(?P<m5>{_MONTH})
+       (?:,?\s+(?P<y5>{_YEAR}))?\b)
   | (?P<dmy>\b{_PART.format("p1")}?(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b)
   | (?P<mdy>\b{_PART.format("p2")}?(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})
        (?!\d|\s*(?:%|percent|per\s+cent|people|families))(?:,?\s+(?P<y2>{_YEAR}))?\b)
@@ -126,6 +128,19 @@ def _resolve(m: re.Match, base: date | None) -> tuple[date | None, date | None]:
         except ValueError:
             return None, None
         return d, d
+    if g["days"]:
+        month, year = g["m5"].rstrip("."), g["y5"]
+        if not year and base is None:
+            return None, None
+        day = re.sub(r"\D", "", g["d5"])
+        last = _parse(f"{day} {month} {year or ''}".strip(), None if year else base)
+        if last is None:
+            return None, None
+        try:
+            first = last.replace(day=int(re.sub(r"\D", "", g["d0"])))
+        except ValueError:
+            return None, None
+        return (first, last) if first <= last else (None, None)
     if g["dmy"] or g["mdy"]:
         day = re.sub(r"\D", "", g["d1"] or g["d2"])
         month = (g["m1"] or g["m2"]).rstrip(".")
@@ -202,7 +217,9 @@ def _expressions(text: str, start: int, end: int, base: date | None) -> list[_Ex
             if m.group("m3") in ("May", "March", "Mar", "Jan", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Feb"):
                 if not _BEFORE.search(before):
                     continue
-        if (m.group("dmy") or m.group("mdy")) and not _CAPITAL_MONTH.match(m.group("m1") or m.group("m2")):
+        if (m.group("dmy") or m.group("mdy") or m.group("days")) and not _CAPITAL_MONTH.match(
+            m.group("m1") or m.group("m2") or m.group("m5")
+        ):
             continue
         lo, hi = _resolve(m, base)
         s = m.start()

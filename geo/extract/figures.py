@@ -48,6 +48,7 @@ _NOT_COUNT_BEFORE = re.compile(
     r"|\bcovid|\bparagraph|\bchapter|\btable|\bfigure|\bround)\s*$",
     re.I,
 )
+_FRACTION = re.compile(r"[\s-]*(?:halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 _QUALIFIERS = [
     (re.compile(r"(?:\ban?\s+)?\bestimated\s*$", re.I), "approximate"),
     (
@@ -181,7 +182,7 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
             value = float(raw.replace(",", ""))
             scale = m.group("scale") or m.group("short")
             if scale:
-                value *= _SCALES.get(scale.lower()) or _SHORT_SCALES[scale.lower()]
+                value = round(value * (_SCALES.get(scale.lower()) or _SHORT_SCALES[scale.lower()]), 6)
             in_words = False
         else:
             raw = m.group("words")
@@ -190,7 +191,7 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
                 continue
             scale = None
             in_words = True
-        if not percent and _NOT_COUNT_AFTER.match(after):
+        if not percent and (_NOT_COUNT_AFTER.match(after) or _FRACTION.match(after)):
             continue
         if _NOT_COUNT_BEFORE.search(before):
             continue

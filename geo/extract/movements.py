@@ -43,7 +43,18 @@ _DEST = re.compile(
     r"closer\s+to|nearer\s+to|up\s+to|onto)\s+" + _FILLER,
     re.I,
 )
-_LIST = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s*)(?:the\s+)?$", re.I)
+_LIST = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s*)" + _FILLER, re.I)
+# "left Jisr al-Shughur for Salqin": after an origin, "for" names the destination
+_FOR = re.compile(r"^\s+for\s+(?:the\s+)?$", re.I)
+# Trucks, convoys and supplies cross borders too; those are not people moving.
+_GOODS = re.compile(
+    r"\b(?:trucks?|lorries|convoys?|shipments?|deliveries|supplies|goods|cargo|vehicles|kits|items)\b", re.I
+)
+_PERSONS = re.compile(
+    r"\b(?:people|persons|individuals|families|households|children|women|men|civilians|residents|IDPs|displaced|"
+    r"refugees|returnees|arrivals)\b",
+    re.I,
+)
 _DIRECTION = re.compile(
     r"\b(?P<d>north|south|east|west|north-?west|north-?east|south-?west|south-?east)(?:wards?|ward)\b"
     r"|\b(?:to|towards?)\s+the\s+(?P<d2>north|south|east|west|north-?west|north-?east|south-?west|south-?east)\b",
@@ -92,6 +103,8 @@ def find(text: str, start: int, end: int, places: list[Place], figures: list[Fig
             role = ""
             if k and roles[k - 1] and _LIST.match(text[here[k - 1].end : p.start]):
                 role = roles[k - 1]
+            elif k and roles[k - 1] == "origin" and _FOR.match(text[here[k - 1].end : p.start]):
+                role = "destination"
             elif _ORIGIN.search(before):
                 role = "origin"
             elif _DEST.search(before):
@@ -101,6 +114,9 @@ def find(text: str, start: int, end: int, places: list[Place], figures: list[Fig
         origins = [p for p, r in zip(here, roles) if r == "origin"]
         dests = [p for p, r in zip(here, roles) if r == "destination"]
         if not origins and not dests:
+            continue
+        lead = text[cs : cue.start()]
+        if _GOODS.search(lead) and not _PERSONS.search(lead):
             continue
         d = _DIRECTION.search(text, cs, ce)
         direction = (d.group("d") or d.group("d2")).lower().replace("-", "") if d else ""

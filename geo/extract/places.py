@@ -25,7 +25,8 @@ from geo import query as _query
 from geo.gazetteer import FOCUS_COUNTRIES, Gazetteer, _unpack
 from geo.names import ARTICLES, fold, skeleton
 
-_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’‘ʿʾ`][^\W_]+)*|\d+")
+# A word, with the apostrophes written inside Arabic names ("Ma'arrat") but not an English possessive ("Idlib's").
+_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*|\d+")
 _GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-‐–][ \t]?|[ \t]?\n[ \t]?")
 MAX_WORDS = 6
 VARIANT_MIN_RATIO = 75.0
@@ -60,6 +61,25 @@ _KIND_SUFFIXES = {
 }
 
 
+_MOVED = re.compile(
+    r"\b(?:fled|flee|fleeing|displaced|moved|moving|arrived|arriving|returned|returning|escaped|escaping|left|"
+    r"leaving|headed|heading|reached|reaching|relocated|pushed)\b",
+    re.I,
+)
+_CUE = re.compile(
+    r"\b(?:from|toward|towards|to|into|fled|fleeing|flee|left|leaving|reached|reaching|escaping|escaped|"
+    r"(?:arrived|arriving|arrive)\s+(?:in|at)|sought\s+(?:shelter|refuge|safety)\s+in)\s+(?:the\s+)?$",
+    re.I,
+)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", re.I)
+_NOT_NAMES = frozenset(
+    """
+    government forces army regime opposition rebels russian russia un unicef who ocha unhcr wfp iom msf ngo ngos
+    red crescent cross mr mrs ms dr minister president spokesperson spokesman agency cluster partners
+    """.split()
+)
+
+
 @dataclass(frozen=True)
 class Place:
     """A place as written in the text, where it is in the text, and what the gazetteer made of it."""
@@ -86,6 +106,7 @@ class _Raw:
     end: int
     core_start: int
     core_end: int
+    unknown: bool = False  # a name the gazetteer lacks, kept because the text says people moved from or to it
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -139,7 +160,52 @@ class PlaceFinder:
                 continue
             found.append(self._extend(text, toks, joined, taken, i, hit))
             i = hit + 1
-        return sorted(found, key=lambda r: r.start)
+        found.sort(key=lambda r: r.start)
+        if _MOVED.search(text, start, end):
+            found = self._unknown(text, start, toks, joined, found)
+        return found
+
+    def _unknown(self, text, start, toks, joined, found: list[_Raw]) -> list[_Raw]:
+        """Capitalised names right after "fled", "from", "toward" … (or listed with one) that no gazetteer has."""
+        covered = [any(r.start <= t[0] < r.end for r in found) for t in toks]
+        out = list(found)
+        cued_ends = {r.end for r in found if _CUE.search(text, max(start, r.start - 40), r.start)}
+        i = 0
+        while i < len(toks):
+            word = toks[i][2]
+            f = _fold(word)
+            if covered[i] or not self._could_be_name(word, f):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(toks) and j - i < 3 and joined[j] and not covered[j + 1]:
+                nxt = toks[j + 1][2]
+                if self._could_be_name(nxt, _fold(nxt)):
+                    j += 1
+                elif _fold(nxt) in ARTICLES and j + 2 < len(toks) and joined[j + 1] and not covered[j + 2]:
+                    if not self._could_be_name(toks[j + 2][2], _fold(toks[j + 2][2])):
+                        break
+                    j += 2
+                else:
+                    break
+            s0, e0 = toks[i][0], toks[j][1]
+            listed = any(_LISTED.fullmatch(text, e, s0) for e in cued_ends if e <= s0)
+            if listed or _CUE.search(text, max(start, s0 - 40), s0):
+                out.append(_Raw(s0, e0, s0, e0, unknown=True))
+                cued_ends.add(e0)
+            i = j + 1
+        return sorted(out, key=lambda r: r.start)
+
+    def _could_be_name(self, word: str, folded: str) -> bool:
+        return (
+            _is_capitalised(word)
+            and not word.isdigit()
+            and not _is_acronym(word)
+            and folded not in STOPWORDS
+            and folded not in _NOT_NAMES
+            and folded not in self.gaz.countries
+            and folded not in ARTICLES
+        )
 
     def _may_start(self, toks, joined, i) -> bool:
         word = toks[i][2]
@@ -307,6 +373,8 @@ class PlaceFinder:
 
         names = []
         for r in raws:
+            if r.unknown:
+                continue
             names.append(" ".join(text[r.start : r.end].split()))
             names.append(" ".join(text[r.core_start : r.core_end].split()))
         unique = list(dict.fromkeys(names))
@@ -314,6 +382,9 @@ class PlaceFinder:
         out = []
         for r in raws:
             written = text[r.start : r.end]
+            if r.unknown:
+                out.append(Place(written, r.start, r.end))
+                continue
             m = matches[" ".join(written.split())]
             if not m.matched:
                 m = matches[" ".join(text[r.core_start : r.core_end].split())]
