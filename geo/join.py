@@ -377,7 +377,7 @@ def _warnings(joined, unmatched, matches, points: bool) -> list[str]:
 
 
 def choices(joined) -> list[str]:
-    """One line per distinct name → area decision that is not a plain exact spelling, for the user to check."""
+    """One line per distinct name → area decision, for the user to check ("'Damascus' → Damascus (SY01; …)")."""
     matches = joined.attrs.get("matches")
     if matches is None:
         return []
@@ -387,7 +387,5 @@ def choices(joined) -> list[str]:
         if not r.key or (r.query, r.key) in seen or r.how in ("pcode", "point"):
             continue
         seen.add((r.query, r.key))
-        if r.how == "exact" and r.query.strip().casefold() == str(r.area).casefold():
-            continue
         out.append(f"{r.query!r} → {r.area} ({r.key}; {r.how}, score {r.score:.0f})")
     return out

@@ -16,7 +16,7 @@ Save it with :func:`geo.render.base.save_html` (one offline file) or
 >>> import pandas as pd
 >>> df = pd.DataFrame({"pcode": ["SY07", "SY02", "SY01"], "idps": [520000, 120000, 0]})
 >>> m = choropleth(df, value="idps", pcode="pcode", title="IDPs", created="2026-01-01")
->>> len(m.unmatched), m.joined.set_index("key").loc["SY07", "value"]
+>>> len(m.unmatched), float(m.joined.set_index("key").loc["SY07", "value"])
 (0, 520000.0)
 """
 

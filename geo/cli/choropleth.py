@@ -1,0 +1,166 @@
+"""``geo choropleth``: figures by area → one offline HTML map (and PNG / SVG / PDF for reports)."""
+
+from __future__ import annotations
+
+import warnings
+
+import click
+
+from geo.cli import fails_cleanly, main, say
+
+
+def _column(df, name: str | None, option: str) -> str | None:
+    """A column by header, or by HXL hashtag ('#affected+idps')."""
+    if name is None or not name.startswith("#"):
+        return name
+    from geo.io import hxl_column
+
+    found = hxl_column(df, name)
+    if found is None:
+        raise click.UsageError(f"{option} {name}: no column carries that HXL hashtag")
+    return found
+
+
+def _breaks(text: str | None) -> list[float] | None:
+    if not text:
+        return None
+    try:
+        return [float(v.replace("_", "")) for v in text.split(",") if v.strip()]
+    except ValueError:
+        raise click.BadParameter(f"want numbers separated by commas, got {text!r}", param_hint="--breaks") from None
+
+
+@main.command("choropleth")
+@click.argument("data", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--value", help="Column of figures (header or HXL tag); without it each row counts one.")
+@click.option(
+    "--place",
+    help="Column of area names (any spelling the gazetteer knows; towns and camps count in the area they lie in).",
+)
+@click.option("--pcode", help="Column of P-codes (SY07) matched to the areas' codes.")
+@click.option("--lat", help="Column of latitudes (point data, summed into the areas they fall in).")
+@click.option("--lon", help="Column of longitudes.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The map as one self-contained HTML file.")
+@click.option("--png", type=click.Path(dir_okay=False), help="Also a static PNG (200 dpi) of the same map.")
+@click.option("--svg", type=click.Path(dir_okay=False), help="Also a static SVG.")
+@click.option("--pdf", type=click.Path(dir_okay=False), help="Also a static PDF.")
+@click.option(
+    "--embed", type=click.Path(dir_okay=False), help="Also an HTML fragment (an iframe) to paste into a page."
+)
+@click.option("--unmatched", type=click.Path(dir_okay=False), help="Write the rows that matched no area here (CSV).")
+@click.option("--title", help="Map title (default: '<value> by area').")
+@click.option("--subtitle", help="Subtitle: the period or 'as of' date.")
+@click.option("--source", help="Source of the figures, shown in the footer and popups.")
+@click.option("--as-of", "as_of", help="Date the figures were true (footer).")
+@click.option("--created", help="Creation date printed on the map (default today; fix it for reproducible files).")
+@click.option("--units", default="people", show_default=True, help="What the figures count: people, households…")
+@click.option(
+    "--scheme",
+    default="quantiles",
+    show_default=True,
+    help="Classes: quantiles, naturalbreaks, equalinterval, fisherjenks… (mapclassify).",
+)
+@click.option("--classes", type=click.IntRange(1, 12), default=5, show_default=True, help="Number of classes.")
+@click.option("--breaks", help="Class upper bounds instead of a scheme, e.g. '1000,10000,100000'.")
+@click.option(
+    "--colors", default="YlOrRd", show_default=True, help="ColorBrewer or matplotlib name, or '#fee,#fc9,#e34'."
+)
+@click.option("--tiles", help="Web tiles over the offline basemap, by xyzservices name (online only).")
+@click.option(
+    "--boundaries",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Areas to map instead of the shipped admin 1: COD-AB Shapefile, zip, GeoPackage or GeoJSON.",
+)
+@click.option("--boundary-key", help="Column of --boundaries holding the codes (default: its *_PCODE column).")
+@click.option("--per-capita", help="Population column (in the data or --boundaries): map rates, not counts.")
+@click.option("--per", type=click.FloatRange(min=0, min_open=True), help="Rate base for --per-capita (default 100000).")
+@click.option("--disclaimer", help="Replace the UN boundaries disclaimer ('' to leave it out).")
+@click.option("--country", help="Only areas in these countries, ISO codes: 'SY' or 'SY,TR'.")
+@click.option("--sheet", help="Sheet of an XLSX workbook (name or 0-based number).")
+@click.option(
+    "--min-score", type=click.FloatRange(0, 100), default=75.0, show_default=True, help="Weakest name match kept."
+)
+@fails_cleanly
+def choropleth_command(
+    data, value, place, pcode, lat, lon, output, png, svg, pdf, embed, unmatched, title, subtitle, source, as_of,
+    created, units, scheme, classes, breaks, colors, tiles, boundaries, boundary_key, per_capita, per, disclaimer,
+    country, sheet, min_score,
+):  # fmt: skip
+    """Figures by area → a choropleth that opens anywhere, offline.
+
+    Rows find their area by --pcode, by name (--place; "Damascus" is the
+    governorate) or by coordinates (--lat/--lon, or a point layer). Several
+    rows for one area are summed; rows matching no area are reported on
+    stderr and written with --unmatched. The figures drawn plus those
+    unmatched always equal the input total.
+
+    \b
+    Examples:
+      geo choropleth idps.csv --value idps --place governorate -o maps/idps.html --png maps/idps.png
+      geo choropleth sites.xlsx --value '#affected+ind' --lat '#geo+lat' --lon '#geo+lon' -o maps/sites.html
+      geo choropleth pin.csv --value pin --pcode ADM2_PCODE --boundaries syr_admin2.zip -o maps/pin.html
+    """
+    from geo import io
+    from geo.join import JoinWarning
+    from geo.render.base import save_html, to_embed
+    from geo.render.choropleth import choropleth, save_static
+
+    if not any((output, png, svg, pdf, embed)):
+        raise click.UsageError("say where to write the map: -o map.html, --png, --svg, --pdf or --embed")
+    if sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None) != 1:
+        raise click.UsageError("give exactly one of --place, --pcode or --lat/--lon")
+    if (lat is None) != (lon is None):
+        raise click.UsageError("--lat and --lon go together")
+    sheet_arg = int(sheet) if sheet is not None and sheet.isdigit() else sheet
+    df = io.read_table(data, sheet=sheet_arg)
+    value, place, pcode, lat, lon, per_capita = (
+        _column(df, v, o)
+        for v, o in ((value, "--value"), (place, "--place"), (pcode, "--pcode"), (lat, "--lat"), (lon, "--lon"),
+                     (per_capita, "--per-capita"))
+    )  # fmt: skip
+    areas = io.read_table(boundaries) if boundaries else None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", JoinWarning)
+        m = choropleth(
+            df, value, place=place, pcode=pcode, lat=lat, lon=lon, boundaries=areas, boundary_key=boundary_key,
+            country=country, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
+            units=units, scheme=scheme, classes=classes, breaks=_breaks(breaks), colors=colors,
+            per_capita=per_capita, per=per, tiles=tiles, min_score=min_score,
+            **({} if disclaimer is None else {"disclaimer": disclaimer or None}),
+        )  # fmt: skip
+    for w in caught:
+        if issubclass(w.category, JoinWarning):
+            say(f"warning: {w.message}")
+    for line in m.choices[:20]:
+        say(f"read {line}")
+    if len(m.choices) > 20:
+        say(f"… and {len(m.choices) - 20} more names read (see --unmatched and the map's popups)")
+    for path, write in ((output, save_html), (png, save_static), (svg, save_static), (pdf, save_static)):
+        if path:
+            write(m, path)
+            say(f"wrote {path}")
+    if embed:
+        io.write_text(embed, to_embed(m))
+        say(f"wrote {embed}")
+    if unmatched:
+        io.write_table(m.unmatched, unmatched)
+        say(f"wrote {len(m.unmatched)} unmatched row(s) to {unmatched}")
+    say(summary(m, len(df)))
+
+
+def summary(m, total_rows: int) -> str:
+    """One line: "11 of 12 rows placed in 9 areas; 1 unmatched: 'Atlantis'"."""
+    placed = total_rows - len(m.unmatched)
+    areas = int((m.joined["rows"] > 0).sum())
+    line = f"{placed} of {total_rows} rows placed in {areas} area(s)"
+    if len(m.unmatched):
+        col = next((c for c in m.unmatched.columns if c not in ("row", "reason", "value")), None)
+        names = [repr(str(v)) for v in (m.unmatched[col] if col else m.unmatched["row"])[:10]]
+        more = f" and {len(m.unmatched) - 10} more" if len(m.unmatched) > 10 else ""
+        line += f"; {len(m.unmatched)} unmatched: {', '.join(names)}{more}"
+    total = m.joined.attrs.get("total")
+    if total is not None:
+        line += f"; total {total:,.0f} = {total - m.joined.attrs['unmatched_total']:,.0f} mapped"
+        line += f" + {m.joined.attrs['unmatched_total']:,.0f} unmatched"
+    return line
