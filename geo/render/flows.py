@@ -138,7 +138,11 @@ class FlowLayer(MacroElement):
 
 
 class ExclusiveLayers(MacroElement):
-    """Showing one period's layer hides the others, so two periods are never drawn on top of each other."""
+    """Showing one period's layer hides the other periods, so two periods are never drawn on top of each other.
+
+    The total stays as the user sets it. The hiding waits for the layers control to finish its click
+    (it re-adds every ticked layer in turn, and would undo a removal made while it works).
+    """
 
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -147,7 +151,9 @@ class ExclusiveLayers(MacroElement):
     var layers = [{% for g in this.groups %}{{ g.get_name() }}{{ ", " if not loop.last }}{% endfor %}];
     m.on("overlayadd", function(e) {
         if (layers.indexOf(e.layer) < 0) return;
-        layers.forEach(function(l) { if (l !== e.layer && m.hasLayer(l)) m.removeLayer(l); });
+        setTimeout(function() {
+            layers.forEach(function(l) { if (l !== e.layer && m.hasLayer(l)) m.removeLayer(l); });
+        }, 0);
     });
 })();
 {% endmacro %}"""
@@ -263,7 +269,7 @@ def flow_map(
     if table.periods or area_layer is not None:
         folium.LayerControl(collapsed=False, position="topright").add_to(m)
     if table.periods:
-        ExclusiveLayers(groups).add_to(m)
+        ExclusiveLayers(groups[1:]).add_to(m)
     m.flow_table = table
     return m
 

@@ -1,0 +1,142 @@
+"""The flow map in headless Chromium with the network blocked: it draws, counts right and logs no error."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+OUTPUT = Path(__file__).parent / "output"
+
+MOVES = pd.DataFrame(
+    {
+        "from": ["Maaret al-Numan", "Saraqib", "Ariha", "Jisr al-Shughur", "Atmeh", "Khan Shaykhun", "Kafr Nabl"],
+        "to": ["the Turkish border", "Atmeh", "Sarmada", "the Turkish border", "Saraqib", "Idlib city", "Dana"],
+        "n": [12000, 4500, 800, 2200, 700, 7000, 5000],
+        "month": ["2024-01", "2024-01", "2024-02", "2024-02", "2024-02", "2024-01", "2024-02"],
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip("needs Debian's chromium: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+def open_map(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors, requests = [], []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def route(r):
+        requests.append(r.request.url)
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_selector("path.geo-flow")
+    # fitting the bounds animates a zoom; screenshots and hovers want the settled map
+    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')")
+    page.wait_for_timeout(400)
+    return page, errors, requests
+
+
+def write(tmp_path, name, **kw):
+    from geo.render.base import save_html
+    from geo.render.flows import flows
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = flows(MOVES, origin="from", destination="to", value="n", created="2026-01-01", **kw)
+    path = tmp_path / f"{name}.html"
+    save_html(m, path)
+    return m, path
+
+
+def test_arrows_drawn_offline_with_no_errors(browser, tmp_path):
+    m, path = write(tmp_path, "flows", title="Movements in Idlib, January–February 2024", top=5)
+    page, errors, requests = open_map(browser, path)
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "flows.png"))
+    assert errors == []
+    assert all(u.startswith(("file://", "data:")) for u in requests), requests
+    assert page.locator("path.geo-flow").count() == len(m.flow_table.flows) == 5
+    assert page.locator("path.geo-flow-node").count() == len(m.flow_table.nodes)
+    assert page.locator(".geo-title").is_visible()
+    legend = page.locator(".geo-legend")
+    assert legend.is_visible() and "+ 2 smaller flows" in legend.inner_text()
+    # the arrowhead marker resolves: Chromium reports the computed marker on the path
+    marker = page.evaluate("getComputedStyle(document.querySelector('path.geo-flow')).markerEnd")
+    assert "geo-head" in marker
+    page.close()
+
+
+def test_period_layers_switch_one_at_a_time(browser, tmp_path):
+    m, path = write(tmp_path, "flows-periods", period="month")
+    page, errors, _ = open_map(browser, path)
+    total, jan, feb = (len(layer.flows) for layer in m.flow_table.layers)
+    assert page.locator("path.geo-flow").count() == total
+    page.get_by_label("2024-01").check()
+    page.wait_for_timeout(100)
+    # the total stays ticked unless the user unticks it; the periods replace each other
+    assert page.locator("path.geo-flow").count() == total + jan
+    page.get_by_label("2024-02").check()
+    page.wait_for_timeout(100)
+    assert page.locator("path.geo-flow").count() == total + feb
+    assert not page.get_by_label("2024-01").is_checked()
+    page.get_by_label("All periods").uncheck()
+    page.wait_for_timeout(100)
+    assert page.locator("path.geo-flow").count() == feb
+    page.screenshot(path=str(OUTPUT / "flows-period.png"))
+    assert errors == []
+    page.close()
+
+
+def test_tooltip_shows_text_not_markup(browser, tmp_path):
+    df = MOVES.copy()
+    df["month"] = "<img src=x onerror=alert(1)>"
+    from geo.render.base import save_html
+    from geo.render.flows import flows
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = flows(df, origin="from", destination="to", value="n", period="month", created="2026-01-01")
+    path = tmp_path / "hostile.html"
+    save_html(m, path)
+    page, errors, _ = open_map(browser, path)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.get_by_label("<img src=x onerror=alert(1)>").check()
+    page.get_by_label("All periods").uncheck()
+    page.wait_for_timeout(100)
+    # hover the middle of the largest arrow (drawn last), away from the circles at its ends
+    x, y = page.evaluate(
+        """() => { const paths = document.querySelectorAll("path.geo-flow"), p = paths[paths.length - 1];
+        const pt = p.getPointAtLength(p.getTotalLength() / 2).matrixTransform(p.getScreenCTM());
+        return [pt.x, pt.y]; }"""
+    )
+    page.mouse.move(x, y)
+    page.wait_for_timeout(200)
+    tip = page.locator(".leaflet-tooltip").first
+    assert "<img src=x onerror=alert(1)>" in tip.inner_text()
+    assert page.locator(".leaflet-tooltip img").count() == 0
+    assert page.locator(".leaflet-control-layers img").count() == 0
+    assert dialogs == [] and errors == []
+    page.close()
