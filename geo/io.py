@@ -99,20 +99,22 @@ def read_names(path: str | os.PathLike, column: str | None = None) -> tuple[list
         names = [line.strip() for line in lines if line.strip()]
         return names, len(lines) - len(names)
     df = read_table(path)
-    col = _column(df, column, path)
+    col = find_column(df, column, path)
     values = ["" if _blank(v) else str(v).strip() for v in df[col]]
     names = [v for v in values if v]
     return names, len(values) - len(names)
 
 
-def _column(df, column: str, path) -> str:
+def find_column(df, column: str, path: str | os.PathLike | None = None) -> str:
+    """The column named ``column`` — a header, or an HXL tag such as ``#adm1+name`` — or a clear error."""
     if column in df.columns:
         return column
     if column.startswith("#"):
         found = hxl_column(df, column)
         if found is not None:
             return found
-    raise InputError(f"{path}: no column {column!r}; columns are: {', '.join(map(str, df.columns))}")
+    where = path if path is not None else df.attrs.get("source", "table")
+    raise InputError(f"{where}: no column {column!r}; columns are: {', '.join(map(str, df.columns))}")
 
 
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
