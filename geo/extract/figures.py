@@ -32,7 +32,8 @@ _NUMBER = re.compile(
       (?:(?:\s*|-)(?P<scale>(?i:million|billion|thousand|hundred))\b|(?P<short>m|mn|bn|k)\b)?
       (?![\w/:]|[.,]\d)
     |
-      (?P<words>(?i:(?:half\s+(?:a\s+)?|a\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)\b)
+      (?P<words>(?i:(?:(?:a\s+)?(?:quarter|third)\s+of\s+a\s+|three\s+quarters\s+of\s+a\s+|half\s+(?:a\s+)?|a\s+)?
+        (?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)\b)
     )
     (?P<percent>\s*(?:%|(?i:per\s?cent|pct)\b))?
     """,
@@ -45,10 +46,11 @@ _NOT_COUNT_AFTER = re.compile(
 )
 _NOT_COUNT_BEFORE = re.compile(
     r"(?:\bno\.|\bnumber|\bresolution|#|\bupdate|\breport|\bissue|\barticle|\bpage|\bsection|\bversion|\bphase"
-    r"|\bcovid|\bparagraph|\bchapter|\btable|\bfigure|\bround)\s*$",
+    r"|\bcovid|\bparagraph|\bchapter|\btable|\bfigure|\bround|\b(?:one|1)\s+(?:in|out\s+of))\s*$",
     re.I,
 )
 _FRACTION = re.compile(r"[\s-]*(?:halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+_MONEY = re.compile(r"(?:\$|US\$|USD|€|EUR|£|GBP)\s*$")
 _QUALIFIERS = [
     (re.compile(r"(?:\ban?\s+)?\bestimated\s*$", re.I), "approximate"),
     (
@@ -133,12 +135,14 @@ class Figure:
 
 def _words_value(text: str) -> float | None:
     words = re.split(r"[\s-]+", text.lower())
-    total, current, half, seen = 0, 0, False, False
+    total, current, share, seen = 0, 0, 1.0, False
+    if words[:1] == ["three"] and words[1:2] == ["quarters"]:
+        share, words = 0.75, words[2:]
     for w in words:
-        if w in ("and", "a"):
+        if w in ("and", "a", "of"):
             continue
-        if w == "half":
-            half = True
+        if w in ("half", "quarter", "third"):
+            share = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}[w]
             continue
         if w in _SMALL:
             current += _SMALL[w]
@@ -155,7 +159,7 @@ def _words_value(text: str) -> float | None:
     value = total + current
     if not seen:
         return None
-    return value / 2 if half else value
+    return round(value * share) if share != 1.0 else value
 
 
 def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
@@ -181,6 +185,8 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
             raw = m.group("digits")
             value = float(raw.replace(",", ""))
             scale = m.group("scale") or m.group("short")
+            if m.group("short") and not ("." in raw or _MONEY.search(before) or _what(text, e, end)):
+                continue  # "31m" is a figure only as "1.2m people" or "$31m"
             if scale:
                 value = round(value * (_SCALES.get(scale.lower()) or _SHORT_SCALES[scale.lower()]), 6)
             in_words = False

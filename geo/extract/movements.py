@@ -22,7 +22,7 @@ MOVE = re.compile(
     r"headed|heading|relocated|relocating|arrived|arriving|arrive|arrivals?|returned|returning|returnees|"
     r"escaped|escaping|left|leaving|evacuated|evacuating|uprooted|streamed|streaming|poured|pouring|influx|"
     r"travelled|traveled|travelling|traveling|made\s+their\s+way|sought\s+(?:refuge|shelter|safety)|"
-    r"took\s+refuge|crossed|went|go|going|sent|driven|drove|flight|exodus)\b",
+    r"took\s+refuge|crossed|went|go|going|sent|driven|drove|flight|exodus|reached|reaching|received|receiving)\b",
     re.I,
 )
 _FILLER = (
@@ -43,12 +43,19 @@ _DEST = re.compile(
     r"closer\s+to|nearer\s+to|up\s+to|onto)\s+" + _FILLER,
     re.I,
 )
+_RECEIVED = re.compile(
+    r"(?:\s*(?:,\s*|and\s+|or\s+)[^,;.]{0,40}?)?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?"
+    r"(?:received|hosted|welcomed|took\s+in|absorbed)\b",
+    re.I,
+)
 _LIST = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s*)" + _FILLER, re.I)
 # "left Jisr al-Shughur for Salqin": after an origin, "for" names the destination
 _FOR = re.compile(r"^\s+for\s+(?:the\s+)?$", re.I)
 # Trucks, convoys and supplies cross borders too; those are not people moving.
 _GOODS = re.compile(
-    r"\b(?:trucks?|lorries|convoys?|shipments?|deliveries|supplies|goods|cargo|vehicles|kits|items)\b", re.I
+    r"\b(?:trucks?|lorries|convoys?|shipments?|deliveries|supplies|goods|cargo|vehicles|kits|items|aid|"
+    r"assistance|food|fuel|medicines?|vaccines?)\b",
+    re.I,
 )
 _PERSONS = re.compile(
     r"\b(?:people|persons|individuals|families|households|children|women|men|civilians|residents|IDPs|displaced|"
@@ -105,10 +112,15 @@ def find(text: str, start: int, end: int, places: list[Place], figures: list[Fig
                 role = roles[k - 1]
             elif k and roles[k - 1] == "origin" and _FOR.match(text[here[k - 1].end : p.start]):
                 role = "destination"
-            elif _ORIGIN.search(before):
-                role = "origin"
-            elif _DEST.search(before):
-                role = "destination"
+            else:
+                # the cue nearest the name decides: "fled to Afrin" is a destination
+                mo, md = _ORIGIN.search(before), _DEST.search(before)
+                if mo and (not md or mo.start() > md.start()):
+                    role = "origin"
+                elif md:
+                    role = "destination"
+                elif _RECEIVED.match(text, p.end, ce):
+                    role = "destination"  # "Azaz and Afrin received 5,000 families"
             roles.append(role)
             prev_end = p.end
         origins = [p for p, r in zip(here, roles) if r == "origin"]

@@ -174,10 +174,19 @@ class PlaceFinder:
         while i < len(toks):
             word = toks[i][2]
             f = _fold(word)
-            if covered[i] or not self._could_be_name(word, f):
+            j = i
+            if (
+                f in ARTICLES
+                and _is_capitalised(word)
+                and i + 1 < len(toks)
+                and joined[i]
+                and not covered[i + 1]
+                and self._could_be_name(toks[i + 1][2], _fold(toks[i + 1][2]))
+            ):
+                j = i + 1  # "Al-Abzemo"
+            elif covered[i] or not self._could_be_name(word, f):
                 i += 1
                 continue
-            j = i
             while j + 1 < len(toks) and j - i < 3 and joined[j] and not covered[j + 1]:
                 nxt = toks[j + 1][2]
                 if self._could_be_name(nxt, _fold(nxt)):

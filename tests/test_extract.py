@@ -1,0 +1,346 @@
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geo.errors import InputError
+from geo.extract import COLUMNS, extract, html_to_text, read
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "geo" / "data" / "demo_report.md"
+LABELLED = ROOT / "benchmarks" / "data" / "extract_labelled.jsonl"
+
+
+def figures(text, **kw):
+    return extract(text, **kw).figures
+
+
+def one(text, **kw):
+    found = figures(text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ----------------------------------------------------------------- figures
+@pytest.mark.parametrize(
+    "text, value, qualifier",
+    [
+        ("Some 400,000 people fled.", 400000, "approximate"),
+        ("More than three million people live there.", 3000000, "more than"),
+        ("An estimated 1.2 million children need help.", 1200000, "approximate"),
+        ("Nearly half a million people are on the move.", 500000, "nearly"),
+        ("At least seven soldiers were killed.", 7, "at least"),
+        ("Up to 800,000 people could flee.", 800000, "up to"),
+        ("Fewer than 8,000 people remain.", 8000, "less than"),
+        ("Over a quarter of a million children are out of school.", 250000, "more than"),
+        ("About 4.1 million people need winter aid.", 4100000, "approximate"),
+        ("Twenty-five thousand households returned.", 25000, ""),
+        ("Nearly 1.5m people were counted.", 1500000, "nearly"),
+    ],
+)
+def test_figures_in_words_and_digits_with_qualifiers(text, value, qualifier):
+    f = one(text)
+    assert f.value == value and isinstance(f.value, int)
+    assert f.qualifier == qualifier
+
+
+def test_percent_keeps_the_number_and_says_percent():
+    f = one("Roughly 80 percent of the newly displaced are women and children.")
+    assert (f.value, f.unit) == (80, "percent")
+    assert f.what.startswith("women and children")
+    assert one("About 60% of them have no shelter.").unit == "percent"
+
+
+def test_what_is_counted():
+    text = (
+        "Since 1 December, some 520,000 people have been displaced. "
+        "UNICEF said 6,500 children are fleeing daily, and 1.2 million children are in desperate need. "
+        "More than 50 health facilities suspended services. Turkey hosts 3.5 million Syrian refugees. "
+        "About 2,000 families returned. 300 returnees arrived."
+    )
+    got = {f.value: (f.what, f.unit, f.per) for f in figures(text, date="2020-02-05")}
+    assert got[520000] == ("people displaced", "individuals", "")
+    assert got[6500] == ("children displaced", "individuals", "day")
+    assert got[1200000][0] == "children in need"
+    assert got[50] == ("health facilities", "", "")
+    assert got[3500000][0] == "refugees"
+    assert got[2000][1] == "households"
+    assert got[300][0] == "returnees"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The offensive began in 2019 and lasted two months.",
+        "Flash Update No. 5 covers COVID-19 measures.",
+        "Temperatures fell to minus five degrees, 20 km from the border.",
+        "Roughly two thirds of the displaced live in camps.",
+        "One in three of the displaced lives in a tent.",
+        "The M5 highway reopened at 10:30.",
+        "Thousands of families and dozens of villages were affected.",
+    ],
+)
+def test_not_figures(text):
+    assert figures(text, date="2020-02-05") == ()
+
+
+# ------------------------------------------------------------------- dates
+def test_dates_resolved_against_the_report_date():
+    text = (
+        "Since 1 December, some 520,000 people have been displaced. "
+        "More than 400,000 people were displaced from the end of April through the end of August. "
+        "More than 50 health facilities had suspended services as of January 31. "
+        "Last Saturday, UNICEF said 6,500 children fled daily. "
+        "Nearly 15,000 families arrived between 15 and 31 January."
+    )
+    got = {f.value: (f.date_from, f.date_to) for f in figures(text, date="2020-02-05")}
+    assert got[520000] == (date(2019, 12, 1), date(2020, 2, 5))
+    assert got[400000] == (date(2019, 4, 30), date(2019, 8, 31))
+    assert got[50] == (None, date(2020, 1, 31))
+    assert got[6500] == (date(2020, 2, 1), date(2020, 2, 1))
+    assert got[15000] == (date(2020, 1, 15), date(2020, 1, 31))
+
+
+def test_without_a_report_date_the_text_date_stands_in_and_nothing_is_guessed():
+    dated = "Report of 5 February 2020.\n\nSince 1 December, some 520,000 people fled."
+    res = extract(dated)
+    assert res.date == date(2020, 2, 5)
+    assert res.figures[0].date_from == date(2019, 12, 1)
+    undated = extract("Since 1 December, some 520,000 people fled.")
+    assert undated.date is None
+    assert (undated.figures[0].date_from, undated.figures[0].date_to) == (None, None)
+
+
+def test_a_bad_report_date_is_a_clear_error():
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        extract("Some 5,000 people fled.", date="5 Feb")
+
+
+# ------------------------------------------------------------------ places
+def test_places_keep_direction_and_kind_words_as_written():
+    text = (
+        "People fled southern Idlib and the western Aleppo countryside toward the Turkish border, "
+        "Idlib city, Atmeh camps and the Bab al-Hawa crossing; Idleb province hosts most of them."
+    )
+    places = {p.text: p for p in extract(text).places}
+    assert set(places) == {
+        "southern Idlib",
+        "western Aleppo countryside",
+        "the Turkish border",
+        "Idlib city",
+        "Atmeh camps",
+        "Bab al-Hawa crossing",
+        "Idleb province",
+    }
+    assert (places["southern Idlib"].kind, places["southern Idlib"].direction) == ("admin1", "south")
+    assert places["Idlib city"].kind == "place"
+    assert places["Idleb province"].kind == "admin1"
+    assert places["the Turkish border"].kind == "border"
+    assert places["Atmeh camps"].kind == "camp"
+    assert places["Bab al-Hawa crossing"].kind == "crossing"
+
+
+def test_spelling_variants_are_found():
+    text = "Families left Ma'arrat an-Nu'man, Maarat al-Nouman, Saraqeb and Jindires for Azaz."
+    assert [p.text for p in extract(text).places] == [
+        "Ma'arrat an-Nu'man",
+        "Maarat al-Nouman",
+        "Saraqeb",
+        "Jindires",
+        "Azaz",
+    ]
+    assert all(p.placed for p in extract(text).places)
+
+
+def test_common_words_and_people_are_not_places():
+    text = (
+        "More than 50 facilities closed. Most said Main roads were cut. Since Monday, David Swanson of OCHA "
+        "and UNICEF said the Government must act. May brought more attacks. The New Year was cold."
+    )
+    assert extract(text).places == ()
+
+
+def test_possessive_and_countries():
+    texts = [p.text for p in extract("Idlib's population doubled while Turkey and Lebanon host refugees.").places]
+    assert texts == ["Idlib", "Turkey", "Lebanon"]
+
+
+def test_names_missing_from_the_gazetteer_are_kept_unplaced_in_movements():
+    res = extract("Some 7,000 people fled Atareb and Al-Abzemo toward Darat Izza.")
+    places = {p.text: p for p in res.places}
+    assert "Al-Abzemo" in places and not places["Al-Abzemo"].placed
+    assert places["Atareb"].placed
+    assert {(m.origin.text, m.destination.text) for m in res.movements} == {
+        ("Atareb", "Darat Izza"),
+        ("Al-Abzemo", "Darat Izza"),
+    }
+    assert "not placed: 'Al-Abzemo'" in res.summary()
+
+
+# --------------------------------------------------------------- movements
+def pairs(text, **kw):
+    return [
+        (m.origin.text if m.origin else "", m.destination.text if m.destination else "")
+        for m in extract(text, **kw).movements
+    ]
+
+
+def test_movements():
+    assert pairs("Some 38,000 people fled Saraqib toward Sarmada.") == [("Saraqib", "Sarmada")]
+    assert pairs("About 1,800 families moved from Taftanaz to Deir Hassan.") == [("Taftanaz", "Deir Hassan")]
+    assert pairs("Government forces pushed northwards, sending families toward the Turkish border.") == [
+        ("", "the Turkish border")
+    ]
+    assert pairs("On 2 February, 150 people arrived in Dana.") == [("", "Dana")]
+    assert pairs("Some 4,000 households left Jisr al-Shughur for Salqin.") == [("Jisr al-Shughur", "Salqin")]
+    assert pairs("Kobane received 10,000 families displaced from Serekaniye.") == [("Serekaniye", "Kobane")]
+    assert pairs("People who had fled to Afrin stayed.") == [("", "Afrin")]
+
+
+def test_movement_carries_the_figure_and_direction_but_never_splits_it():
+    res = extract("Since 1 December, some 52,000 people have fled Saraqib northwards toward Atmeh.", date="2020-02-05")
+    (m,) = res.movements
+    assert m.figure.value == 52000 and m.direction == "north"
+    assert (m.date_from, m.date_to) == (date(2019, 12, 1), date(2020, 2, 5))
+    shared = extract("Some 30,000 people fled Ariha to Dana and Sarmada.").movements
+    assert len(shared) == 2 and all(m.figure is None for m in shared)
+    assert "not split" in shared[0].note
+
+
+def test_no_movement_without_people_moving():
+    assert pairs("A convoy of 51 trucks crossed from Turkey into Idleb.") == []
+    assert pairs("Aid from Turkey reached Idleb markets.") == []
+    assert pairs("Some 3 million people live in Idlib province.") == []
+
+
+# ---------------------------------------------------------- rows and output
+def test_rows_offsets_and_nothing_invented():
+    text = "Since 1 December, some 520,000 people have been displaced.\n\nIn Azaz, 3,000 families arrived."
+    res = extract(text, date="2020-02-05")
+    rows = res.rows()
+    assert all(list(r) == COLUMNS for r in rows)
+    first = rows[0]
+    assert first["kind"] == "figure" and first["place"] == "" and first["lat"] is None
+    assert text[first["start"] : first["end"]] == "520,000"
+    second = rows[1]
+    assert second["place"] == "Azaz" and second["lat"] is not None
+    frame = res.to_frame()
+    assert list(frame.columns) == COLUMNS and len(frame) == len(rows)
+
+
+def test_to_csv_writes_atomically(tmp_path):
+    out = tmp_path / "figures.csv"
+    text = extract("Some 5,000 people fled Saraqib to Dana.").to_csv(out)
+    assert out.read_text(encoding="utf-8") == text
+    assert text.splitlines()[0] == ",".join(COLUMNS)
+    assert [p.name for p in tmp_path.iterdir()] == ["figures.csv"]
+
+
+def test_illustrative_sentences_are_marked():
+    res = extract("Illustrative: some 90,000 people moved from Saraqib to Sarmada.")
+    assert "illustrative" in res.figures[0].note and "illustrative" in res.movements[0].note
+
+
+# ------------------------------------------------------------- text input
+def test_html_is_stripped_and_scripts_dropped(tmp_path):
+    html = (
+        "<html><head><title>x</title><style>p{color:red}</style></head><body>"
+        "<h1>Flash update</h1><p>Some 5,000 people fled <b>Saraqib</b>.</p>"
+        "<script>var n = 999999; alert('Aleppo')</script><p>Nearly 200&nbsp;families reached Dana.</p>"
+        "</body></html>"
+    )
+    text = html_to_text(html)
+    assert "alert" not in text and "999999" not in text and "color" not in text
+    f = tmp_path / "update.html"
+    f.write_text(html, encoding="utf-8")
+    res = extract(read(f))
+    assert [x.value for x in res.figures] == [5000, 200]
+    assert [p.text for p in res.places] == ["Saraqib", "Dana"]
+
+
+def test_read_text_and_markdown(tmp_path):
+    md = tmp_path / "update.md"
+    md.write_text(
+        "# Update\n\n- **Some 5,000** people fled Saraqib.\n- 1,000 more arrived in Dana.\n", encoding="utf-8"
+    )
+    res = extract(read(md))
+    assert [f.value for f in res.figures] == [5000, 1000]
+    assert [f.sentence for f in res.figures] == ["**Some 5,000** people fled Saraqib.", "1,000 more arrived in Dana."]
+
+
+def test_hostile_input_control_characters_and_nul():
+    text = "Some 5,000\x00 people\x1b[31m fled \u202eSaraqib\u202c to Dana.\x07 Nearly 200 returned."
+    res = extract(text)
+    assert [f.value for f in res.figures] == [5000, 200]
+    for f in res.figures:
+        assert text[f.start : f.end] == f.text
+    for row in res.rows():
+        assert "\x00" not in row["sentence"] and "\x1b" not in row["sentence"]
+
+
+def test_empty_and_odd_inputs():
+    assert extract("").rows() == []
+    assert extract("   \n\n\t").rows() == []
+    assert extract("<<<>>> ??? ... 9999999999999999999999 %%%").places == ()
+    with pytest.raises(InputError):
+        extract(b"bytes")
+
+
+def test_one_megabyte_without_crash():
+    chunk = "Since 1 December, some 52,000 people fled Saraqib toward Atmeh camps; the Government said nothing. "
+    text = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
+    res = extract(text, date="2020-02-05")
+    assert len(res.figures) >= 9_000
+    for f in res.figures[:50]:
+        assert text[f.start : f.end] == f.text
+
+
+def test_a_fifty_sentence_report_is_fast_once_the_gazetteer_is_loaded(gaz):
+    lines = LABELLED.read_text(encoding="utf-8").splitlines()[:50]
+    report = "\n\n".join(json.loads(line)["text"] for line in lines)
+    extract("Some 5,000 people fled Saraqib on 1 December.", date="2020-02-05")  # dateparser's first import
+    t = time.perf_counter()
+    res = extract(report, date="2020-02-05")
+    elapsed = time.perf_counter() - t
+    assert len(res.sentences) == 50
+    assert elapsed < 1.0
+
+
+# -------------------------------------------------------------- the demo
+def test_demo_report_key_figures():
+    res = extract(read(DEMO), date="2020-02-05")
+    text = read(DEMO)
+    for f in res.figures:
+        assert text[f.start : f.end] == f.text
+    by_value = {}
+    for f in res.figures:
+        by_value.setdefault(f.value, f)
+    f = by_value[520000]
+    assert (f.qualifier, f.what, f.date_from, f.date_to) == (
+        "approximate",
+        "people displaced",
+        date(2019, 12, 1),
+        date(2020, 2, 5),
+    )
+    assert (by_value[80].unit, by_value[80].what.startswith("women and children")) == ("percent", True)
+    f = by_value[400000]
+    assert (f.qualifier, f.date_from.isoformat()[:7], f.date_to.isoformat()[:7]) == ("more than", "2019-04", "2019-08")
+    assert by_value[3000000].place.text == "Idlib province"
+    assert (by_value[6500].per, by_value[6500].what) == ("day", "children displaced")
+    assert by_value[1200000].what == "children in need"
+    assert (by_value[50].what, by_value[50].qualifier, by_value[50].date_to) == (
+        "health facilities",
+        "more than",
+        date(2020, 1, 31),
+    )
+    assert (by_value[3500000].place.text, by_value[3500000].what) == ("Turkey", "refugees")
+    destinations = {m.destination.text for m in res.movements if m.destination}
+    assert {"the Turkish border", "Idlib city", "Atmeh", "Sarmada", "Dana"} <= destinations
+    flows = [m for m in res.movements if m.figure is not None]
+    assert sum(m.figure.value for m in flows) == 520000
+    assert all("illustrative" in m.note for m in flows)
+    assert all(p.placed for p in res.places)
