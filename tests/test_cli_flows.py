@@ -66,7 +66,7 @@ def test_same_command_same_bytes(moves, tmp_path):
         (["--value", "people"], "no value column 'people'; columns are: from, to, idps, month"),
         (["--level", "admin3"], "Invalid value for '--level'"),
         (["--top", "-1"], "Invalid value for '--top'"),
-        (["--areas-value", "idps"], "--areas-value and --areas-pcode go with --areas FILE"),
+        (["--areas-value", "idps"], "--areas-value, --areas-pcode and --areas-place go with --areas FILE"),
     ],
 )
 def test_errors_are_one_line_exit_2(moves, tmp_path, extra, message):
@@ -111,3 +111,19 @@ def test_hxl_tags_as_columns(tmp_path):
     )  # fmt: skip
     assert res.exit_code == 0, res.output
     assert "1 flow drawn, 100 people" in res.stderr
+
+
+def test_areas_layer_and_static_twin(moves, tmp_path):
+    areas = tmp_path / "areas.csv"
+    areas.write_text("pcode,hosted\nSY07,2900000\nSY02,1700000\nSY99,1\n", encoding="utf-8")
+    out, png = tmp_path / "m.html", tmp_path / "m.png"
+    res = run(
+        "flows", moves, *ARGS, "-o", out, "--png", png, "--areas", areas, "--areas-value", "hosted",
+        "--areas-pcode", "pcode", "--title", "Flows and IDPs hosted",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "areas: 1 of 3 rows matched no area" in res.stderr
+    assert ".addOverlay(" in out.read_text(encoding="utf-8")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    res = run("flows", moves, *ARGS, "-o", out, "--areas", areas)
+    assert res.exit_code == 2 and "--areas FILE needs --areas-value COL" in res.stderr

@@ -188,3 +188,45 @@ def test_static_one_period_and_dollars_literal():
     assert any(t.get_text() == r"\$5 a day" for t in fig.texts)
     with pytest.raises(InputError, match="no period '2030'"):
         flow_figure(ft, period="2030")
+
+
+# --- the choropleth under the flows ------------------------------------------------------------------------------
+
+AREAS = pd.DataFrame({"pcode": ["SY07", "SY02", "SY04", "SY99"], "idps": [2_900_000, 1_700_000, 500_000, 3]})
+
+
+def test_areas_layer_under_the_flows_with_a_layer_control():
+    m = build(areas=AREAS, areas_value="idps", areas_pcode="pcode")
+    html = render_html(m)
+    assert m.area_layer is not None and len(m.area_layer.unmatched) == 1  # SY99 is no area
+    assert ".addOverlay(" in html and "idps (people)" in html
+    assert html.index("vector_layer") < html.index("var d = {")  # areas drawn first: under the arrows
+    assert "1 area row(s) matched no area." in html
+    colors = dict(zip(m.area_layer.joined["pcode"], m.area_layer.joined["color"]))
+    assert colors["SY07"] != colors["SY04"]
+
+
+def test_areas_by_name_and_hostile_values_escaped():
+    df = pd.DataFrame({"gov": ["Idlib", "Aleppo"], HOSTILE: [10, 20]})
+    html = render_html(build(areas=df, areas_value=HOSTILE, areas_place="gov"))
+    assert "<img src=x" not in html
+
+
+def test_areas_need_a_value_and_a_key():
+    from geo.errors import InputError
+
+    with pytest.raises(InputError, match="areas_value"):
+        build(areas=AREAS)
+    with pytest.raises(InputError, match="areas_pcode"):
+        build(areas=AREAS, areas_value="idps")
+
+
+def test_static_twin_draws_the_areas_and_both_legends():
+    from geo.render.flows_static import flow_figure
+
+    ft = prepare(MOVES, origin="from", destination="to", value="n")
+    fig = flow_figure(ft, created="2026-01-01", areas=AREAS, areas_value="idps", areas_pcode="pcode")
+    ax = fig.axes[0]
+    titles = [c.get_title().get_text() for c in ax.get_children() if hasattr(c, "get_title") and c is not ax]
+    assert "idps (people)" in titles and "Movements (people)" in titles
+    assert ax.get_xlabel() == ""

@@ -34,7 +34,8 @@ from geo.flows import DEFAULT_TOP
 )
 @click.option("--areas", type=click.Path(dir_okay=False), help="Areas table for a choropleth layer under the flows.")
 @click.option("--areas-value", help="Column of --areas to colour by (e.g. IDPs hosted).")
-@click.option("--areas-pcode", help="Column of --areas holding P-codes (SY07) or names of areas.")
+@click.option("--areas-pcode", help="Column of --areas holding P-codes of areas (SY07).")
+@click.option("--areas-place", help="Column of --areas holding names of areas (instead of --areas-pcode).")
 @click.option("--title", help="Map title (default: 'Movements of <units>').")
 @click.option("--subtitle", help="Subtitle: the period or 'as of' date.")
 @click.option("--source", help="Source of the figures, shown in the footer.")
@@ -46,7 +47,8 @@ from geo.flows import DEFAULT_TOP
 @fails_cleanly
 def flows_command(
     data, origin, destination, value, output, png, svg, pdf, period, country, level, top, min_value, sheet,
-    unmatched, areas, areas_value, areas_pcode, title, subtitle, source, as_of, created, units, disclaimer, tiles,
+    unmatched, areas, areas_value, areas_pcode, areas_place, title, subtitle, source, as_of, created, units,
+    disclaimer, tiles,
 ):  # fmt: skip
     """Movement table → curved arrows, width by people, on an offline map.
 
@@ -67,8 +69,10 @@ def flows_command(
 
     if not (output or png or svg or pdf):
         raise click.UsageError("say where to write the map: -o maps/NAME.html and/or --png/--svg/--pdf")
-    if (areas_value or areas_pcode) and not areas:
-        raise click.UsageError("--areas-value and --areas-pcode go with --areas FILE")
+    if (areas_value or areas_pcode or areas_place) and not areas:
+        raise click.UsageError("--areas-value, --areas-pcode and --areas-place go with --areas FILE")
+    if areas and not areas_value:
+        raise click.UsageError("--areas FILE needs --areas-value COL (the figures to colour by)")
     if sheet is not None and sheet.isdigit():
         sheet = int(sheet)
     table = io.read_table(data, sheet=sheet) if sheet is not None else io.read_table(data)
@@ -80,7 +84,16 @@ def flows_command(
         title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
         disclaimer=DEFAULT_DISCLAIMER if disclaimer is None else (disclaimer or None),
     )  # fmt: skip
-    area_options = dict(areas=areas, areas_value=areas_value, areas_pcode=areas_pcode)
+    area_options = {}
+    if areas:
+        from geo.render.flows import area_layer
+
+        al = area_layer(areas, areas_value, areas_pcode, areas_place, units=units, country=country)
+        area_options["areas"] = al
+        if len(al.unmatched):
+            say(
+                f"areas: {len(al.unmatched)} of {len(al.unmatched) + int(al.joined['rows'].sum())} rows matched no area"
+            )
     if output:
         from geo.render.base import save_html
         from geo.render.flows import flow_map

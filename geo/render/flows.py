@@ -22,6 +22,7 @@ import html as _html
 import math
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import folium
 from branca.element import Element, MacroElement
@@ -31,6 +32,7 @@ from geo.flows import DEFAULT_TOP, FlowTable, Layer, fmt, prepare
 from geo.render.layout import DEFAULT_DISCLAIMER, Legend
 from geo.render.vector import map_of, safe_json
 
+AREA_COLORS = "Blues"  # the choropleth under the arrows: a single blue hue, so the orange arrows stand out
 ARROW = "#c2410c"  # a dark orange: reads on the pale basemap and over a blue choropleth
 ARROW_OPACITY = 0.85
 NODE_FILL = "#ffffff"
@@ -233,45 +235,70 @@ def flow_map(
     areas=None,
     areas_value: str | None = None,
     areas_pcode: str | None = None,
-    areas_title: str | None = None,
+    areas_place: str | None = None,
 ) -> folium.Map:
     """Draw a prepared :class:`geo.flows.FlowTable`; returns the ``folium.Map`` (``m.flow_table`` is the table).
 
-    ``areas`` (a table or file with ``areas_value`` per ``areas_pcode``, e.g. IDPs hosted per
-    governorate) adds a choropleth layer under the arrows; the layers control switches it and
-    the period layers.
+    ``areas`` (a table or file with ``areas_value`` per area, found by ``areas_pcode`` or
+    ``areas_place``; or an :class:`AreaLayer`) adds a choropleth, e.g. IDPs hosted per governorate,
+    under the arrows; the layers control switches it, the flows, and the period layers.
+    ``m.area_layer`` holds it (with its unmatched rows).
     """
-    west, south, east, north = table.bounds()
-    dx, dy = max(east - west, 0.2) * PAD, max(north - south, 0.2) * PAD
-    bounds = (west - dx, south - dy, east + dx, north + dy)
     from geo.render.base import new_map
 
-    area_countries: tuple[str, ...] = ()
-    area_layer = None
-    if areas is not None:
-        area_layer, area_countries = _areas(areas, areas_value, areas_pcode)
+    bounds = padded_bounds(table)
+    al = resolve_areas(areas, areas_value, areas_pcode, areas_place, units=table.units)
     if subtitle is None and table.periods:
         subtitle = period_span(table)
     m = new_map(
         bounds, title=title or default_title(table), subtitle=subtitle, source=source, as_of=as_of,
-        created=created, disclaimer=disclaimer, tiles=tiles, data_countries=area_countries,
+        created=created, disclaimer=disclaimer, tiles=tiles, data_countries=al.countries if al else (),
+        skip_names=place_names(table),
     )  # fmt: skip
-    if area_layer is not None:
-        area_layer(m, areas_title)
+    area_vector = _add_areas(m, al, bounds) if al else None
     groups = []
     for i, layer in enumerate(table.layers):
         name = _html.escape(layer.name)  # Leaflet writes layer names into the control as HTML
-        group = folium.FeatureGroup(name=name, overlay=True, control=bool(table.periods), show=(i == 0))
+        group = folium.FeatureGroup(name=name, overlay=True, control=bool(table.periods or al), show=(i == 0))
         FlowLayer(layer, table).add_to(group)
         group.add_to(m)
         groups.append(group)
     Legend(f"Movements ({table.units})", legend_rows(table), note=legend_note(table)).add_to(m)
-    if table.periods or area_layer is not None:
-        folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    if al:
+        note = f"{len(al.unmatched)} area row(s) matched no area." if len(al.unmatched) else None
+        Legend(al.legend_title, al.legend_rows, note=note, position="bottomright").add_to(m)
+    if table.periods or al:
+        control = folium.LayerControl(collapsed=False, position="topright").add_to(m)
+        if area_vector is not None:
+            AddOverlay(control, area_vector, al.legend_title).add_to(m)
     if table.periods:
         ExclusiveLayers(groups[1:]).add_to(m)
     m.flow_table = table
+    m.area_layer = al
     return m
+
+
+def padded_bounds(table: FlowTable) -> tuple[float, float, float, float]:
+    """The flows' extent with a margin, so arrowheads and labels stay inside the view."""
+    west, south, east, north = table.bounds()
+    dx, dy = max(east - west, 0.2) * PAD, max(north - south, 0.2) * PAD
+    return west - dx, south - dy, east + dx, north + dy
+
+
+def place_names(table: FlowTable) -> list[str]:
+    """Every name the flows label, so the basemap does not label the same towns again."""
+    names = []
+    for layer in table.layers:
+        for n in layer.nodes:
+            names += [n.place.label, n.place.matched]
+    return list(dict.fromkeys(x for x in names if x))
+
+
+def resolve_areas(areas, value=None, pcode=None, place=None, *, units: str = "people") -> AreaLayer | None:
+    """``areas`` as an :class:`AreaLayer` (None when not given)."""
+    if areas is None or isinstance(areas, AreaLayer):
+        return areas
+    return area_layer(areas, value, pcode, place, units=units)
 
 
 def period_span(table: FlowTable) -> str:
@@ -286,21 +313,101 @@ def default_title(table: FlowTable) -> str:
     return f"Movements of {table.units}" if table.units else "Movements"
 
 
-def _areas(areas, value: str | None, pcode: str | None, static: bool = False):
-    """A function that draws the choropleth layer (on a map, or on axes if ``static``), and its countries."""
+@dataclass
+class AreaLayer:
+    """The choropleth under the flows: areas joined to their figures, classed and coloured."""
+
+    joined: object  # GeoDataFrame: key, name, pcode, value, color, geometry (see geo.join.join_areas)
+    legend_title: str
+    legend_rows: list[dict]
+    unmatched: object  # DataFrame of the area rows that matched no area
+    countries: list[str]
+
+
+def area_layer(
+    areas,
+    value: str,
+    pcode: str | None = None,
+    place: str | None = None,
+    *,
+    units: str = "people",
+    country: str | Sequence[str] | None = None,
+    colors: str = AREA_COLORS,
+) -> AreaLayer:
+    """Join an areas table (a DataFrame or file) to admin areas by P-code or name, and class it for colour."""
+    import numpy as np
+
     from geo.errors import InputError
+    from geo.join import join_areas
+    from geo.render.choropleth import NODATA, class_of, classify
 
     if not value:
         raise InputError("a choropleth layer under the flows needs areas_value (the column of figures)")
-    try:
-        from geo.render import choropleth as _choropleth
-    except ImportError:  # pragma: no cover - shipped together
-        raise InputError("the choropleth layer is not available in this version of geo") from None
-    return _choropleth_layer(_choropleth, areas, value, pcode, static)
+    if pcode is None and place is None:
+        raise InputError("say how areas are found: areas_pcode (P-codes such as SY07) or areas_place (names)")
+    df = _table(areas)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # reported through ``unmatched``, once, by the caller
+        joined, unmatched = join_areas(df, value, place=place, pcode=pcode, country=country)
+    shown = joined["value"].astype(float)
+    if shown.notna().sum() == 0:
+        raise InputError(f"areas: none of the {len(df)} rows matched an area")
+    k = classify(shown, "quantiles", 5, None, colors)
+    joined = joined.copy()
+    joined["color"] = [k.colors[class_of(v, k.bins)] if not np.isnan(v) else NODATA for v in shown]
+    rows = [{"color": c, "label": lab} for c, lab in zip(k.colors, k.labels)]
+    if shown.isna().any():
+        rows.append({"color": NODATA, "label": "No data", "shape": "nodata"})
+    title = f"{value} ({units})" if units else str(value)
+    return AreaLayer(joined, title, rows, unmatched, list(joined.attrs.get("drawn_countries", [])))
 
 
-def _choropleth_layer(module, areas, value, pcode, static):  # pragma: no cover - replaced when the choropleth lands
-    raise NotImplementedError
+def _table(data):
+    import pandas as pd
+
+    if isinstance(data, pd.DataFrame):
+        return data
+    from geo.io import read_table
+
+    return read_table(data)
+
+
+class AddOverlay(MacroElement):
+    """Put a layer drawn by script (such as a VectorLayer) into a layers control, under an escaped name."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+{{ this.control.get_name() }}.addOverlay({{ this.layer.get_name() }}, {{ this.label|tojson }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, control, layer, label: str):
+        super().__init__()
+        self._name = "AddOverlay"
+        self.control, self.layer = control, layer
+        self.label = _html.escape(label)  # Leaflet writes layer names into the control as HTML
+
+
+def _add_areas(m: folium.Map, al: AreaLayer, bounds) -> MacroElement:
+    from geo.render.vector import VectorLayer, digits_for, esc, features, tolerance_for
+
+    joined = al.joined.copy()
+    tips, styles = [], []
+    for r in joined.itertuples():
+        figure = "No data" if r.value != r.value else f"{fmt(float(r.value))}"
+        code = f" ({esc(r.pcode)})" if getattr(r, "pcode", "") else ""
+        tips.append(f"<b>{esc(r.name)}</b>{code}<br>{esc(al.legend_title)}: {esc(figure)}")
+        styles.append({"fillColor": r.color})
+    joined["tip"], joined["style"] = tips, styles
+    tol = tolerance_for(bounds)
+    digits = digits_for(tol)
+    layer = VectorLayer(
+        features(joined, ["tip", "style"], tol, digits),
+        style={"color": "#ffffff", "weight": 1, "fillOpacity": 0.7, "opacity": 1},
+        digits=digits,
+    )
+    m.add_child(layer)
+    return layer
 
 
 def flows(
@@ -325,6 +432,7 @@ def flows(
     areas=None,
     areas_value: str | None = None,
     areas_pcode: str | None = None,
+    areas_place: str | None = None,
 ) -> folium.Map:
     """A movement map from a table of origin, destination and people; returns a ``folium.Map``.
 
@@ -347,4 +455,5 @@ def flows(
     return flow_map(
         table, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
         disclaimer=disclaimer, tiles=tiles, areas=areas, areas_value=areas_value, areas_pcode=areas_pcode,
+        areas_place=areas_place,
     )  # fmt: skip

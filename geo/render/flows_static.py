@@ -25,13 +25,15 @@ from geo.render.flows import (
     LABELS,
     NODE_FILL,
     NODE_LINE,
-    PAD,
     THIN,
     default_title,
     legend_note,
     legend_rows,
     node_radius,
+    padded_bounds,
     period_span,
+    place_names,
+    resolve_areas,
 )
 from geo.render.layout import DEFAULT_DISCLAIMER
 from geo.render.static import Z_DATA, add_legend, new_figure, save_figure, text
@@ -52,8 +54,12 @@ def flow_figure(
     areas=None,
     areas_value: str | None = None,
     areas_pcode: str | None = None,
+    areas_place: str | None = None,
 ):
-    """A matplotlib ``Figure`` of the flows: all periods, or one ``period`` of the table."""
+    """A matplotlib ``Figure`` of the flows: all periods, or one ``period`` of the table.
+
+    ``areas`` adds the choropleth under the arrows, as in :func:`geo.render.flows.flow_map`.
+    """
     from matplotlib import patheffects
     from matplotlib.patches import ArrowStyle, FancyArrowPatch
     from matplotlib.path import Path
@@ -64,23 +70,21 @@ def flow_figure(
     if period is not None and period not in layers:
         raise InputError(f"no period {period!r}; the table has: {', '.join(table.periods) or 'none'}")
     layer = layers[period or ""]
-    west, south, east, north = table.bounds()
-    dx, dy = max(east - west, 0.2) * PAD, max(north - south, 0.2) * PAD
-    bounds = (west - dx, south - dy, east + dx, north + dy)
-    area_countries: tuple[str, ...] = ()
-    draw_areas = None
-    if areas is not None:
-        from geo.render.flows import _areas
-
-        draw_areas, area_countries = _areas(areas, areas_value, areas_pcode, static=True)
+    bounds = padded_bounds(table)
+    al = resolve_areas(areas, areas_value, areas_pcode, areas_place, units=table.units)
     if subtitle is None and table.periods:
         subtitle = period or period_span(table)
     fig, ax = new_figure(
         bounds, title=title or default_title(table), subtitle=subtitle, source=source, as_of=as_of,
-        created=created, disclaimer=disclaimer, data_countries=area_countries,
+        created=created, disclaimer=disclaimer, data_countries=al.countries if al else (),
+        skip_names=place_names(table),
     )  # fmt: skip
-    if draw_areas is not None:
-        draw_areas(ax)
+    if al:
+        al.joined.plot(ax=ax, color=al.joined["color"], edgecolor="white", linewidth=0.6, alpha=0.8, zorder=Z_DATA)
+        ax.set_xlabel("")  # geopandas names the axes after the CRS; a map needs no axis labels
+        ax.set_ylabel("")
+        add_legend(ax, al.legend_rows, al.legend_title, loc="lower right", anchor=(1.0, 0.08))
+        ax.add_artist(ax.get_legend())  # keep it: the flows legend below replaces the axes' legend
     for f in reversed(layer.flows):  # small first: the big arrows on top
         lw = table.scale.width(f.value) * PT_PER_PX
         head = 4.5 if table.scale.width(f.value) < THIN else 2.4  # the web map's marker sizes, in line widths
