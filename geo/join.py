@@ -366,12 +366,15 @@ def _warnings(joined, unmatched, matches, points: bool) -> list[str]:
         more = f" and {len(unmatched) - 10} more" if len(unmatched) > 10 else ""
         out.append(f"{len(unmatched)} row(s) matched no area and are not on the map: {shown}{more}")
     if not points:
-        dup = joined[joined["rows"] > 1]
-        if len(dup):
-            parts = []
-            for r in dup.itertuples():
-                numbers = matches.loc[matches["key"] == r.key, "row"].tolist()
-                parts.append(f"{r.name} ({r.key}): rows {', '.join(map(str, numbers[:8]))}")
+        # towns and camps inside an area add up by design; only rows naming the same area twice are duplicates
+        named = matches[(matches["key"] != "") & (matches["how"] != "point") & ~matches["how"].str.endswith("inside")]
+        counts = named.groupby("key", sort=False)["row"].agg(list)
+        parts = []
+        for k, numbers in counts.items():
+            if len(numbers) > 1:
+                area = named.loc[named["key"] == k, "area"].iloc[0]
+                parts.append(f"{area} ({k}): rows {', '.join(map(str, numbers[:8]))}")
+        if parts:
             out.append(f"several rows for one area were summed: {'; '.join(parts[:10])}")
     return out
 

@@ -339,7 +339,12 @@ def to_figure(m):
         created=plan["created"], disclaimer=plan["disclaimer"], data_countries=plan["countries"],
         skip_names=plan["skip_names"],
     )  # fmt: skip
-    joined = m.joined
+    joined = m.joined.copy()
+    from geo.render.static import DPI
+    from geo.render.vector import simplify, tolerance_for
+
+    tol = tolerance_for(plan["bounds"], pixels=8 * DPI)
+    joined = joined.set_geometry(simplify(joined.geometry.values, tol))
     has = joined["class"] >= 0
     if has.any():
         joined[has].plot(ax=ax, color=joined.loc[has, "color"], edgecolor="white", linewidth=0.6, zorder=Z_DATA)
@@ -353,7 +358,7 @@ def to_figure(m):
                     clip_on=True)  # fmt: skip
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
-    add_legend(ax, plan["legend_rows"], plan["legend_title"])
+    add_legend(ax, plan["legend_rows"], plan["legend_title"], loc="lower right", anchor=(1.0, 0.08))
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_xlabel("")

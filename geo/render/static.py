@@ -22,6 +22,7 @@ from pathlib import Path
 from geo.errors import InputError
 from geo.render.basemap import ADMIN1, BORDER, LAND, SEA, layers
 from geo.render.layout import DEFAULT_DISCLAIMER, format_date
+from geo.render.vector import simplify, tolerance_for
 
 DPI = 200
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -104,6 +105,10 @@ def new_figure(
     for spine in ax.spines.values():
         spine.set_color("#888")
     parts = layers((west, south, east, north), data_countries, skip_names)
+    # half a pixel at 200 dpi is plenty: full-resolution coastlines only make the files slow and big
+    tol = tolerance_for((west, south, east, north), pixels=int(size[0] * DPI))
+    for key in ("land", "admin1", "borders"):
+        parts[key] = parts[key].set_geometry(simplify(parts[key].geometry.values, tol, coverage=False))
     if len(parts["land"]):
         parts["land"].plot(ax=ax, color=LAND["fillColor"], edgecolor=LAND["color"], linewidth=0.4, zorder=0)
     if len(parts["admin1"]):
@@ -141,7 +146,7 @@ def new_figure(
     return fig, ax
 
 
-def add_legend(ax, rows: list[dict], title: str | None = None, loc: str = "upper right") -> None:
+def add_legend(ax, rows: list[dict], title: str | None = None, loc: str = "upper right", anchor=None) -> None:
     """A legend from the same rows as :class:`geo.render.layout.Legend` (box, nodata, line, circle)."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -159,7 +164,10 @@ def add_legend(ax, rows: list[dict], title: str | None = None, loc: str = "upper
         else:
             hatch = "////" if shape == "nodata" else None
             handles.append(Patch(facecolor=row["color"], edgecolor="#888", hatch=hatch, label=label))
-    legend = ax.legend(handles=handles, title=text(title) if title else None, loc=loc, fontsize=8, title_fontsize=9)
+    legend = ax.legend(
+        handles=handles, title=text(title) if title else None, loc=loc, bbox_to_anchor=anchor, fontsize=8,
+        title_fontsize=9,
+    )  # fmt: skip
     legend.set_zorder(8)
     legend.get_frame().set_alpha(0.92)
 

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import html as _html
+
+import pytest
+
+from geo.render.base import new_map, render_html, save_html, to_embed
+from geo.render.layout import DEFAULT_DISCLAIMER
+
+SYRIA = (35.6, 32.3, 42.4, 37.4)
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    m = new_map(SYRIA, title="T <b>", subtitle="S", source="OCHA", as_of="2026-01-15", created="2026-01-20")
+    return render_html(m)
+
+
+def test_new_map_has_the_furniture(page):
+    for text in ("T &lt;b&gt;", "Source: OCHA; data as of 2026-01-15.", "Map created 2026-01-20", DEFAULT_DISCLAIMER):
+        assert text in page
+    assert "L.control.scale(" in page and "fitBounds(" in page
+    assert "Aleppo" in page and "TURKEY" not in page  # city labels; country names are styled, not upper-cased text
+    assert '"Turkey"' in page
+
+
+def test_same_map_same_bytes_even_after_a_jupyter_display(tmp_path):
+    def make():
+        return new_map(SYRIA, title="x", created="2026-01-20", tiles="OpenStreetMap.HOT")
+
+    m = make()
+    m._repr_html_()  # folium's own render leaves random ids behind
+    save_html(m, tmp_path / "a.html")
+    save_html(make(), tmp_path / "b.html")
+    save_html(m, tmp_path / "c.html")
+    a = (tmp_path / "a.html").read_bytes()
+    assert a == (tmp_path / "b.html").read_bytes() == (tmp_path / "c.html").read_bytes()
+    assert b"openstreetmap.fr/hot" in a  # tiles stay optional and online
+
+
+def test_embed_fragment_is_an_iframe_with_the_whole_page(page):
+    m = new_map(SYRIA, title="x", created="2026-01-20")
+    fragment = to_embed(m)
+    assert fragment.startswith('<div class="geo-map"') and "<iframe srcdoc=" in fragment
+    assert "<script" not in fragment  # the page is escaped inside the attribute
+    start = fragment.index('srcdoc="') + len('srcdoc="')
+    assert _html.unescape(fragment[start : fragment.index('"', start)]) == render_html(m)
