@@ -54,7 +54,7 @@ _FOR = re.compile(r"^\s+for\s+(?:the\s+)?$", re.I)
 # Trucks, convoys and supplies cross borders too; those are not people moving.
 _GOODS = re.compile(
     r"\b(?:trucks?|lorries|convoys?|shipments?|deliveries|supplies|goods|cargo|vehicles|kits|items|aid|"
-    r"assistance|food|fuel|medicines?|vaccines?)\b",
+    r"assistance|support|relief|winteri[sz]ation|food|fuel|medicines?|vaccines?|water|electricity)\b",
     re.I,
 )
 _PERSONS = re.compile(
