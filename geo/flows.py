@@ -514,6 +514,7 @@ def prepare(
     min_value: float | None = None,
     units: str = "people",
     min_score: float | None = None,
+    gazetteer=None,
 ) -> FlowTable:
     """Read, place, sum and select the flows of a movement table.
 
@@ -522,7 +523,9 @@ def prepare(
     ``#affected+idps``). ``top`` keeps the largest pairs (None or 0: all),
     ``min_value`` drops pairs smaller than it; both are summarised, not lost.
     ``level="admin1"`` rolls every place up to the governorate (province) it
-    lies in. Raises :class:`geo.errors.InputError` for a missing column or a
+    lies in. ``gazetteer`` replaces the shipped one, e.g. with the areas of a
+    COD-AB file added (:func:`geo.admin.gazetteer_with`) for sub-district
+    tables. Raises :class:`geo.errors.InputError` for a missing column or a
     non-numeric, empty or negative value.
     """
     import pandas as pd
@@ -548,7 +551,7 @@ def prepare(
 
     names = list(dict.fromkeys(t for t in (*o_text, *d_text) if t))
     kwargs = {"min_score": min_score} if min_score is not None else {}
-    matches = resolve(names, country=country, **kwargs) if names else []
+    matches = resolve(names, country=country, gazetteer=gazetteer, **kwargs) if names else []
     places: dict[str, Place] = {}
     labels: dict[str, str] = {}  # the first spelling the table used for each feature
     for name, m in zip(names, matches):

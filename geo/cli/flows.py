@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from geo.cli import fails_cleanly, main, say
+from geo.cli.options import boundaries_option, table_options
 from geo.flows import DEFAULT_TOP
 
 
@@ -28,7 +29,8 @@ from geo.flows import DEFAULT_TOP
     help="Draw the N largest flows; the rest are summed in the legend (0: draw all).",
 )
 @click.option("--min", "min_value", type=click.FloatRange(0), help="Draw only flows of at least this many.")
-@click.option("--sheet", help="Sheet of an XLSX workbook (name or 0-based number).")
+@table_options
+@boundaries_option
 @click.option(
     "--unmatched", type=click.Path(dir_okay=False), help="Write rows on no arrow, with the reason, here (CSV)."
 )
@@ -46,9 +48,9 @@ from geo.flows import DEFAULT_TOP
 @click.option("--tiles", help="Web tiles over the offline basemap, by xyzservices name (online only).")
 @fails_cleanly
 def flows_command(
-    data, origin, destination, value, output, png, svg, pdf, period, country, level, top, min_value, sheet,
-    unmatched, areas, areas_value, areas_pcode, areas_place, title, subtitle, source, as_of, created, units,
-    disclaimer, tiles,
+    data, origin, destination, value, output, png, svg, pdf, period, country, level, top, min_value, sheet, layer,
+    assume_crs, boundaries, unmatched, areas, areas_value, areas_pcode, areas_place, title, subtitle, source, as_of,
+    created, units, disclaimer, tiles,
 ):  # fmt: skip
     """Movement table → curved arrows, width by people, on an offline map.
 
@@ -75,10 +77,15 @@ def flows_command(
         raise click.UsageError("--areas FILE needs --areas-value COL (the figures to colour by)")
     if sheet is not None and sheet.isdigit():
         sheet = int(sheet)
-    table = io.read_table(data, sheet=sheet) if sheet is not None else io.read_table(data)
+    table = io.read_table(data, sheet=sheet, layer=layer, assume_crs=assume_crs)
+    gazetteer = None
+    if boundaries:
+        from geo.admin import gazetteer_with
+
+        gazetteer = gazetteer_with(*boundaries)
     ft = prepare(
         table, origin, destination, value, period=period, country=country, level=level, top=top,
-        min_value=min_value, units=units,
+        min_value=min_value, units=units, gazetteer=gazetteer,
     )  # fmt: skip
     style = dict(
         title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
