@@ -414,6 +414,7 @@ def resolve(
                 view = _Within(gaz, *area)
         matches = _resolve([names[i] for i in idx], country, bbox, min_score, gazetteer=view)
         for i, m in zip(idx, matches):
+            m = _prefer_larger(m, view, min_score, countries)
             if parent is None:
                 m = _refuse_ambiguous(m, gaz, min_score, countries)
             if parent is not None and not note and not m.matched and m.query.strip():
@@ -422,6 +423,32 @@ def resolve(
                 m = replace(m, note="; ".join(n for n in (m.note, note) if n))
             out[i] = m
     return out
+
+
+def _prefer_larger(m: Match, gaz, min_score: float, countries) -> Match:
+    """A bare name shared by an area and the area around it (Ariha district and its centre sub-district
+    Ariha, Idleb governorate and Idleb district) means the larger one, whatever the context ranked first."""
+    from geo import query as _query
+    from geo.gazetteer import KIND_RANK
+
+    if not m.matched or m.kind not in ADMIN_KINDS or not m.pcode or _query.parse(m.query).kind:
+        return m
+    min_fuzzy = min(99.0, max(50.0, min_score / 0.9))
+    around = [
+        c.feature
+        for c in gaz.lookup(m.query, min_fuzzy, countries)
+        if c.score >= m.score
+        and c.feature.pcode
+        and m.pcode.startswith(c.feature.pcode)
+        and KIND_RANK.get(c.feature.kind, 9) < KIND_RANK[m.kind]
+    ]
+    if not around:
+        return m
+    f = min(around, key=lambda f: KIND_RANK.get(f.kind, 9))
+    return replace(
+        m, name=f.name, lat=f.lat, lon=f.lon, kind=f.kind, admin1=f.admin1, country=f.country, source=f.source,
+        id=f.uid, pcode=f.pcode,
+    )  # fmt: skip
 
 
 def _refuse_ambiguous(m: Match, gaz, min_score: float, countries) -> Match:

@@ -141,6 +141,15 @@ def test_district_and_subdistrict_names_match(cod_gaz):
     assert got[3].kind == "admin2" and got[3].pcode == "SY0702"  # spelled as users spell it
 
 
+def test_bare_name_means_the_larger_area_whatever_the_context(cod_gaz):
+    # many other places in the request pull the context centre around; a bare name still means the larger area
+    others = ["Aleppo", "Homs", "Raqqa", "Qamishli", "Daraa", "Deir ez-Zor", "Tartus"] * 3
+    got = admin.resolve(["Ariha", "Idleb", "أريحا", *others], gazetteer=cod_gaz)
+    assert [(m.kind, m.pcode) for m in got[:3]] == [("admin2", "SY0703"), ("admin1", "SY07"), ("admin2", "SY0703")]
+    within = admin.resolve(["Idleb", "Ariha"], ["Idleb", "Ariha"], gazetteer=cod_gaz)
+    assert [(m.kind, m.pcode) for m in within] == [("admin2", "SY0700"), ("admin3", "SY070300")]
+
+
 def test_pcodes_normalise(cod_gaz):
     got = admin.resolve(["SY0703", "sy0703", "SY07-03", "SY 07 03 01"], gazetteer=cod_gaz)
     assert [m.pcode for m in got] == ["SY0703"] * 3 + ["SY070301"]
