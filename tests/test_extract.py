@@ -6,9 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.errors import InputError
 from geo.extract import COLUMNS, extract, html_to_text, read
+from geo.extract.text import blank_controls
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "geo" / "data" / "demo_report.md"
@@ -344,3 +347,23 @@ def test_demo_report_key_figures():
     assert sum(m.figure.value for m in flows) == 520000
     assert all("illustrative" in m.note for m in flows)
     assert all(p.placed for p in res.places)
+
+
+# ------------------------------------------------------------- properties
+_WORDS = st.sampled_from(
+    "Some 5,000 people fled Saraqib toward the Turkish border since 1 December , . ; al- Idlib city "
+    "three million 80 percent Atmeh camps from to and \x00 \u202e <script> ' ’ - – 2019 Last Saturday".split(" ")
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(_WORDS, max_size=60).map(" ".join)))
+def test_any_text_gives_rows_whose_offsets_hold(text):
+    res = extract(text, date="2020-02-05")
+    shown = blank_controls(text)  # control characters come out as spaces, one for one
+    for f in res.figures:
+        assert shown[f.start : f.end] == f.text
+    for p in res.places:
+        assert shown[p.start : p.end] == p.text
+    for row in res.rows():
+        assert 0 <= row["start"] <= row["end"] <= len(text)

@@ -202,7 +202,8 @@ def extract(text: str, date: date | str | None = None, gazetteer=None) -> Extrac
     ``date`` is the report date (a ``date`` or "YYYY-MM-DD"): "since 1 December"
     and "last Saturday" are read against it. Without it, the latest full date
     written in the text stands in; dates with no year stay empty if there is none.
-    Offsets (``start``, ``end``) index ``text`` itself.
+    Offsets (``start``, ``end``) index ``text`` itself; control characters in it
+    are shown as spaces in every text column, one for one, so offsets hold.
     """
     if not isinstance(text, str):
         raise InputError(f"extract wants text (str), got {type(text).__name__}")
