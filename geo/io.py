@@ -600,7 +600,8 @@ def write_matches_csv(matches: Sequence, path: str | os.PathLike | None) -> None
     from geo.geocode import COLUMNS
 
     buf = _io.StringIO()
-    writer = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
+    # RFC 4180 line ends: with "\n" alone the csv module leaves a bare "\r" in a name unquoted
+    writer = csv.DictWriter(buf, COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for m in matches:
         writer.writerow({k: ("" if v is None else v) for k, v in m.row().items()})
