@@ -96,3 +96,20 @@ def test_demo_report_through_the_cli(tmp_path):
     assert {"520000", "80", "400000", "3000000", "6500", "1200000", "50", "3500000"} <= figures
     flows = [r for r in got if r["kind"] == "movement" and r["figure"]]
     assert flows and all(r["origin"] and r["destination"] and r["origin_lat"] for r in flows)
+
+
+def test_rows_flows_feeds_geo_flows_and_rows_figures_feeds_choropleth(tmp_path):
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parents[1] / "geo" / "data" / "demo_report.md"
+    flows = tmp_path / "flows.csv"
+    res = run("extract", str(demo), "--date", "2020-02-05", "--rows", "flows", "-o", str(flows))
+    assert res.exit_code == 0
+    assert "movements left out: 4 without a figure, 2 with only an origin or a destination" in res.stderr
+    got = rows(flows.read_text(encoding="utf-8"))
+    assert got and all(r["kind"] == "movement" and r["origin"] and r["destination"] and r["figure"] for r in got)
+    assert sum(float(r["figure"]) for r in got) == 520000
+    figs = tmp_path / "figures.csv"
+    res = run("extract", str(demo), "--date", "2020-02-05", "--rows", "figures", "-o", str(figs))
+    assert res.exit_code == 0 and "13 movements left out" in res.stderr
+    assert {r["kind"] for r in rows(figs.read_text(encoding="utf-8"))} == {"figure"}

@@ -235,6 +235,16 @@ def test_rows_offsets_and_nothing_invented():
     assert list(frame.columns) == COLUMNS and len(frame) == len(rows)
 
 
+def test_row_selections():
+    res = extract("Some 5,000 people fled Saraqib to Dana. Others fled Ariha to Idlib city and Binnish.")
+    assert [r["kind"] for r in res.rows("figures")] == ["figure"]
+    assert [(r["origin"], r["destination"]) for r in res.rows("flows")] == [("Saraqib", "Dana")]
+    assert len(res.rows()) == 4
+    assert "2 without a figure" in res.left_out("flows")
+    with pytest.raises(InputError, match="choose one of"):
+        res.rows("maps")
+
+
 def test_to_csv_writes_atomically(tmp_path):
     out = tmp_path / "figures.csv"
     text = extract("Some 5,000 people fled Saraqib to Dana.").to_csv(out)

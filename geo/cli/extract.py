@@ -21,8 +21,17 @@ from geo.cli import fails_cleanly, main, say
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Write the CSV here (atomically) instead of stdout.",
 )
+@click.option(
+    "--rows",
+    "select",
+    type=click.Choice(["all", "figures", "flows"]),
+    default="all",
+    show_default=True,
+    help="figures: only figure rows (for geo choropleth); flows: only movements with both ends and a figure "
+    "(for geo flows --origin origin --destination destination --value figure).",
+)
 @fails_cleanly
-def extract_command(file, report_date, output):
+def extract_command(file, report_date, output, select):
     """Figures, places, dates and movements from a report (.txt, .md, .html; '-' for stdin).
 
     One CSV row per figure (kind=figure: place, figure, unit, what, qualifier,
@@ -35,12 +44,16 @@ def extract_command(file, report_date, output):
     Examples:
       geo extract flash-update.txt --date 2020-02-05 -o figures.csv
       geo extract report.html -o figures.csv
+      geo extract update.txt --date 2020-02-05 --rows flows -o flows.csv
       cat update.md | geo extract - --date 2020-02-05
     """
     from geo.extract import extract, read
 
     result = extract(read(file), date=report_date)
-    result.to_csv(output)
+    result.to_csv(output, select=select)
     if output and output != "-":
         say(f"wrote {output}")
     say(result.summary())
+    left = result.left_out(select)
+    if left:
+        say(left)

@@ -38,6 +38,7 @@ from geo.extract.text import blank_controls, html_to_text, read, sentences
 
 __all__ = ["COLUMNS", "Extraction", "Figure", "Movement", "Place", "extract", "html_to_text", "read"]
 
+SELECTIONS = ("all", "figures", "flows")
 ILLUSTRATIVE_NOTE = "the text calls this illustrative"
 COLUMNS = [
     "kind", "place", "lat", "lon", "place_kind", "place_id", "figure", "unit", "what", "qualifier", "per",
@@ -122,25 +123,38 @@ class Extraction:
     movements: tuple[Movement, ...] = ()
     sentences: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
-    def rows(self) -> list[dict]:
-        """One dict per figure, then one per movement, with every column of :data:`COLUMNS`."""
-        blank = dict.fromkeys(COLUMNS, "")
-        return [{**blank, **item.row()} for item in (*self.figures, *self.movements)]
+    def rows(self, select: str = "all") -> list[dict]:
+        """One dict per figure, then one per movement, with every column of :data:`COLUMNS`.
 
-    def to_frame(self):
+        ``select``: "all"; "figures" (the rows a choropleth takes: place, figure);
+        "flows" (the movements a flow map can draw: origin, destination and a figure).
+        """
+        if select not in SELECTIONS:
+            raise InputError(f"rows {select!r}: choose one of {', '.join(SELECTIONS)}")
+        items: tuple = ()
+        if select in ("all", "figures"):
+            items += self.figures
+        if select == "all":
+            items += self.movements
+        elif select == "flows":
+            items += tuple(m for m in self.movements if m.origin and m.destination and m.figure)
+        blank = dict.fromkeys(COLUMNS, "")
+        return [{**blank, **item.row()} for item in items]
+
+    def to_frame(self, select: str = "all"):
         """The rows as a pandas DataFrame with the columns of :data:`COLUMNS`."""
         import pandas as pd
 
-        return pd.DataFrame(self.rows(), columns=COLUMNS)
+        return pd.DataFrame(self.rows(select), columns=COLUMNS)
 
-    def to_csv(self, path: str | os.PathLike | None = None) -> str:
+    def to_csv(self, path: str | os.PathLike | None = None, select: str = "all") -> str:
         """The rows as CSV: written atomically to ``path`` ('-' or None: stdout) and returned."""
         from geo.io import write_text
 
         buf = _io.StringIO()
         writer = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
         writer.writeheader()
-        for row in self.rows():
+        for row in self.rows(select):
             writer.writerow({k: _cell(v) for k, v in row.items()})
         out = buf.getvalue()
         if path is None or str(path) == "-":
@@ -148,6 +162,24 @@ class Extraction:
         else:
             write_text(path, out)
         return out
+
+    def left_out(self, select: str) -> str:
+        """What ``rows(select)`` leaves out, in words ("" when nothing)."""
+        if select == "figures" and self.movements:
+            return f"{len(self.movements)} movements left out (--rows all shows them)"
+        if select == "flows":
+            parts = []
+            no_figure = sum(1 for m in self.movements if m.origin and m.destination and not m.figure)
+            one_end = sum(1 for m in self.movements if not (m.origin and m.destination))
+            if no_figure:
+                parts.append(f"{no_figure} without a figure")
+            if one_end:
+                parts.append(f"{one_end} with only an origin or a destination")
+            if parts:
+                return f"movements left out: {', '.join(parts)}; {len(self.figures)} figures left out (--rows all)"
+            if self.figures:
+                return f"{len(self.figures)} figures left out (--rows all shows them)"
+        return ""
 
     def summary(self) -> str:
         """One line: what was found, and the place mentions the gazetteer could not place."""
