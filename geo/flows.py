@@ -209,11 +209,13 @@ class FlowTable:
         layer = self.layers[0]
         drawn = math.fsum(f.value for f in layer.flows)
         s = "" if len(layer.flows) == 1 else "s"
-        line = f"{len(layer.flows)} flow{s} drawn, {fmt(drawn)} {self.units}"
+        line = f"{len(layer.flows):,} flow{s} drawn, {fmt(drawn)} {self.units}"
         if layer.smaller_count:
             line += f"; {layer.smaller_text(self.units)}"
         if self.unplaced:
-            line += f"; {len(self.unplaced)} of {self.rows} rows unplaced ({fmt(self.unplaced_value)} {self.units}): "
+            line += (
+                f"; {len(self.unplaced):,} of {self.rows:,} rows unplaced ({fmt(self.unplaced_value)} {self.units}): "
+            )
             line += unplaced_text(self.unplaced)
         return line
 
