@@ -17,7 +17,9 @@ alone (no boundaries), which cannot place districts at all.
 from __future__ import annotations
 
 import argparse
+import csv
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -152,6 +154,27 @@ def main() -> None:
     print(f"geometry for {len(gdf_out)} rows (to_geodataframe): {t_geom:.2f} s")
     print("right P-code by spelling (with parents): " + ", ".join(
         f"{way} {sum(v) / len(v):.0%}" for way, v in sorted(by_way.items())))  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        make_cod_admin3(folder / "syr_admbnda_adm3.gpkg")
+        table = folder / "idps.csv"
+        with open(table, "w", encoding="utf-8", newline="") as fh:
+            out = csv.writer(fh)
+            out.writerow(["sub_district", "governorate", "idps"])
+            out.writerows([r[0], r[1] or "", 100] for r in rows)
+        cmd = ["-i", table, "--column", "sub_district", "--parent", "governorate", "--boundaries",
+               folder / "syr_admbnda_adm3.gpkg", "-o", folder / "idps.geojson"]  # fmt: skip
+        t = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", "import sys; from geo.cli import main; sys.exit(main())", "geocode", *map(str, cmd)],
+            capture_output=True,
+            text=True,
+        )
+        t_cli = time.perf_counter() - t
+    print(f"end to end: geo geocode {' '.join(str(c).replace(tmp, '$TMP') for c in cmd)}")
+    print(
+        f"  {t_cli:.2f} s wall, new process included (exit {done.returncode}): {done.stderr.strip().splitlines()[-1]}"
+    )
     wrong = [(r, m) for r, m in zip(rows, within) if r[2] and not right(r, m)]
     for r, m in wrong[:8]:
         print(f"  missed: {r[0]!r} (parent {r[1]!r}, want {r[2]}) -> {m.pcode or '-'} {m.kind} {m.note[:70]}")
