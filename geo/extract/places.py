@@ -22,13 +22,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from geo import query as _query
-from geo.gazetteer import FOCUS_COUNTRIES, Gazetteer, _unpack
+from geo.gazetteer import FOCUS_COUNTRIES, Feature, Gazetteer, _unpack
 from geo.names import ARTICLES, fold, skeleton
 
 # A word, with the apostrophes written inside Arabic names ("Ma'arrat") but not an English possessive ("Idlib's").
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*|\d+")
 _GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-‐–][ \t]?|[ \t]?\n[ \t]?")
 MAX_WORDS = 6
+# The gazetteer keeps features as plain tuples, in the order of Feature's fields.
+_KIND, _COUNTRY, _POPULATION = (list(Feature.__dataclass_fields__).index(f) for f in ("kind", "country", "population"))
 VARIANT_MIN_RATIO = 75.0
 AREA_KINDS = frozenset({"country", "admin1", "admin2", "admin3"})
 ALWAYS_KINDS = AREA_KINDS | {"camp", "crossing", "border"}
@@ -226,7 +228,7 @@ class PlaceFinder:
                 i + 1 < len(toks)
                 and joined[i]
                 and _is_capitalised(toks[i + 1][2])
-                and (_is_capitalised(word) or text_between_is_hyphen(toks, i))
+                and (_is_capitalised(word) or _hyphenated(toks, i))
             )
         return _is_capitalised(word)
 
@@ -262,7 +264,7 @@ class PlaceFinder:
             # a transliteration variant ("Jindires" for Jindayris), only of Syrian names and only if close
             for other in self.gaz.variants.get(skeleton(key, folded=True), ()):
                 if fuzz.ratio(key, other) >= VARIANT_MIN_RATIO and any(
-                    self.gaz.rows[_unpack(e)[0]][3] == "SY" for e in self.gaz.exact.get(other, ())
+                    self.gaz.rows[_unpack(e)[0]][_COUNTRY] == "SY" for e in self.gaz.exact.get(other, ())
                 ):
                     return True
         return False
@@ -270,7 +272,7 @@ class PlaceFinder:
     def _plausible(self, entries, n: int, key: str) -> bool:
         for e in entries:
             row = self.gaz.rows[_unpack(e)[0]]
-            kind, country, population = row[2], row[3], row[7]
+            kind, country, population = row[_KIND], row[_COUNTRY], row[_POPULATION]
             if kind in ALWAYS_KINDS or country in FOCUS_COUNTRIES:
                 if n == 1 and len(key) < 3:
                     continue
@@ -282,7 +284,7 @@ class PlaceFinder:
     def _inside_other_name(self, toks, joined, i, j) -> bool:
         """A foreign town's name inside a longer capitalised name ("David" in "David Swanson")."""
         key, _ = self._key(toks, i, j)
-        if any(self.gaz.rows[_unpack(e)[0]][3] in FOCUS_COUNTRIES for e in self.gaz.exact.get(key, ())):
+        if any(self.gaz.rows[_unpack(e)[0]][_COUNTRY] in FOCUS_COUNTRIES for e in self.gaz.exact.get(key, ())):
             return False
         neighbours = []
         if j + 1 < len(toks) and joined[j]:
@@ -297,7 +299,7 @@ class PlaceFinder:
 
     def _is_area(self, key: str) -> bool:
         for e in self.gaz.exact.get(key, ()):
-            if self.gaz.rows[_unpack(e)[0]][2] in AREA_KINDS:
+            if self.gaz.rows[_unpack(e)[0]][_KIND] in AREA_KINDS:
                 return True
         return False
 
@@ -404,6 +406,6 @@ class PlaceFinder:
         return out
 
 
-def text_between_is_hyphen(toks, i) -> bool:
-    """True when token i is joined to the next by a hyphen ("al-Bab")."""
+def _hyphenated(toks, i) -> bool:
+    """True when token i is joined to the next by one character, a hyphen ("al-Bab")."""
     return i + 1 < len(toks) and toks[i + 1][0] - toks[i][1] == 1  # the gap is one character: '-' or similar
