@@ -110,3 +110,11 @@ def test_bad_input_is_one_clear_error():
         join_areas(pd.DataFrame({"p": ["SY07", "SY01"], "v": ["5", "lots"]}), "v", pcode="p")
     with pytest.raises(InputError, match="place="):
         join_areas(pd.DataFrame({"p": ["SY07"], "v": [1]}), "v")
+
+
+def test_points_on_a_shared_edge_count_once():
+    from geo.join import points_in_areas
+
+    areas = [box(0, 0, 1, 1), box(1, 0, 2, 1)]
+    found = points_in_areas([0.5, 1.0, 1.5, 3.0], [0.5, 0.5, 0.5, 0.5], areas)
+    assert list(found) == [0, 0, 1, -1]
