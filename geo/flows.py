@@ -96,6 +96,10 @@ class Flow:
         """The curved line of this arrow as (lat, lon) pairs: see :func:`arc`."""
         return arc(self.start, self.end, bend, points)
 
+    def control(self, bend: float = ARC_BEND) -> tuple[float, float]:
+        """The (lat, lon) control point of the arrow's curve: see :func:`control_point`."""
+        return control_point(self.start, self.end, bend)
+
 
 @dataclass(frozen=True)
 class Node:
@@ -327,17 +331,26 @@ def arc(
     True
     """
     (lat0, lon0), (lat1, lon1) = start, end
-    k = math.cos(math.radians((lat0 + lat1) / 2)) or 1e-9
-    x0, y0, x1, y1 = lon0 * k, lat0, lon1 * k, lat1
-    dx, dy = x1 - x0, y1 - y0
-    # the right-hand normal of (dx, dy) is (dy, -dx); its length equals the arrow's, so bend is a share of it
-    cx, cy = (x0 + x1) / 2 + bend * dy, (y0 + y1) / 2 - bend * dx
+    c_lat, c_lon = control_point(start, end, bend)
     out = []
     for i in range(points):
         t = i / (points - 1)
         a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
-        out.append((round(a * y0 + b * cy + c * y1, 5), round((a * x0 + b * cx + c * x1) / k, 5)))
+        out.append((round(a * lat0 + b * c_lat + c * lat1, 5), round(a * lon0 + b * c_lon + c * lon1, 5)))
     return out
+
+
+def control_point(start: tuple[float, float], end: tuple[float, float], bend: float = ARC_BEND) -> tuple[float, float]:
+    """The (lat, lon) control point of the arrow's quadratic Bézier: off the middle, to the right of travel.
+
+    Worked out where a degree of longitude is shortened by cos(latitude), so the bow keeps its shape on
+    the map; a Bézier survives that scaling, so the curve through this point in degrees is the same curve.
+    """
+    (lat0, lon0), (lat1, lon1) = start, end
+    k = math.cos(math.radians((lat0 + lat1) / 2)) or 1e-9
+    dx, dy = (lon1 - lon0) * k, lat1 - lat0
+    # the right-hand normal of (dx, dy) is (dy, -dx); its length equals the arrow's, so bend is a share of it
+    return (lat0 + lat1) / 2 - bend * dx, (lon0 + lon1) / 2 + bend * dy / k
 
 
 # --- reading the table -------------------------------------------------------------------------------------------

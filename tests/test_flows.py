@@ -240,3 +240,14 @@ def test_nothing_placed_has_no_bounds():
     assert ft.flows == ()
     with pytest.raises(InputError, match="no flow could be placed"):
         ft.bounds()
+
+
+def test_arc_is_the_quadratic_bezier_of_its_control_point():
+    from geo.flows import control_point
+
+    start, end = (35.2, 36.1), (36.4, 37.3)
+    c = control_point(start, end)
+    mid = arc(start, end, points=3)[1]
+    assert mid == pytest.approx(
+        (0.25 * start[0] + 0.5 * c[0] + 0.25 * end[0], 0.25 * start[1] + 0.5 * c[1] + 0.25 * end[1])
+    )

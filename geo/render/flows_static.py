@@ -1,8 +1,8 @@
 """The static twin of the movement map: the same arrows, circles and legend in PNG, SVG or PDF.
 
 Arrows follow the same curves as the web map (:meth:`geo.flows.Flow.arc`), drawn
-as matplotlib ``FancyArrowPatch`` along that path, so the head sits on the line
-at any size. Widths are the web map's pixels times :data:`PT_PER_PX`, the same
+as matplotlib's filled "simple" ``FancyArrowPatch`` along that quadratic Bézier,
+so the head sits on the line at any size. Widths are the web map's pixels times :data:`PT_PER_PX`, the same
 factor the shared legend uses for its line swatches, so the legend reads true.
 
 >>> import pandas as pd
@@ -88,12 +88,13 @@ def flow_figure(
     for f in reversed(layer.flows):  # small first: the big arrows on top
         lw = table.scale.width(f.value) * PT_PER_PX
         head = 4.5 if table.scale.width(f.value) < THIN else 2.4  # the web map's marker sizes, in line widths
-        xy = [(lon, lat) for lat, lon in f.arc()]
-        codes = [Path.MOVETO] + [Path.LINETO] * (len(xy) - 1)
-        style = ArrowStyle("-|>", head_length=head * lw, head_width=head * lw / 2)
+        # the arc is a quadratic Bézier: matplotlib's filled "simple" arrow follows it exactly, head included
+        (lat0, lon0), (c_lat, c_lon), (lat1, lon1) = f.start, f.control(), f.end
+        curve = Path([(lon0, lat0), (c_lon, c_lat), (lon1, lat1)], [Path.MOVETO, Path.CURVE3, Path.CURVE3])
+        style = ArrowStyle("simple", head_length=head * lw, head_width=head * lw, tail_width=lw)
         arrow = FancyArrowPatch(
-            path=Path(xy, codes), arrowstyle=style, mutation_scale=1, linewidth=lw, color=ARROW,
-            alpha=ARROW_OPACITY, capstyle="butt", joinstyle="round", zorder=Z_DATA + 1,
+            path=curve, arrowstyle=style, mutation_scale=1, linewidth=0, color=ARROW, alpha=ARROW_OPACITY,
+            zorder=Z_DATA + 1,
         )  # fmt: skip
         arrow.set_gid("geo-flow")
         ax.add_patch(arrow)
@@ -104,7 +105,7 @@ def flow_figure(
         r = node_radius(n.size, biggest) * PT_PER_PX
         ax.scatter(
             [n.lon], [n.lat], s=(2 * r) ** 2, c=NODE_FILL, edgecolors=NODE_LINE, linewidths=0.8, alpha=0.9,
-            zorder=Z_DATA + 2,
+            zorder=Z_DATA + 0.5,  # under the arrows, so every arrowhead shows on its circle
         )  # fmt: skip
     for n in layer.nodes:
         if len(named) >= LABELS or n.place.key in named:
