@@ -60,9 +60,9 @@ def test_percent_keeps_the_number_and_says_percent():
 
 def test_what_is_counted():
     text = (
-        "Since 1 December, some 520,000 people have been displaced. "
-        "UNICEF said 6,500 children are fleeing daily, and 1.2 million children are in desperate need. "
-        "More than 50 health facilities suspended services. Turkey hosts 3.5 million Syrian refugees. "
+        "Some 520,000 people were uprooted in the two months since 1 December. "
+        "UNICEF said 6,500 children are fleeing daily, and 1.2 million children remain in urgent need. "
+        "More than 50 health facilities suspended services. Turkey is host to 3.5 million Syrian refugees. "
         "About 2,000 families returned. 300 returnees arrived."
     )
     got = {f.value: (f.what, f.unit, f.per) for f in figures(text, date="2020-02-05")}
@@ -94,8 +94,8 @@ def test_not_figures(text):
 # ------------------------------------------------------------------- dates
 def test_dates_resolved_against_the_report_date():
     text = (
-        "Since 1 December, some 520,000 people have been displaced. "
-        "More than 400,000 people were displaced from the end of April through the end of August. "
+        "Some 520,000 people were uprooted in the two months since 1 December. "
+        "Over 400,000 people had already fled between the end of April and the end of August. "
         "More than 50 health facilities had suspended services as of January 31. "
         "Last Saturday, UNICEF said 6,500 children fled daily. "
         "Nearly 15,000 families arrived between 15 and 31 January."
@@ -109,11 +109,11 @@ def test_dates_resolved_against_the_report_date():
 
 
 def test_without_a_report_date_the_text_date_stands_in_and_nothing_is_guessed():
-    dated = "Report of 5 February 2020.\n\nSince 1 December, some 520,000 people fled."
+    dated = "Report of 5 February 2020.\n\nRoughly 520,000 people have fled since 1 December."
     res = extract(dated)
     assert res.date == date(2020, 2, 5)
     assert res.figures[0].date_from == date(2019, 12, 1)
-    undated = extract("Since 1 December, some 520,000 people fled.")
+    undated = extract("Roughly 520,000 people have fled since 1 December.")
     assert undated.date is None
     assert (undated.figures[0].date_from, undated.figures[0].date_to) == (None, None)
 
@@ -222,7 +222,7 @@ def test_no_movement_without_people_moving():
 
 # ---------------------------------------------------------- rows and output
 def test_rows_offsets_and_nothing_invented():
-    text = "Since 1 December, some 520,000 people have been displaced.\n\nIn Azaz, 3,000 families arrived."
+    text = "About 520,000 people have fled since December began.\n\nIn Azaz, 3,000 families arrived."
     res = extract(text, date="2020-02-05")
     rows = res.rows()
     assert all(list(r) == COLUMNS for r in rows)

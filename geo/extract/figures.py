@@ -1,7 +1,7 @@
 """Figures in report prose: the number, what it counts, and how it is qualified.
 
 "some 520,000 people", "more than three million", "1.2 million children",
-"6,500 children … daily", "80 percent of them women and children": each gives
+"6,500 children … daily", "80 percent of the displaced are women and children": each gives
 a plain number (520000, 3000000, 1200000, 6500, 80 with unit ``percent``),
 what is counted, the qualifier written before it (approximate, more than, at
 least, nearly, less than, up to) and a rate written after it (per day, per
