@@ -85,11 +85,7 @@ class FlowLayer(MacroElement):
         """{% macro script(this, kwargs) %}
 (function() {
     var d = {{ this.data_json }}, g = {{ this._parent.get_name() }};
-    d.f.forEach(function(f) {
-        L.polyline(geoFlowLine(f[0], d.s), {color: d.c, weight: f[1], opacity: d.o, lineCap: "butt",
-            lineJoin: "round", className: f[1] < d.t ? "geo-flow thin" : "geo-flow"})
-            .bindTooltip(geoText(f[2]), {sticky: true}).addTo(g);
-    });
+    // circles first: the arrows and their heads are drawn over them, as in the static twin
     d.n.forEach(function(n) {
         L.circleMarker([n[0], n[1]], {radius: n[2], color: d.nl, weight: 1.2, fillColor: d.nf, fillOpacity: 0.8,
             className: "geo-flow-node"}).bindTooltip(geoText(n[3])).addTo(g);
@@ -97,6 +93,11 @@ class FlowLayer(MacroElement):
             L.marker([n[0], n[1]], {interactive: false, keyboard: false, icon: L.divIcon({className: "",
                 html: geoText(n[4], "geo-flow-label"), iconSize: null, iconAnchor: [-n[2] - 3, 7]})}).addTo(g);
         }
+    });
+    d.f.forEach(function(f) {
+        L.polyline(geoFlowLine(f[0], d.s), {color: d.c, weight: f[1], opacity: d.o, lineCap: "butt",
+            lineJoin: "round", className: f[1] < d.t ? "geo-flow thin" : "geo-flow"})
+            .bindTooltip(geoText(f[2]), {sticky: true}).addTo(g);
     });
 })();
 {% endmacro %}"""
@@ -310,6 +311,7 @@ def period_span(table: FlowTable) -> str:
 
 
 def default_title(table: FlowTable) -> str:
+    """ "Movements of people" (of the table's units)."""
     return f"Movements of {table.units}" if table.units else "Movements"
 
 
