@@ -121,7 +121,11 @@ def load_boundaries(
             f"{label}: cannot tell which column names the areas (no ADM2_EN-style column); "
             f"columns are: {', '.join(map(str, df.columns))}"
         )
-    codes = [_names.pcode(v) if not _blank(v) else "" for v in (df[pcode_col] if pcode_col else [""] * len(df))]
+    # SY07-03 → SY0703; codes of another shape (IQG01, UKR0101) are kept as written
+    codes = [
+        _names.pcode(v) or _text(v).upper() if not _blank(v) else ""
+        for v in (df[pcode_col] if pcode_col else [""] * len(df))
+    ]
     if level is None:
         level = _level_from_pcodes(codes)
         if level is None:
@@ -204,11 +208,24 @@ def _level_from_pcodes(codes: Sequence[str]) -> int | None:
     return None
 
 
+# COD P-codes begin with the ISO alpha-2 code (SY07…) or, in some countries, alpha-3 (IRQ…, UKR…).
+_ISO3 = dict(
+    pair.split(":")
+    for pair in (
+        "SYR:SY TUR:TR IRQ:IQ LBN:LB JOR:JO PSE:PS EGY:EG LBY:LY YEM:YE SDN:SD SSD:SS SOM:SO ETH:ET KEN:KE "
+        "UGA:UG COD:CD CAF:CF TCD:TD NER:NE NGA:NG MLI:ML BFA:BF CMR:CM MOZ:MZ AFG:AF PAK:PK BGD:BD MMR:MM "
+        "UKR:UA HTI:HT COL:CO VEN:VE IRN:IR ARM:AM AZE:AZ GEO:GE"
+    ).split()
+)
+
+
 def _country(row, code: str, cod) -> str:
     col = cod.get(0, {}).get("pcode")
-    if col and not _blank(row[col]):
-        return str(row[col]).strip().upper()[:2]
-    return code[:2] if code[:2].isalpha() else ""
+    text = str(row[col]).strip().upper() if col and not _blank(row[col]) else code.upper()
+    letters = re.match(r"[A-Z]*", text).group(0)
+    if letters[:3] in _ISO3 and (len(letters) == 3 or not _names.pcode(text)):
+        return _ISO3[letters[:3]]
+    return letters[:2] if len(letters) >= 2 else ""
 
 
 # ------------------------------------------------------------------ the gazetteer
@@ -248,7 +265,7 @@ def _upper_levels(gdf) -> list:
                 "name": [_text(v) for v in dissolved[cols["name"]]],
                 "name_ar": [_text(v) for v in dissolved[cols["ar"]]] if cols.get("ar") in dissolved else "",
                 "alt_names": "",
-                "pcode": [_names.pcode(str(v)) for v in dissolved[cols["pcode"]]],
+                "pcode": [_names.pcode(str(v)) or _text(v).upper() for v in dissolved[cols["pcode"]]],
                 "level": up,
                 "kind": f"admin{up}",
                 "parent": [_parent_value(v) for v in dissolved[parent]] if parent in dissolved else "",
@@ -311,6 +328,8 @@ def add_to_gazetteer(gdf, gazetteer: Gazetteer | None = None, upper: bool = True
                 row.parent,
             )
             names = [row.name, row.name_ar, *str(row.alt_names or "").split("|")]
+            if code and not _names.pcode(code):
+                names.append(code)  # the lookup only reads P-codes shaped like SY0703; others are found as names
             items.append((feature, [n for n in names if n]))
             shapes.register(uid, geom)
     gaz.add_areas(items)

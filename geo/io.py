@@ -230,21 +230,69 @@ def _hxl_row(cells: Sequence) -> dict[int, str] | None:
     return tags or None
 
 
-def _frame(header: list[str], body: list[list], label: str, first_row: int):
+def _filled(row) -> int:
+    return sum(not _blank(c) for c in row)
+
+
+def _header_index(rows: list[list], start: int) -> int:
+    """The header row: the first filled one, unless it is a title above the table.
+
+    DTM and cluster exports often open with a line or two such as "Site list,
+    as of 1 March" in a single cell; such rows are skipped when a wider row follows.
+    """
+    ahead = [i for i in range(start, min(len(rows), start + 12)) if _filled(rows[i])]
+    if max((_filled(rows[i]) for i in ahead), default=0) < 3:
+        return start
+    return next(i for i in ahead if _filled(rows[i]) > 1)
+
+
+def _frame(rows: list[list], label: str, ragged: str | None = None):
+    """A DataFrame from every record of a file (record i is row i + 1 of the file), header found in it.
+
+    Blank rows inside the table are kept as empty rows so that row numbers stay
+    those of the file; ``ragged`` is the delimiter of a CSV, whose rows may not
+    be longer than the header.
+    """
     import pandas as pd
 
-    header = [str(h).strip() if not _blank(h) else f"column_{j + 1}" for j, h in enumerate(header)]
+    filled = [i for i, r in enumerate(rows) if _filled(r)]
+    if not filled:
+        raise InputError(f"{label}: empty file")
+    h = _header_index(rows, filled[0])
+    header = [str(c).strip() if not _blank(c) else "" for c in rows[h]]
+    body = [list(r) for r in rows[h + 1 : filled[-1] + 1]]
+    width = max([len(header)] + [len(r) for r in body]) if ragged is None else len(header)
+    for n, row in enumerate(body):
+        if len(row) > width:
+            if any(not _blank(c) for c in row[width:]):
+                raise FileFormatError(
+                    f"{label}: row {h + n + 2} has {_filled(row)} cells but the header has {width}; "
+                    f"is the delimiter {ragged!r} right, and are cells with delimiters quoted?"
+                )
+            del row[width:]
+        elif len(row) < width:
+            row.extend([None] * (width - len(row)))
+    header += [""] * (width - len(header))
+    seen: dict[str, int] = {}
+    names = []
+    for j, name in enumerate(header):
+        name = name or f"column_{j + 1}"
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name}_{seen[name]}")  # two "Name" columns stay apart
+    first_row = h + 2
     hxl = {}
     if body:
         tags = _hxl_row(body[0])
         if tags is not None:
-            hxl = {header[j]: tag for j, tag in tags.items() if j < len(header)}
+            hxl = {names[j]: tag for j, tag in tags.items() if j < len(names)}
             body = body[1:]
             first_row += 1
-    if not body:
+    if not any(_filled(r) for r in body):
         raise InputError(f"{label}: a header but no data rows")
-    df = pd.DataFrame(body, columns=header)
+    df = pd.DataFrame(body, columns=names)
     df.attrs.update(source=label, first_row=first_row)
+    if h > filled[0]:
+        df.attrs["title"] = " / ".join(str(c) for i in range(filled[0], h) for c in rows[i] if not _blank(c))
     if hxl:
         df.attrs["hxl"] = hxl
     return df
@@ -259,22 +307,10 @@ def _read_csv(text: str, label: str):
     if not text.strip():
         raise InputError(f"{label}: empty file")
     delimiter = _delimiter(text)
-    rows = [r for r in csv.reader(_io.StringIO(text), delimiter=delimiter, quotechar='"') if any(c.strip() for c in r)]
-    header, body = rows[0], rows[1:]
-    width = len(header)
-    for n, row in enumerate(body):
-        if len(row) > width:
-            if any(c.strip() for c in row[width:]):
-                raise FileFormatError(
-                    f"{label}: data row {n + 1} has {len(row)} cells but the header has {width}; "
-                    f"is the delimiter {delimiter!r} right, and are cells with delimiters quoted?"
-                )
-            del row[width:]
-        elif len(row) < width:
-            row.extend([""] * (width - len(row)))
-    df = _frame(header, body, label, first_row=2)
+    rows = list(csv.reader(_io.StringIO(text), delimiter=delimiter, quotechar='"'))
+    df = _frame(rows, label, ragged=delimiter)
     for col in df.columns:
-        values = df[col].str.strip()
+        values = df[col].fillna("").str.strip()
         filled = values[values != ""]
         if len(filled) and filled.str.match(_PLAIN_NUMBER).all():
             df[col] = pd.to_numeric(values.where(values != ""), errors="coerce")
@@ -310,13 +346,11 @@ def _read_xlsx(p: Path, label: str, sheet):
         rows = [list(r) for r in ws.iter_rows(values_only=True)]
     finally:
         book.close()
-    # Excel leaves blank rows and a ragged right edge where cells were once formatted.
-    rows = [r for r in rows if any(not _blank(c) for c in r)]
-    if not rows:
+    if not any(_filled(r) for r in rows):
         raise InputError(f"{label}: sheet {ws.title!r} is empty")
-    width = max((j + 1 for r in rows for j, c in enumerate(r) if not _blank(c)), default=0)
-    rows = [(r + [None] * width)[:width] for r in rows]
-    df = _frame(rows[0], rows[1:], label, first_row=2)
+    # Excel reports a ragged right edge where cells were once formatted: cut it at the last filled column.
+    width = max(j + 1 for r in rows for j, c in enumerate(r) if not _blank(c))
+    df = _frame([r[:width] for r in rows], label)
     df.attrs["sheet"] = ws.title
     return df
 

@@ -221,6 +221,22 @@ def test_generic_file_needs_level_or_pcodes(tmp_path):
         admin.load_boundaries(tmp_path / "t.csv")
 
 
+def test_alpha3_pcodes_are_kept_and_found(tmp_path):
+    from shapely.geometry import box
+
+    g = gpd.GeoDataFrame(
+        {"ADM1_EN": ["Kharkivska"], "ADM1_PCODE": ["UA63"], "ADM2_EN": ["Iziumskyi"], "ADM2_PCODE": ["UKR6304"],
+         "ADM0_PCODE": ["UKR"]},
+        geometry=[box(37.0, 49.0, 37.5, 49.4)], crs=4326,
+    )  # fmt: skip
+    g.to_file(tmp_path / "ukr_adm2.geojson")
+    row = admin.load_boundaries(tmp_path / "ukr_adm2.geojson").iloc[0]
+    assert (row["pcode"], row["country"], row["parent"]) == ("UKR6304", "UA", "UA63")
+    gaz = admin.gazetteer_with(tmp_path / "ukr_adm2.geojson")
+    got = admin.resolve(["ukr6304", "Iziumskyi district"], country="UA", gazetteer=gaz)
+    assert [m.pcode for m in got] == ["UKR6304", "UKR6304"]
+
+
 def test_zipped_shapefile_and_gpkg_layers(cod3, tmp_path):
     src = gpd.read_file(cod3)
     idleb = src[src["ADM1_PCODE"] == "SY07"]

@@ -61,6 +61,21 @@ def test_csv_blank_cells_are_missing_and_short_rows_padded(tmp_path):
     assert df["b"].isna().all() and math.isnan(df["c"].iloc[1])
 
 
+def test_title_rows_blank_rows_and_duplicate_headers(tmp_path):
+    f = tmp_path / "dtm.csv"
+    f.write_text(
+        "DTM Syria site list,,,\nas of 1 March 2024,,,\n\nsite,name,name,idps\nA,x,y,1\n,,,\nB,x,y,lots\n\n",
+        encoding="utf-8",
+    )
+    df = read_table(f)
+    assert list(df.columns) == ["site", "name", "name_2", "idps"]
+    assert df.attrs["title"] == "DTM Syria site list / as of 1 March 2024"
+    assert df["site"].tolist()[0] == "A" and df["site"].isna().tolist() == [False, True, False]
+    with pytest.raises(InputError, match="row 7:"):  # the blank row keeps the file's numbering
+        parse_figures(df["idps"])
+    assert read_names(f, "site") == (["A", "B"], 1)
+
+
 def test_csv_other_encodings_fail_with_the_file_name(tmp_path):
     f = tmp_path / "latin1.csv"
     f.write_bytes("name\nAlep\xe9\n".encode("latin-1"))
@@ -90,7 +105,7 @@ def test_csv_row_with_too_many_cells(tmp_path):
     f.write_text("a,b\n1,2\n3,4,5\n", encoding="utf-8")
     with pytest.raises(FileFormatError) as e:
         read_table(f)
-    assert "data row 2" in one_line_error(e, f)
+    assert "row 3 has 3 cells" in one_line_error(e, f)  # numbered as in the file
 
 
 def test_missing_file_folder_and_unknown_suffix(tmp_path):
