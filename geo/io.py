@@ -306,8 +306,11 @@ def _read_csv(text: str, label: str):
 
     if not text.strip():
         raise InputError(f"{label}: empty file")
-    delimiter = _delimiter(text)
-    rows = list(csv.reader(_io.StringIO(text), delimiter=delimiter, quotechar='"'))
+    try:
+        delimiter = _delimiter(text)
+        rows = list(csv.reader(_io.StringIO(text), delimiter=delimiter, quotechar='"'))
+    except csv.Error as exc:  # a cell over 128 kB: not a table anyone typed
+        raise FileFormatError(f"{label}: not readable as CSV ({exc})") from None
     df = _frame(rows, label, ragged=delimiter)
     for col in df.columns:
         values = df[col].fillna("").str.strip()
@@ -323,14 +326,16 @@ def _read_xlsx(p: Path, label: str, sheet):
     head = p.read_bytes()[:8]
     if head[:4] != b"PK\x03\x04":
         if head.startswith(b"\xd0\xcf\x11\xe0"):
-            raise FileFormatError(f"{label}: an old Excel 97 .xls workbook named .xlsx; save it as .xlsx")
+            raise FileFormatError(
+                f"{label}: an Excel 97 .xls workbook or a password-protected one; save it as a plain .xlsx"
+            )
         raise FileFormatError(f"{label}: not an Excel workbook (it looks like text: rename it to .csv?)")
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileFormatError(f"{label}: cannot read as an Excel workbook ({exc})") from None
+    except Exception as exc:  # openpyxl raises zipfile, XML and its own errors for a damaged file
+        raise FileFormatError(f"{label}: cannot read as an Excel workbook ({_first_line(exc)})") from None
     try:
         names = book.sheetnames
         if sheet is None:
@@ -343,7 +348,10 @@ def _read_xlsx(p: Path, label: str, sheet):
             ws = book[sheet]
         else:
             raise InputError(f"{label}: no sheet {sheet!r}; sheets are: {', '.join(names)}")
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
+        try:
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+        except Exception as exc:
+            raise FileFormatError(f"{label}: sheet {ws.title!r} is damaged ({_first_line(exc)})") from None
     finally:
         book.close()
     if not any(_filled(r) for r in rows):
@@ -556,7 +564,7 @@ def _figure(value) -> float | None:
             return None
         return number if math.isfinite(number) and number >= 0 else None
     text = " ".join(str(value).translate(_ARABIC_SEPARATORS).split()).lower()
-    text = "".join(str(int(c)) if c.isdigit() else c for c in text)  # Arabic-Indic digits
+    text = "".join(str(int(c)) if c.isdecimal() else c for c in text)  # Arabic-Indic digits
     if _DECIMAL.match(text):
         # "12.500" is 12.5 to some and 12,500 to others (Turkish, German): refuse to guess
         return None if re.fullmatch(r"\d{1,3}\.\d{3}", text) else float(text)

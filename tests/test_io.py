@@ -108,6 +108,14 @@ def test_csv_row_with_too_many_cells(tmp_path):
     assert "row 3 has 3 cells" in one_line_error(e, f)  # numbered as in the file
 
 
+def test_csv_with_a_giant_cell(tmp_path):
+    f = tmp_path / "big.csv"
+    f.write_text("a,b\n" + "x" * 200_000 + ",1\n", encoding="utf-8")
+    with pytest.raises(FileFormatError) as e:
+        read_table(f)
+    one_line_error(e, f)
+
+
 def test_missing_file_folder_and_unknown_suffix(tmp_path):
     for path, words in [(tmp_path / "nope.csv", "no such file"), (tmp_path, "folder")]:
         with pytest.raises(InputError, match=words):
@@ -424,3 +432,25 @@ def test_write_table_geo_formats(tmp_path):
         write_table(pd.DataFrame({"a": [1]}), tmp_path / "x.geojson")
     with pytest.raises(InputError, match="cannot tell the format"):
         write_table(points, tmp_path / "x.xlsx")
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(database=None, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from([",", " ", "\u00a0", "'", ""]))
+def test_any_count_written_with_separators_reads_back(n, sep):
+    text = f"{n:,}".replace(",", sep)
+    assert parse_figures(pd.Series([text]), "n").iloc[0] == n
+
+
+@settings(database=None, deadline=None, max_examples=300)
+@given(st.text(max_size=20))
+def test_parse_figures_never_crashes_and_never_goes_negative(text):
+    try:
+        value = parse_figures(pd.Series([text], dtype=object), "n").iloc[0]
+    except InputError:
+        return
+    assert math.isnan(value) or value >= 0
