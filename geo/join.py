@@ -165,7 +165,7 @@ def join_areas(
         texts = ["" if pd.isna(v) else str(v).strip() for v in rows[place]]
         label[:] = texts
         if not shipped:
-            _match_area_names(texts, areas, target, how, score)
+            _match_area_names(texts, areas, names_col, target, how, score, reason)
         _match_gazetteer(
             texts, areas, shipped, country, min_score, target, how, reason, score, point_lat, point_lon, where
         )
@@ -211,7 +211,7 @@ def join_areas(
         countries = sorted(set(areas.loc[per_area.index, "iso_a2"])) if len(per_area) else []
         drawn = areas[areas["iso_a2"].isin(countries)].copy()
     else:
-        countries = []
+        countries = _countries_of(areas)
         drawn = areas.copy()
     drawn["value"] = per_area["value"].reindex(drawn.index)
     drawn["rows"] = per_area["rows"].reindex(drawn.index).fillna(0).astype(int)
@@ -296,6 +296,28 @@ def points_in_areas(x, y, geoms) -> np.ndarray:
     return out
 
 
+def _countries_of(areas) -> list[str]:
+    """ISO codes of the shipped countries that hold user areas (so the basemap does not name them over the data)."""
+    from geo import boundaries
+
+    countries = boundaries.admin0()
+    points = areas.geometry.representative_point().values
+    hit = points_in_areas(shapely_x(points), shapely_y(points), countries.geometry.values)
+    return sorted({countries["iso_a2"].iat[i] for i in hit if i >= 0})
+
+
+def shapely_x(points):
+    import shapely
+
+    return shapely.get_x(points)
+
+
+def shapely_y(points):
+    import shapely
+
+    return shapely.get_y(points)
+
+
 def _some(labels, shown: int = 6) -> str:
     """The distinct names or codes that made an area's figure, a few of them for thousands of points."""
     distinct = list(dict.fromkeys(labels))
@@ -341,25 +363,46 @@ def _name_columns(areas) -> list[str]:
     ]
 
 
-def _match_area_names(texts, areas, target, how, score) -> None:
-    """User boundaries: a name spelt like an area's name (after folding) picks that area, if only one has it."""
+def _match_area_names(texts, areas, names_col, target, how, score, reason) -> None:
+    """User boundaries: a name spelt like an area's name (after folding) picks that area, if only one has it.
+
+    The areas' own name column is tried first (ADM3_EN for a sub-district file), then its other name
+    columns (Arabic, parents' names); a name two areas share is reported, not guessed.
+    """
     from geo.names import fold
 
-    index: dict[str, set[int]] = {}
-    for col in _name_columns(areas):
+    columns = _name_columns(areas)
+    if names_col in columns:
+        columns.remove(names_col)
+        columns.insert(0, names_col)
+    indexes = []
+    for col in columns:
+        index: dict[str, set[int]] = {}
         for i, v in enumerate(areas[col]):
             if isinstance(v, str) and v.strip():
                 index.setdefault(fold(v), set()).add(i)
+        indexes.append(index)
+    keys = areas["key"].astype(str).to_numpy()
     for i, text in enumerate(texts):
-        hit = index.get(fold(text)) if text else None
-        if hit and len(hit) == 1:
-            target[i], how[i], score[i] = next(iter(hit)), "name", 100.0
+        if not text:
+            continue
+        key = fold(text)
+        for index in indexes:
+            hit = index.get(key)
+            if not hit:
+                continue
+            if len(hit) == 1:
+                target[i], how[i], score[i] = next(iter(hit)), "name", 100.0
+            else:
+                codes = ", ".join(sorted(keys[j] for j in hit)[:5])
+                reason[i] = f"ambiguous: {len(hit)} areas are named {text!r} ({codes}); use their P-codes"
+            break
 
 
 def _match_gazetteer(texts, areas, shipped, country, min_score, target, how, reason, score, plat, plon, where) -> None:
     from geo.geocode import resolve
 
-    todo = [i for i, t in enumerate(texts) if target[i] < 0]
+    todo = [i for i, t in enumerate(texts) if target[i] < 0 and not reason[i]]
     if not todo:
         return
     unique = list(dict.fromkeys(texts[i] for i in todo if texts[i]))

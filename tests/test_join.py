@@ -118,3 +118,21 @@ def test_points_on_a_shared_edge_count_once():
     areas = [box(0, 0, 1, 1), box(1, 0, 2, 1)]
     found = points_in_areas([0.5, 1.0, 1.5, 3.0], [0.5, 0.5, 0.5, 0.5], areas)
     assert list(found) == [0, 0, 1, -1]
+
+
+def test_user_boundaries_prefer_their_own_level_and_report_shared_names():
+    areas = gpd.GeoDataFrame(
+        {
+            "ADM3_PCODE": ["SY010000", "SY020101", "SY050201", "SY020200"],
+            "ADM3_EN": ["Damascus", "Tell Hamdan", "Tell Hamdan", "Jisr"],
+            "ADM1_EN": ["Damascus", "Aleppo", "Hama", "Damascus"],
+        },
+        geometry=[box(36, 33, 36.5, 33.5), box(37, 36, 37.5, 36.5), box(36.5, 35, 37, 35.5), box(36.5, 33, 37, 33.5)],
+        crs=4326,
+    )
+    df = pd.DataFrame({"sub": ["Damascus", "Tell Hamdan"], "v": [1, 2]})
+    with pytest.warns(JoinWarning, match="ambiguous: 2 areas are named 'Tell Hamdan'"):
+        joined, unmatched = join_areas(df, "v", place="sub", areas=areas)
+    assert joined.set_index("key").loc["SY010000", "value"] == 1
+    assert "SY020101, SY050201" in unmatched["reason"].iloc[0]
+    assert joined.attrs["drawn_countries"] == ["SY"]

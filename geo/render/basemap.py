@@ -11,6 +11,7 @@ is not: the basemap panes are below Leaflet's tile pane.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable
 
 import folium
@@ -95,6 +96,17 @@ def _box(bounds, grow: float = 0.3):
     return box(max(-180, west - dx), max(-90, south - dy), min(180, east + dx), min(90, north + dy))
 
 
+def _wide(bounds, aspect: float = 2.2):
+    """``bounds`` widened (about their centre) to at least ``aspect`` times as wide as tall, on screen."""
+    west, south, east, north = bounds
+    k = math.cos(math.radians((south + north) / 2))
+    width, height = (east - west) * k, north - south
+    if width < aspect * height:
+        grow = (aspect * height - width) / k / 2
+        west, east = west - grow, east + grow
+    return west, south, east, north
+
+
 @functools.cache
 def _places():
     import pandas as pd
@@ -143,9 +155,12 @@ def layers(bounds, data_countries: Iterable[str] = (), skip_names: Iterable[str]
     tolerance = tolerance_for(bounds) * BASE_COARSER
     skip = {s.upper() for s in data_countries}
     clip = _box(bounds)
+    # land reaches further than the rest: a wide window shows more than the bounds, and a coast that
+    # stops in mid-air looks broken
+    land_clip = _box(_wide(bounds))
     land = boundaries.admin0()
-    land = land[land.intersects(clip)].copy()
-    land["geometry"] = land.geometry.intersection(clip)
+    land = land[land.intersects(land_clip)].copy()
+    land["geometry"] = land.geometry.intersection(land_clip)
     admin1 = boundaries.admin1()
     # the data layer draws its own countries' areas; here only the neighbours', each shared edge once
     admin1 = admin1[admin1.intersects(clip) & ~admin1["iso_a2"].isin(skip)]

@@ -289,7 +289,9 @@ def choropleth(
     legend_title = label if not unit_label else f"{label} ({unit_label})"
     Legend(legend_title, rows, note=note).add_to(m)
     if labelled:
-        points = [(p.y, p.x, n, "area") for p, n in zip(joined.geometry.representative_point(), joined["name"])]
+        # areas without data or code (the UNDOF zone) stay unlabelled: their names only crowd their neighbours'
+        named = joined[has.values | (joined["pcode"] != "").values]
+        points = [(p.y, p.x, n, "area") for p, n in zip(named.geometry.representative_point(), named["name"])]
         Labels(points).add_to(m)
 
     m.unmatched = unmatched
