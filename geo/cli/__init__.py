@@ -51,8 +51,11 @@ def main() -> None:
 
     \b
     Typical use:
+      geo demo                                   # the whole pipeline on an example, offline
+      geo extract report.txt --date 2020-02-05 -o figures.csv
       geo geocode Idlib "Maaret al-Numan" "the Turkish border"
-      geo geocode -i names.txt -o places.geojson
+      geo choropleth idps.csv --value idps --place governorate -o maps/idps.html --png maps/idps.png
+      geo flows movements.csv --origin from --destination to --value people -o maps/flows.html
     """
 
 
