@@ -34,6 +34,7 @@ A→B and B→A do not overlap.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -195,6 +196,10 @@ class FlowTable:
 
     def bounds(self) -> tuple[float, float, float, float]:
         """(west, south, east, north) around every drawn arrow and node, arcs included."""
+        return self._extent
+
+    @functools.cached_property
+    def _extent(self) -> tuple[float, float, float, float]:
         lats, lons = [], []
         for layer in self.layers:
             for f in layer.flows:

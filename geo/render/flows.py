@@ -28,7 +28,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geo.flows import DEFAULT_TOP, FlowTable, Layer, fmt, prepare
+from geo.flows import ARC_POINTS, DEFAULT_TOP, FlowTable, Layer, fmt, prepare
 from geo.render.layout import DEFAULT_DISCLAIMER, Legend
 from geo.render.vector import map_of, safe_json
 
@@ -108,9 +108,12 @@ class FlowLayer(MacroElement):
         self._name = "FlowLayer"
         scale = 10**DIGITS
         arrows = []
+        west, south, east, north = table.bounds()
+        across = math.hypot(east - west, north - south) or 1.0
         # smallest first, so the big arrows are drawn on top and their tooltips win
         for f in reversed(layer.flows):
-            arrows.append([_delta(f.arc(), scale), table.scale.width(f.value), f.describe(table.units)])
+            arc = f.arc(points=arc_points(f, across))
+            arrows.append([_delta(arc, scale), table.scale.width(f.value), f.describe(table.units)])
         biggest = max((n.size for n in table.nodes), default=0.0)
         nodes, named = [], set()
         for n in layer.nodes:
@@ -169,6 +172,15 @@ class ExclusiveLayers(MacroElement):
 
     def map_name(self) -> str:
         return map_of(self).get_name()
+
+
+def arc_points(flow, across: float) -> int:
+    """Points for an arrow's curve: 25 for one spanning the map, fewer (down to 9) for short ones.
+
+    A short arc is a few dozen pixels long; nine points draw it as smoothly and keep big maps small.
+    """
+    length = math.hypot(flow.end[0] - flow.start[0], flow.end[1] - flow.start[1])
+    return max(9, min(ARC_POINTS, math.ceil(ARC_POINTS * length / across)))
 
 
 def _delta(points, scale: int) -> list[int]:
