@@ -651,7 +651,7 @@ def prepare(
                         tuple(sorted(rows[pair])),
                         start,
                         end,
-                    )  # fmt: skip
+                    )
                 )
         flows.sort(key=lambda f: (-f.value, label_of((f.origin.key, f.destination.key))))
         rest = [p for p in vals if p not in kept]
