@@ -355,7 +355,8 @@ def to_figure(m):
     if len(joined) <= MAX_AREA_LABELS:
         from geo.render.static import text
 
-        for p, name in zip(joined.geometry.representative_point(), joined["name"]):
+        named = joined[has.values | (joined["pcode"] != "").values]
+        for p, name in zip(named.geometry.representative_point(), named["name"]):
             ax.text(p.x, p.y, text(name), fontsize=7, style="italic", ha="center", color="#222", zorder=6,
                     clip_on=True)  # fmt: skip
     x0, x1 = ax.get_xlim()
