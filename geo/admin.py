@@ -121,31 +121,39 @@ def load_boundaries(
             f"{label}: cannot tell which column names the areas (no ADM2_EN-style column); "
             f"columns are: {', '.join(map(str, df.columns))}"
         )
-    # SY07-03 → SY0703; codes of another shape (IQG01, UKR0101) are kept as written
-    codes = [
-        _names.pcode(v) or _text(v).upper() if not _blank(v) else ""
-        for v in (df[pcode_col] if pcode_col else [""] * len(df))
-    ]
     if level is None:
-        level = _level_from_pcodes(codes)
+        level = _level_from_pcodes([_code(v) for v in df[pcode_col]] if pcode_col else [])
         if level is None:
             raise InputError(f"{label}: cannot tell the admin level of its areas; give it (level=2 for districts)")
-    here = cod.get(level, {})
     if parent is None and level - 1 in cod:
         parent = cod[level - 1].get("pcode") or cod[level - 1].get("name")
+    out = _areas(df, cod, level, name_col, pcode_col, parent)
+    if not out["name"].astype(bool).any():
+        raise InputError(f"{label}: column {name_col!r} is empty")
+    out.attrs.update(source=Path(label).name, cod=cod, level=level)
+    return out
+
+
+def _areas(df, cod, level: int, name_col, pcode_col, parent):
+    """The standard columns for the areas of one level; rows of deeper areas are dissolved into theirs."""
+    import geopandas as gpd
+
+    key = pcode_col or name_col
+    if max(cod, default=level) > level and df[key].duplicated().any():
+        # an admin-3 file read at level 2: one district from its sub-districts
+        df = df.dissolve(by=key, as_index=False, aggfunc="first", sort=False)
+    here = cod.get(level, {})
+    codes = [_code(v) for v in df[pcode_col]] if pcode_col else [""] * len(df)
+    names = [_text(v) for v in df[name_col]] if name_col else codes
     parent_name_col = cod.get(level - 1, {}).get("name")
     admin1_col = cod.get(1, {}).get("name")
-    names = [_text(v) for v in (df[name_col] if name_col else codes)]
-    if not any(names):
-        raise InputError(f"{label}: column {name_col!r} is empty")
+    alt = here.get("alt", []) if level in cod else []
     out = gpd.GeoDataFrame(
         {
             "name": names,
             "name_ar": [_text(v) for v in df[here["ar"]]] if "ar" in here else "",
-            "alt_names": [
-                "|".join(a for a in (_text(row[c]) for c in here.get("alt", [])) if a) for _, row in df.iterrows()
-            ]
-            if here.get("alt")
+            "alt_names": ["|".join(a for a in map(_text, vals) if a) for vals in zip(*(df[c] for c in alt))]
+            if alt
             else "",
             "pcode": codes,
             "level": level,
@@ -161,8 +169,12 @@ def load_boundaries(
     for col in df.columns:
         if col not in out.columns and col != df.geometry.name:
             out[col] = df[col].values
-    out.attrs.update(source=Path(label).name, cod=cod, level=level)
     return out
+
+
+def _code(v) -> str:
+    # SY07-03 → SY0703; codes of another shape (IQG01, UKR0101) are kept as written
+    return "" if _blank(v) else (_names.pcode(v) or _text(v).upper())
 
 
 def _pick_layer(path, level: int | None) -> str | None:
@@ -241,44 +253,17 @@ def _own_copy(gaz: Gazetteer) -> Gazetteer:
 
 
 def _upper_levels(gdf) -> list:
-    """Areas of the levels above, dissolved from the file's ADM1/ADM2 columns (only levels with names)."""
-    import geopandas as gpd
-
+    """Areas of the levels above, dissolved from the file's ADM1/ADM2 columns (levels with names and P-codes)."""
     cod = gdf.attrs.get("cod") or {}
-    level = gdf.attrs.get("level")
+    level = gdf.attrs.get("level") or 0
     out = []
-    for up in sorted((lv for lv in cod if level is not None and 1 <= lv < level), reverse=True):
+    for up in sorted((lv for lv in cod if 1 <= lv < level), reverse=True):
         cols = cod[up]
-        if "name" not in cols or "pcode" not in cols:
+        if "name" not in cols or "pcode" not in cols or cols["pcode"] not in gdf.columns:
             continue
-        keep = [c for c in (cols["name"], cols.get("ar"), cols["pcode"], *cod.get(up - 1, {}).values()) if c]
-        keep = [c for c in dict.fromkeys(keep) if isinstance(c, str) and c in gdf.columns]
-        base = gpd.GeoDataFrame(gdf[keep], geometry=gdf.geometry.values, crs=4326)
-        for key in ("admin1",):
-            base[key] = gdf[key].values
-        base["country"] = gdf["country"].values
-        dissolved = base.dissolve(by=cols["pcode"], as_index=False, aggfunc="first")
-        parent_cols = cod.get(up - 1, {})
-        parent = parent_cols.get("pcode") or parent_cols.get("name")
-        part = gpd.GeoDataFrame(
-            {
-                "name": [_text(v) for v in dissolved[cols["name"]]],
-                "name_ar": [_text(v) for v in dissolved[cols["ar"]]] if cols.get("ar") in dissolved else "",
-                "alt_names": "",
-                "pcode": [_names.pcode(str(v)) or _text(v).upper() for v in dissolved[cols["pcode"]]],
-                "level": up,
-                "kind": f"admin{up}",
-                "parent": [_parent_value(v) for v in dissolved[parent]] if parent in dissolved else "",
-                "parent_name": [_text(v) for v in dissolved[parent_cols["name"]]]
-                if parent_cols.get("name") in dissolved
-                else "",
-                "admin1": dissolved["admin1"].values,
-                "country": dissolved["country"].values,
-            },
-            geometry=dissolved.geometry.values,
-            crs=4326,
-        )
-        out.append(part)
+        above = cod.get(up - 1, {})
+        parent = above.get("pcode") or above.get("name")
+        out.append(_areas(gdf, cod, up, cols["name"], cols["pcode"], parent if parent in gdf.columns else None))
     return out
 
 

@@ -130,8 +130,11 @@ def test_load_boundaries_detects_the_deepest_level(cod3):
     row = gdf[gdf["pcode"] == "SY070301"].iloc[0]
     assert row["parent"] == "SY0703" and row["parent_name"] == "Ariha" and row["admin1"] == "Idleb"
     assert row["country"] == "SY" and row["name_ar"]
-    adm2 = admin.load_boundaries(cod3, level=2)
-    assert set(adm2["kind"]) == {"admin2"} and adm2.iloc[0]["parent"] == "SY01"
+    adm2 = admin.load_boundaries(cod3, level=2)  # districts dissolved from their sub-districts
+    assert set(adm2["kind"]) == {"admin2"} and adm2["pcode"].is_unique and len(adm2) == gdf["parent"].nunique()
+    ariha = adm2[adm2["pcode"] == "SY0703"].iloc[0]
+    assert (ariha["name"], ariha["parent"], ariha["name_ar"]) == ("Ariha", "SY07", "أريحا")
+    assert abs(ariha.geometry.area - gdf[gdf["parent"] == "SY0703"].union_all().area) < 1e-9
 
 
 def test_district_and_subdistrict_names_match(cod_gaz):
@@ -219,6 +222,21 @@ def test_generic_file_needs_level_or_pcodes(tmp_path):
     pd.DataFrame({"a": [1]}).to_csv(tmp_path / "t.csv", index=False)
     with pytest.raises(InputError, match="no geometry"):
         admin.load_boundaries(tmp_path / "t.csv")
+
+
+def test_alternate_and_reference_names_match(tmp_path):
+    from shapely.geometry import box
+
+    g = gpd.GeoDataFrame(
+        {"ADM2_EN": ["Zawiya Hills"], "ADM2_REF": ["Jabal az-Zawiya"], "ADM2ALT1EN": ["Zawiyeh"], "ADM2ALT2EN": [None],
+         "ADM2_PCODE": ["SY0799"], "ADM1_PCODE": ["SY07"]},
+        geometry=[box(36.4, 35.6, 36.6, 35.8)], crs=4326,
+    )  # fmt: skip
+    g.to_file(tmp_path / "adm2.geojson")
+    assert admin.load_boundaries(tmp_path / "adm2.geojson").iloc[0]["alt_names"] == "Jabal az-Zawiya|Zawiyeh"
+    gaz = admin.gazetteer_with(tmp_path / "adm2.geojson")
+    got = admin.resolve(["Jabal al Zawiya", "Zawiyeh district"], gazetteer=gaz)
+    assert [m.pcode for m in got] == ["SY0799", "SY0799"]
 
 
 def test_alpha3_pcodes_are_kept_and_found(tmp_path):
