@@ -157,3 +157,16 @@ def test_static_twin(tmp_path):
 def test_nothing_matched_is_an_error():
     with pytest.warns(JoinWarning), pytest.raises(InputError, match="none of the 1 rows"):
         choropleth(pd.DataFrame({"p": ["XX99"], "v": [1]}), "v", pcode="p")
+
+
+def test_per_capita_from_the_boundaries_population():
+    from shapely.geometry import box
+
+    areas = gpd.GeoDataFrame(
+        {"ADM2_PCODE": ["SY0701", "SY0702"], "ADM2_EN": ["Harim", "Idleb"], "pop": [2000, 500]},
+        geometry=[box(36.4, 36.0, 36.9, 36.4), box(36.4, 35.6, 36.9, 36.0)],
+        crs=4326,
+    )
+    df = pd.DataFrame({"code": ["SY0701", "SY0702"], "idps": [100, 100]})
+    m = choropleth(df, "idps", pcode="code", boundaries=areas, per_capita="pop", created="2026-01-20")
+    assert list(m.joined["shown"]) == [5000.0, 20000.0]  # per 100,000 people by default

@@ -136,3 +136,23 @@ def test_user_boundaries_prefer_their_own_level_and_report_shared_names():
     assert joined.set_index("key").loc["SY010000", "value"] == 1
     assert "SY020101, SY050201" in unmatched["reason"].iloc[0]
     assert joined.attrs["drawn_countries"] == ["SY"]
+
+
+@pytest.mark.filterwarnings("ignore::geo.join.JoinWarning")
+def test_conservation_holds_for_any_rows():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    names = st.sampled_from(["Idlib", "Idleb", "Aleppo", "Damascus", "Sarmada", "Zzyzx-qq", "", "إدلب", "SY07"])
+    figures = st.one_of(st.integers(0, 10**6), st.floats(0, 1e6, allow_nan=False), st.just(""))
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.tuples(names, figures), min_size=1, max_size=12))
+    def check(rows):
+        df = pd.DataFrame(rows, columns=["gov", "v"]).astype({"v": object})
+        joined, unmatched = join_areas(df, "v", place="gov")
+        total = pd.to_numeric(df["v"].replace("", np.nan)).sum()
+        assert len(unmatched) + int(joined["rows"].sum()) == len(df)
+        assert np.isclose(np.nansum(joined["value"]) + np.nansum(unmatched["value"]), total)
+
+    check()

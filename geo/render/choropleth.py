@@ -311,12 +311,10 @@ def _population(df, joined, column, place, pcode, lat, lon, areas, key, country)
     """Population per drawn area: from the boundaries' column, else summed from the data's column."""
     if areas is not None and column in areas.columns:
         from geo.io import parse_figures
+        from geo.join import _guess_key
 
-        by_key = dict(
-            zip(
-                areas[key or joined.attrs.get("key", key)].astype(str).str.strip(), parse_figures(areas[column], column)
-            )
-        )
+        codes = areas[key or _guess_key(areas)].astype(str).str.strip()
+        by_key = dict(zip(codes, parse_figures(areas[column], column)))
         return joined["key"].map(by_key).astype(float)
     if column not in df.columns:
         raise InputError(f"no population column {column!r} in the data or the boundaries")
