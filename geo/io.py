@@ -195,15 +195,20 @@ def _delimiter(text: str) -> str:
     def counts(d: str) -> list[int]:
         return [len(r) for r in csv.reader(lines, delimiter=d, quotechar='"')]
 
-    def fits(d: str) -> float:
+    def mode(d: str) -> int:
         c = counts(d)
-        return c.count(c[0]) / len(c) if c[0] > 1 else 0.0
+        return max(set(c), key=lambda n: (c.count(n), n))
+
+    def fits(d: str) -> float:
+        # the share of lines with the usual number of fields: a title line above the table is the odd one out
+        c = counts(d)
+        return c.count(mode(d)) / len(c) if mode(d) > 1 else 0.0
 
     try:
         sniffed = csv.Sniffer().sniff("\n".join(lines), delimiters=_DELIMITERS).delimiter
     except csv.Error:
         sniffed = None
-    best = max(_DELIMITERS, key=lambda d: (fits(d), counts(d)[0]))
+    best = max(_DELIMITERS, key=lambda d: (fits(d), mode(d)))
     if sniffed and fits(sniffed) >= fits(best):
         return sniffed
     return best if fits(best) > 0 else ","

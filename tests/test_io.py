@@ -76,6 +76,14 @@ def test_title_rows_blank_rows_and_duplicate_headers(tmp_path):
     assert read_names(f, "site") == (["A", "B"], 1)
 
 
+def test_semicolons_under_a_title_line(tmp_path):
+    f = tmp_path / "t.csv"
+    f.write_text("Site list as of 1 March\nsite;idps;hh\nAtmeh;5,000;1000\nQah;750;150\n", encoding="utf-8")
+    df = read_table(f)
+    assert list(df.columns) == ["site", "idps", "hh"] and df["idps"].tolist() == ["5,000", "750"]
+    assert df.attrs["title"] == "Site list as of 1 March" and df.attrs["first_row"] == 3
+
+
 def test_csv_other_encodings_fail_with_the_file_name(tmp_path):
     f = tmp_path / "latin1.csv"
     f.write_bytes("name\nAlep\xe9\n".encode("latin-1"))

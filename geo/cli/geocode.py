@@ -151,6 +151,9 @@ def geocode_command(
     if fmt != "CSV":
         from geo.admin import to_geodataframe
 
+        if hxl:
+            say("--hxl applies to CSV output; GeoJSON and GeoPackage have no row for hashtags")
+
         io.write_geodata(to_geodataframe(matches), output)
     elif hxl:
         import pandas as pd
