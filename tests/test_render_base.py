@@ -45,3 +45,19 @@ def test_embed_fragment_is_an_iframe_with_the_whole_page(page):
     assert "<script" not in fragment  # the page is escaped inside the attribute
     start = fragment.index('srcdoc="') + len('srcdoc="')
     assert _html.unescape(fragment[start : fragment.index('"', start)]) == render_html(m)
+
+
+def test_tiles_by_name_and_keys(monkeypatch):
+    import folium
+
+    from geo.errors import InputError
+    from geo.render.basemap import add_tiles
+
+    monkeypatch.delenv("GEO_TILES_KEY", raising=False)
+    with pytest.raises(InputError, match="unknown tiles"):
+        add_tiles(folium.Map(tiles=None), "No.Such.Tiles")
+    with pytest.raises(InputError, match="GEO_TILES_KEY"):
+        add_tiles(folium.Map(tiles=None), "CartoDB.Positron")
+    monkeypatch.setenv("GEO_TILES_KEY", "k123")
+    m = add_tiles(folium.Map(tiles=None), "CartoDB.Positron")
+    assert "key=k123" in m.get_root().render()

@@ -203,21 +203,31 @@ def add_basemap(
     return m
 
 
-def add_tiles(m: folium.Map, name: str) -> folium.Map:
-    """Add web tiles by xyzservices name (``"CartoDB.Positron"``, ``"OpenStreetMap.HOT"``); returns ``m``.
+def add_tiles(m: folium.Map, name: str, apikey: str | None = None) -> folium.Map:
+    """Add web tiles by xyzservices name (``"OpenStreetMap.HOT"``, ``"CartoDB.Positron"``); returns ``m``.
 
     Tiles load only when online; the vector basemap under them keeps the map readable offline.
+    Providers that need a key (CartoDB, Stadia, Thunderforest…) take ``apikey`` or the
+    ``GEO_TILES_KEY`` environment variable; the key ends up in the HTML, as with any web map.
     """
+    import os
+
     import xyzservices
 
     try:
         provider = xyzservices.providers.query_name(name)
     except ValueError:
-        raise InputError(f"unknown tiles {name!r}; try CartoDB.Positron or OpenStreetMap.HOT") from None
-    if provider.requires_token():
-        raise InputError(f"tiles {provider.name!r} need an API key; choose a provider that does not")
+        raise InputError(f"unknown tiles {name!r}; try OpenStreetMap.HOT or CartoDB.Positron") from None
+    key = apikey or os.environ.get("GEO_TILES_KEY")
+    if provider.requires_token() and not key:
+        raise InputError(f"tiles {provider.name!r} need an API key: set GEO_TILES_KEY, or use OpenStreetMap.HOT")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # xyzservices warns about keys; the check above says it once, clearly
+        url = provider.build_url(**({"apikey": key} if provider.requires_token() else {}))
     folium.TileLayer(
-        tiles=provider.build_url(),
+        tiles=url,
         attr=provider.html_attribution,
         name=provider.name,
         max_zoom=provider.get("max_zoom", 18),

@@ -260,7 +260,7 @@ def choropleth(
         else:
             body = "<br>No data"
         src = f"<br>Source: {esc(source)}" if source else ""
-        tips.append(head + body)
+        tips.append(head + body + src)
         rows = (
             f"<br>{r.rows} rows summed: {esc(r.queries)}"
             if r.rows > 1
