@@ -226,6 +226,9 @@ def fill(
 ) -> list[Match]:
     """Place the unmatched names of ``matches`` with an online geocoder; placed rows are kept as they are.
 
+    Names left unplaced as ambiguous (several areas of that name and no parent
+    given) are not sent: they need a parent, not a guess.
+
     Each distinct name is asked once, from the cache when it holds an answer
     (``cache=False`` skips it), otherwise through a RateLimiter at least
     ``min_delay`` seconds apart (1 s for Nominatim; ``clock``/``sleep``
@@ -246,7 +249,7 @@ def fill(
     from geo.geocode import _countries
 
     name = provider.strip().lower()
-    todo = list(dict.fromkeys(m.query for m in matches if not m.matched and m.query.strip()))
+    todo = list(dict.fromkeys(m.query for m in matches if unplaced(m)))
     if not todo:
         return list(matches)
     countries = _countries(country)
@@ -291,13 +294,18 @@ def fill(
     log.info("%s: %d names asked, %d from cache, %d failed", name, asked, cached, len(failures))
     out = []
     for m in matches:
-        if m.matched or m.query not in answers and m.query not in failures:
+        if not unplaced(m) or m.query not in answers and m.query not in failures:
             out.append(m)
         elif m.query in failures:
             out.append(replace(m, note="; ".join(p for p in (m.note, failures[m.query]) if p)))
         else:
             out.append(_placed(m, name, answers[m.query], bbox))
     return out
+
+
+def unplaced(m: Match) -> bool:
+    """A match the offline gazetteer could not place; ambiguous names are not (they need a parent, not a guess)."""
+    return not m.matched and bool(m.query.strip()) and not m.note.startswith("ambiguous")
 
 
 def _placed(m: Match, provider: str, answer: dict | None, bbox) -> Match:

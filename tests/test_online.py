@@ -61,6 +61,15 @@ def test_only_unmatched_names_are_asked_and_source_is_the_provider(cache):
     assert not out[2].matched and "nominatim found nothing" in out[2].note
 
 
+def test_ambiguous_names_are_not_sent(cache):
+    from geo.geocode import Match
+
+    fake = FakeGeocoder(places={"Tell Hamdan": (36.0, 37.0)})
+    ambiguous = Match("Tell Hamdan", alternatives="a; b", note="ambiguous: 2 admin3 areas named 'Tell Hamdan'")
+    out = online.fill([ambiguous], "nominatim", "ua", geocoder_instance=fake, cache=cache)
+    assert fake.calls == [] and out == [ambiguous]
+
+
 def test_rate_limited_at_least_one_second_for_nominatim(cache):
     fake = FakeGeocoder()
     clock = FakeClock()

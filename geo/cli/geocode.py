@@ -177,7 +177,7 @@ def _shipped_size() -> int:
 def _online(matches, provider, service, country, box):
     from geo import online
 
-    todo = len({m.query for m in matches if not m.matched and m.query.strip()})
+    todo = len({m.query for m in matches if online.unplaced(m)})
     if not todo:
         return matches
     say(f"asking {provider} for {todo} unmatched name(s), from the cache where it can")
