@@ -230,3 +230,14 @@ def test_static_twin_draws_the_areas_and_both_legends():
     titles = [c.get_title().get_text() for c in ax.get_children() if hasattr(c, "get_title") and c is not ax]
     assert "idps (people)" in titles and "Movements (people)" in titles
     assert ax.get_xlabel() == ""
+
+
+def test_geo_flows_is_the_map_builder_even_after_importing_the_data_module():
+    import geo
+    import geo.cli  # noqa: F401  (registers `geo flows`, which imports geo.flows)
+    from geo.flows import prepare  # noqa: F401
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = geo.flows(MOVES, origin="from", destination="to", value="n", created="2026-01-01")
+    assert isinstance(m, folium.Map) and len(m.flow_table.flows) == 5
