@@ -126,9 +126,18 @@ def new_figure(
     ax.set_ylim(south, north)
     ax.set_xlabel("")
     ax.set_ylabel("")
-    fig.text(0.02, 0.965, text(title), fontsize=15, fontweight="bold", va="top")
+    # A long title (they often are: what, where, since when) shrinks, then wraps, instead of running off the page.
+    title_size = 15.0
+    per_line = int(size[0] * 105 / title_size)  # about how many bold characters fit across the page
+    if len(title) > per_line:
+        title_size = max(11.0, title_size * per_line / len(title))
+        per_line = int(size[0] * 105 / title_size)
+    title_lines = textwrap.wrap(text(title), per_line)[:2] or [""]
+    fig.text(0.02, 0.975, "\n".join(title_lines), fontsize=title_size, fontweight="bold", va="top", linespacing=1.15)
     if subtitle:
-        fig.text(0.02, 0.925, text(subtitle), fontsize=10.5, color="#444", va="top")
+        below = 0.975 - len(title_lines) * title_size * 1.3 / 72 / size[1]
+        small = textwrap.wrap(text(subtitle), int(size[0] * 150 / 10.5))[:1]
+        fig.text(0.02, below - 0.006, "\n".join(small), fontsize=10.5, color="#444", va="top")
     add_scale_bar(ax, extent)
     created = format_date(created if created is not None else _dt.date.today())
     lines = []
