@@ -61,7 +61,8 @@ def demo(out: str | Path = "maps", created: date | str | None = None) -> DemoRes
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         m = choropleth(
-            areas.rename(columns={"figure": "newly displaced"}), value="newly displaced", place="place", country="SY", units="people",
+            areas.rename(columns={"figure": "newly displaced"}), value="newly displaced", place="place",
+            country="SY", units="people",
             title="Northwest Syria: people newly displaced since 1 December 2019, by governorate",
             subtitle="Illustrative breakdown of about 520,000 people, as of 5 February 2020",
             scheme="equalinterval", classes=4, colors="Oranges", **style,
