@@ -39,7 +39,8 @@ NODE_FILL = "#ffffff"
 NODE_LINE = "#3f3f3f"
 NODE_MAX_RADIUS = 14.0  # px, the busiest place; circle areas are proportional to people
 NODE_MIN_RADIUS = 2.5
-LABELS = 12  # places named on the map (the busiest); every circle has a tooltip
+LABELS = 30  # at most this many places named (the busiest, where the name fits); every circle has a tooltip
+LABEL_PX = (6.6, 14.0)  # a bold 11px label: width of a character and height, in screen pixels
 THIN = 5.0  # px: lines thinner than this get a longer arrowhead, or it would vanish
 PAD = 0.08  # share of the extent added around the arrows
 DIGITS = 4  # decimals of degrees kept for arc points (about 10 m)
@@ -90,8 +91,10 @@ class FlowLayer(MacroElement):
         L.circleMarker([n[0], n[1]], {radius: n[2], color: d.nl, weight: 1.2, fillColor: d.nf, fillOpacity: 0.8,
             className: "geo-flow-node"}).bindTooltip(geoText(n[3])).addTo(g);
         if (n[4]) {
+            var label = geoText(n[4], "geo-flow-label");
+            if (n[5]) label.style.cssText = "position:absolute;right:0;top:0";  // left of the circle
             L.marker([n[0], n[1]], {interactive: false, keyboard: false, icon: L.divIcon({className: "",
-                html: geoText(n[4], "geo-flow-label"), iconSize: null, iconAnchor: [-n[2] - 3, 7]})}).addTo(g);
+                html: label, iconSize: null, iconAnchor: n[5] ? [n[2] + 3, 7] : [-n[2] - 3, 7]})}).addTo(g);
         }
     });
     d.f.forEach(function(f) {
@@ -115,14 +118,12 @@ class FlowLayer(MacroElement):
             arc = f.arc(points=arc_points(f, across))
             arrows.append([_delta(arc, scale), table.scale.width(f.value), f.describe(table.units)])
         biggest = max((n.size for n in table.nodes), default=0.0)
-        nodes, named = [], set()
-        for n in layer.nodes:
-            # the busiest places are named, each once (a border has a circle wherever arrows meet it)
-            label = n.place.label if len(named) < labels and n.place.key not in named else ""
-            named.add(n.place.key)
-            nodes.append(
-                [round(n.lat, 5), round(n.lon, 5), node_radius(n.size, biggest), n.describe(table.units), label]
-            )
+        radii = [node_radius(n.size, biggest) for n in layer.nodes]
+        sides = label_sides(layer.nodes, radii, degrees_per_px(padded_bounds(table)), limit=labels)
+        nodes = []
+        for n, r, side in zip(layer.nodes, radii, sides):
+            label = n.place.label if side else ""
+            nodes.append([round(n.lat, 5), round(n.lon, 5), r, n.describe(table.units), label, side == "left"])
         nodes.reverse()  # small circles on top of big ones
         self.data_json = safe_json(
             {
@@ -189,6 +190,64 @@ def _delta(points, scale: int) -> list[int]:
         y, x = round(lat * scale), round(lon * scale)
         out += [y - py, x - px]
         py, px = y, x
+    return out
+
+
+VIEWPORT = (1000, 650)  # px: a laptop browser window, less the page around the map
+
+
+def degrees_per_px(bounds, viewport: tuple[int, int] = VIEWPORT) -> float:
+    """Degrees of longitude a screen pixel covers at the zoom Leaflet opens ``bounds`` at (whole zoom levels).
+
+    >>> round(1 / degrees_per_px((35.5, 32.0, 42.5, 37.5)))  # Syria opens at zoom 7: 91 px a degree
+    91
+    """
+    west, south, east, north = bounds
+
+    def merc(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / (2 * math.pi)  # share of the world
+
+    share = max((east - west) / 360 / viewport[0], (merc(north) - merc(south)) / viewport[1], 1e-12)
+    zoom = max(0, min(18, math.floor(math.log2(1 / (256 * share)))))
+    return 360 / (256 * 2**zoom)
+
+
+def label_sides(nodes, radii, units_per_px: float, limit: int = LABELS, size=LABEL_PX) -> list[str]:
+    """Where each node's name goes: "right" of its circle, "left", or "" (no room, or named already).
+
+    Greedy, busiest place first: a name goes right unless it would overlap a name already placed,
+    then left; else it is left out (the circle's tooltip still names it). ``units_per_px`` is
+    degrees of longitude per screen unit, ``radii`` the circles' radii in the same screen units.
+    A border is named once, at its busiest point.
+
+    >>> from types import SimpleNamespace as NS
+    >>> place = lambda name: NS(label=name, key=name)
+    >>> nodes = [NS(lat=36.0, lon=36.0, place=place("Atmeh")), NS(lat=36.0, lon=36.01, place=place("Dana")),
+    ...          NS(lat=36.0, lon=36.005, place=place("Qah"))]
+    >>> label_sides(nodes, [5, 5, 5], 0.001)
+    ['right', 'left', '']
+    """
+    char_w, height = size
+    boxes: list[tuple[float, float, float, float]] = []
+    named: set[str] = set()
+    out = []
+    for n, r in zip(nodes, radii):
+        if len(named) >= limit or n.place.key in named:
+            out.append("")
+            continue
+        k = 1 / (math.cos(math.radians(n.lat)) or 1e-9)  # on the map, a degree of latitude is longer
+        x, y = n.lon / units_per_px, n.lat * k / units_per_px
+        w = len(n.place.label) * char_w
+        side = ""
+        for name, x0 in (("right", x + r + 3), ("left", x - r - 3 - w)):
+            box = (x0, y - height / 2, x0 + w, y + height / 2)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+                boxes.append(box)
+                side = name
+                break
+        if side:
+            named.add(n.place.key)
+        out.append(side)
     return out
 
 

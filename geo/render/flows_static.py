@@ -22,11 +22,11 @@ from geo.flows import FlowTable
 from geo.render.flows import (
     ARROW,
     ARROW_OPACITY,
-    LABELS,
     NODE_FILL,
     NODE_LINE,
     THIN,
     default_title,
+    label_sides,
     legend_note,
     legend_rows,
     node_radius,
@@ -100,21 +100,25 @@ def flow_figure(
         ax.add_patch(arrow)
     biggest = max((n.size for n in table.nodes), default=0.0)
     halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
-    named: set[str] = set()
     for n in reversed(layer.nodes):
         r = node_radius(n.size, biggest) * PT_PER_PX
         ax.scatter(
             [n.lon], [n.lat], s=(2 * r) ** 2, c=NODE_FILL, edgecolors=NODE_LINE, linewidths=0.8, alpha=0.9,
             zorder=Z_DATA + 0.5,  # under the arrows, so every arrowhead shows on its circle
         )  # fmt: skip
-    for n in layer.nodes:
-        if len(named) >= LABELS or n.place.key in named:
+    # names placed as on the web map, measured in points on this figure
+    x0, x1 = ax.get_xlim()
+    pt_per_deg = ax.get_window_extent().width * 72 / fig.dpi / (x1 - x0)
+    radii = [node_radius(n.size, biggest) * PT_PER_PX for n in layer.nodes]
+    sides = label_sides(layer.nodes, radii, 1 / pt_per_deg, size=(4.6, 10.0))
+    for n, r, side in zip(layer.nodes, radii, sides):
+        if not side:
             continue
-        named.add(n.place.key)
-        r = node_radius(n.size, biggest) * PT_PER_PX
         ax.annotate(
-            text(n.place.label), (n.lon, n.lat), xytext=(r + 2, 0), textcoords="offset points", fontsize=7.5,
-            fontweight="bold", va="center", color="#222", path_effects=halo, zorder=Z_DATA + 5, clip_on=True,
+            text(n.place.label), (n.lon, n.lat), xytext=(r + 2 if side == "right" else -r - 2, 0),
+            textcoords="offset points", fontsize=7.5, fontweight="bold", va="center",
+            ha="left" if side == "right" else "right", color="#222", path_effects=halo, zorder=Z_DATA + 5,
+            clip_on=True,
         )  # fmt: skip
     add_legend(ax, legend_rows(table), title=f"Movements ({table.units})")
     note = legend_note(table, layer, interactive=False)
