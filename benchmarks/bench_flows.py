@@ -58,7 +58,7 @@ def make_table(rows: int, places: int, seed: int):
 def run_case(rows: int, places: int, seed: int, top: int) -> dict:
     """One measurement, in this process."""
     from geo import boundaries
-    from geo.flows import prepare
+    from geo.movements import prepare
     from geo.gazetteer import Gazetteer
     from geo.render.base import render_html
     from geo.render.flows import flow_map

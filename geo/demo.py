@@ -36,7 +36,7 @@ class DemoResult:
 
 def demo(out: str | Path = "maps", created: date | str | None = None) -> DemoResult:
     """Run extract → geocode → choropleth and flow maps on the demo report; nothing touches the network."""
-    from geo.flows import prepare
+    from geo.movements import prepare
     from geo.render.base import save_html
     from geo.render.choropleth import choropleth, save_static
     from geo.render.flows import flow_map

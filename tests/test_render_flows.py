@@ -8,7 +8,7 @@ import folium
 import pandas as pd
 import pytest
 
-from geo.flows import prepare
+from geo.movements import prepare
 from geo.render.base import external_refs, render_html, save_html
 from geo.render.flows import FlowLayer, flow_map, flows, legend_note, legend_rows, node_radius
 
@@ -234,8 +234,8 @@ def test_static_twin_draws_the_areas_and_both_legends():
 
 def test_geo_flows_is_the_map_builder_even_after_importing_the_data_module():
     import geo
-    import geo.cli  # noqa: F401  (registers `geo flows`, which imports geo.flows)
-    from geo.flows import prepare  # noqa: F401
+    import geo.cli  # noqa: F401  (registers `geo flows`, which imports geo.movements)
+    from geo.movements import prepare  # noqa: F401
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

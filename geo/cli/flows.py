@@ -6,7 +6,7 @@ import click
 
 from geo.cli import fails_cleanly, main, say
 from geo.cli.options import boundaries_option, table_options
-from geo.flows import DEFAULT_TOP
+from geo.movements import DEFAULT_TOP
 
 
 @main.command("flows")
@@ -66,7 +66,7 @@ def flows_command(
           --period month --top 20 --png maps/moves.png -o maps/moves.html
     """
     from geo import io
-    from geo.flows import prepare
+    from geo.movements import prepare
     from geo.render.layout import DEFAULT_DISCLAIMER
 
     if not (output or png or svg or pdf):

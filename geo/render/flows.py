@@ -1,7 +1,7 @@
 """Movement maps: curved arrows whose width grows with people, on the offline basemap.
 
 :func:`flows` reads a movement table and returns a ``folium.Map``;
-:func:`flow_map` draws a :class:`geo.flows.FlowTable` already prepared. Each
+:func:`flow_map` draws a :class:`geo.movements.FlowTable` already prepared. Each
 map layer (all periods, then one per period) is a ``FeatureGroup`` holding one
 :class:`FlowLayer`: the arrows as SVG paths of class ``geo-flow`` with an SVG
 arrowhead marker (sized in stroke widths, so it matches the line at every
@@ -28,7 +28,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geo.flows import ARC_POINTS, DEFAULT_TOP, FlowTable, Layer, fmt, prepare
+from geo.movements import ARC_POINTS, DEFAULT_TOP, FlowTable, Layer, fmt, prepare
 from geo.render.layout import DEFAULT_DISCLAIMER, Legend
 from geo.render.vector import map_of, safe_json
 
@@ -309,7 +309,7 @@ def flow_map(
     areas_pcode: str | None = None,
     areas_place: str | None = None,
 ) -> folium.Map:
-    """Draw a prepared :class:`geo.flows.FlowTable`; returns the ``folium.Map`` (``m.flow_table`` is the table).
+    """Draw a prepared :class:`geo.movements.FlowTable`; returns the ``folium.Map`` (``m.flow_table`` is the table).
 
     ``areas`` (a table or file with ``areas_value`` per area, found by ``areas_pcode`` or
     ``areas_place``; or an :class:`AreaLayer`) adds a choropleth, e.g. IDPs hosted per governorate,

@@ -1,12 +1,12 @@
 """The static twin of the movement map: the same arrows, circles and legend in PNG, SVG or PDF.
 
-Arrows follow the same curves as the web map (:meth:`geo.flows.Flow.arc`), drawn
+Arrows follow the same curves as the web map (:meth:`geo.movements.Flow.arc`), drawn
 as matplotlib's filled "simple" ``FancyArrowPatch`` along that quadratic Bézier,
 so the head sits on the line at any size. Widths are the web map's pixels times :data:`PT_PER_PX`, the same
 factor the shared legend uses for its line swatches, so the legend reads true.
 
 >>> import pandas as pd
->>> from geo.flows import prepare
+>>> from geo.movements import prepare
 >>> ft = prepare(pd.DataFrame({"o": ["Saraqib"], "d": ["Atmeh"], "n": [5]}), origin="o", destination="d", value="n")
 >>> fig = flow_figure(ft, created="2026-01-01")
 >>> len([p for p in fig.axes[0].patches if p.get_gid() == "geo-flow"])
@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import textwrap
 
-from geo.flows import FlowTable
+from geo.movements import FlowTable
 from geo.render.flows import (
     ARROW,
     ARROW_OPACITY,

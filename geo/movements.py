@@ -36,8 +36,6 @@ from __future__ import annotations
 
 import functools
 import math
-import sys
-import types
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -696,20 +694,3 @@ def prepare(
     )  # fmt: skip
     table.check()
     return table
-
-
-# --- ``geo.flows(...)`` ------------------------------------------------------------------------------------------
-# The package exports the map builder as ``geo.flows`` (loaded lazily), but importing this module, which any
-# ``from geo.flows import ...`` does, binds the name ``geo.flows`` to the module instead. So that the public
-# call works whichever of the two the name holds, the module itself is callable and draws the map.
-
-
-class _CallableModule(types.ModuleType):
-    def __call__(self, *args, **kwargs):
-        """The same as :func:`geo.render.flows.flows`: a movement map, as a ``folium.Map``."""
-        from geo.render.flows import flows
-
-        return flows(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
