@@ -15,10 +15,10 @@ import math
 from collections.abc import Iterable
 
 import folium
-from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.errors import InputError
+from geo.render.element import LiteralMacro
 from geo.render.vector import VectorLayer, digits_for, features, map_of, safe_json, simplify, tolerance_for
 
 LAND = {"fillColor": "#f4f1ea", "fillOpacity": 1, "color": "#b8b2a7", "weight": 0.6}
@@ -30,7 +30,7 @@ CITIES = 14
 BASE_COARSER = 3  # the basemap is context: simplified three times more than the data
 
 
-class Panes(MacroElement):
+class Panes(LiteralMacro):
     """Map panes for the basemap: land under the tiles, borders and labels above the data."""
 
     _template = Template(
@@ -59,7 +59,7 @@ background:#fff;border-radius:50%;margin-right:3px;vertical-align:middle}</style
         return map_of(self).get_name()
 
 
-class Labels(MacroElement):
+class Labels(LiteralMacro):
     """Text labels (no icons, no mouse events); text set with ``textContent``, so never read as HTML.
 
     ``points`` are ``(lat, lon, text, kind)``; kind is a CSS class: ``city``, ``country`` or ``area``.

@@ -29,6 +29,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo.movements import ARC_POINTS, DEFAULT_TOP, FlowTable, Layer, fmt, prepare
+from geo.render.element import LayerControl, LiteralMacro
 from geo.render.layout import DEFAULT_DISCLAIMER, Legend
 from geo.render.vector import map_of, safe_json
 
@@ -75,7 +76,7 @@ function geoText(t, cls) {
 </script>"""
 
 
-class FlowLayer(MacroElement):
+class FlowLayer(LiteralMacro):
     """The arrows and circles of one layer, drawn into the ``FeatureGroup`` (or map) it is added to.
 
     ``data`` holds ``f``: ``[delta-coded arc, width px, tooltip text]`` per arrow, and ``n``:
@@ -144,7 +145,7 @@ class FlowLayer(MacroElement):
         return map_of(self).get_name()
 
 
-class ExclusiveLayers(MacroElement):
+class ExclusiveLayers(LiteralMacro):
     """Showing one period's layer hides the other periods, so two periods are never drawn on top of each other.
 
     The total stays as the user sets it. The hiding waits for the layers control to finish its click
@@ -340,7 +341,7 @@ def flow_map(
         note = f"{len(al.unmatched)} area row(s) matched no area." if len(al.unmatched) else None
         Legend(al.legend_title, al.legend_rows, note=note, position="bottomright").add_to(m)
     if table.periods or al:
-        control = folium.LayerControl(collapsed=False, position="topright").add_to(m)
+        control = LayerControl(collapsed=False, position="topright").add_to(m)
         if area_vector is not None:
             AddOverlay(control, area_vector, al.legend_title).add_to(m)
     if table.periods:
@@ -445,7 +446,7 @@ def _table(data):
     return read_table(data)
 
 
-class AddOverlay(MacroElement):
+class AddOverlay(LiteralMacro):
     """Put a layer drawn by script (such as a VectorLayer) into a layers control, under an escaped name."""
 
     _template = Template(

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from branca.element import Element, MacroElement
+from branca.element import Element
 from jinja2 import Template
 
+from geo.render.element import LiteralMacro
 from geo.render.vector import map_of
 
 DEFAULT_DISCLAIMER = (
@@ -67,7 +68,7 @@ def format_date(value) -> str:
     return str(value)
 
 
-class _Box(MacroElement):
+class _Box(LiteralMacro):
     """An HTML box placed in a Leaflet control corner."""
 
     position = "topleft"
@@ -164,7 +165,7 @@ class Footer(_Box):
         self.disclaimer = disclaimer or ""
 
 
-class ScaleBar(MacroElement):
+class ScaleBar(LiteralMacro):
     """Leaflet's metric scale bar."""
 
     _template = Template(

@@ -15,8 +15,10 @@ import json
 
 import numpy as np
 import shapely
-from branca.element import Element, MacroElement
+from branca.element import Element
 from jinja2 import Template
+
+from geo.render.element import LiteralMacro
 
 # Screen pixels across the shown extent: simplification stops mattering below one of them.
 PIXELS_ACROSS = 1600
@@ -160,7 +162,7 @@ function geoDecode(fc) {
 </script>"""
 
 
-class VectorLayer(MacroElement):
+class VectorLayer(LiteralMacro):
     """A GeoJSON layer styled per feature from ``properties.style``, with escaped HTML tooltips/popups.
 
     ``data`` is a plain GeoJSON FeatureCollection (see :func:`features`); it is written
