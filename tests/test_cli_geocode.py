@@ -105,3 +105,11 @@ def test_hostile_names_handled(tmp_path):
     res = run("geocode", "<script>alert(1)</script>", "x" * 100_000, "Idlib\x07")
     assert res.exit_code == 0
     assert len(rows(res.stdout)) == 3
+
+
+def test_every_command_help_has_an_example():
+    commands = [["geocode"], ["extract"], ["choropleth"], ["flows"], ["demo"], ["cache"], ["cache", "info"],
+                ["cache", "clear"]]  # fmt: skip
+    for args in commands:
+        out = run(*args, "--help").output
+        assert "Example" in out, args

@@ -30,7 +30,12 @@ def cache_group() -> None:
 @cache_group.command("info")
 @fails_cleanly
 def cache_info() -> None:
-    """Where the cache is, and what it holds."""
+    """Where the cache is, and what it holds.
+
+    \b
+    Example:
+      geo cache info
+    """
     from geo.gazetteer import cache_dir
     from geo.online import Cache
 
@@ -48,7 +53,14 @@ def cache_info() -> None:
 @click.option("--all", "everything", is_flag=True, help="Also remove the gazetteer index (rebuilt on next use).")
 @fails_cleanly
 def cache_clear(provider, everything) -> None:
-    """Forget cached online answers (the next run asks again)."""
+    """Forget cached online answers (the next run asks again).
+
+    \b
+    Examples:
+      geo cache clear                      # every provider's answers
+      geo cache clear --provider nominatim
+      geo cache clear --all                # also the gazetteer index
+    """
     from geo.gazetteer import cache_dir
     from geo.online import Cache
 
