@@ -474,24 +474,6 @@ def _refuse_ambiguous(m: Match, gaz, min_score: float, countries) -> Match:
     )
 
 
-def to_geodataframe(matches: Sequence[Match]) -> gpd.GeoDataFrame:
-    """Matches as :func:`geo.geocode.geocode` returns them: one row each, with the true geometry."""
-    import geopandas as gpd
-
-    from geo.geocode import AREA_KINDS, COLUMNS
-    from geo.shapes import geometry_for
-
-    rows = [m.row() for m in matches]
-    geoms = [geometry_for(m) for m in matches]
-    for row, geom, m in zip(rows, geoms, matches):
-        if geom is not None and m.qualifier and m.kind in AREA_KINDS:
-            point = geom.representative_point()
-            row["lat"], row["lon"] = round(point.y, 6), round(point.x, 6)
-    gdf = gpd.GeoDataFrame(rows, columns=COLUMNS, geometry=geoms, crs=4326)
-    gdf.attrs["unmatched"] = [m.query for m in matches if not m.matched]
-    return gdf
-
-
 def geocode(
     names: Iterable[str],
     parents: Iterable[str | None] | None = None,
@@ -501,4 +483,6 @@ def geocode(
     gazetteer: Gazetteer | None = None,
 ) -> gpd.GeoDataFrame:
     """:func:`resolve` as a GeoDataFrame, like :func:`geo.geocode.geocode` (areas as polygons)."""
+    from geo.geocode import to_geodataframe
+
     return to_geodataframe(resolve(names, parents, country, bbox, min_score, gazetteer))

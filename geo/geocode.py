@@ -225,11 +225,15 @@ def geocode(
     >>> list(gdf["kind"]), int(gdf["lat"].isna().sum())
     (['admin1', 'place', ''], 1)
     """
+    return to_geodataframe(resolve(names, country, bbox, min_score, gazetteer))
+
+
+def to_geodataframe(matches: Sequence[Match]):
+    """Matches as a GeoDataFrame: one row each, with the true geometry (see :func:`geocode`)."""
     import geopandas as gpd
 
     from geo.shapes import geometry_for
 
-    matches = resolve(names, country, bbox, min_score, gazetteer)
     rows = [m.row() for m in matches]
     geoms = [geometry_for(m) for m in matches]
     for row, geom, m in zip(rows, geoms, matches):

@@ -149,7 +149,7 @@ def geocode_command(
     from geo.geocode import summary
 
     if fmt != "CSV":
-        from geo.admin import to_geodataframe
+        from geo.geocode import to_geodataframe
 
         if hxl:
             say("--hxl applies to CSV output; GeoJSON and GeoPackage have no row for hashtags")
