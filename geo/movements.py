@@ -654,7 +654,8 @@ def prepare(
                     )
                 )
         flows.sort(key=lambda f: (-f.value, label_of((f.origin.key, f.destination.key))))
-        rest = [p for p in vals if p not in kept]
+        # a kept pair with no one in this layer (0 in that period) is on no arrow: it joins the smaller flows
+        rest = [p for p in vals if p not in kept or vals[p] <= 0]
         return Layer(
             name, per or "", tuple(flows), len(rest), math.fsum(vals[p] for p in rest), _nodes(vals, ends),
             sum(len(rows[p]) for p in rest),
