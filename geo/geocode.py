@@ -253,15 +253,18 @@ class OfflineGazetteer(Geocoder):
     ('SY07', 36)
     """
 
-    def __init__(self, country: str | Sequence[str] | None = None, min_score: float = DEFAULT_MIN_SCORE, **kwargs):
+    def __init__(self, country: str | Sequence[str] | None = None, min_score: float = DEFAULT_MIN_SCORE,
+                 gazetteer: Gazetteer | None = None, **kwargs):  # fmt: skip
+        """``gazetteer``: e.g. ``geo.admin.gazetteer_with("syr_adm3.gpkg")`` to find your own admin areas too."""
         super().__init__(**kwargs)
         self.country = country
         self.min_score = min_score
+        self.gazetteer = gazetteer
 
     def geocode(self, query, *, exactly_one: bool = True, country=None, limit: int | None = None, **_ignored):
         """Like any geopy geocoder: a ``Location`` (or a list), or None when nothing matches."""
         text = ", ".join(str(v) for v in query.values()) if isinstance(query, dict) else str(query)
-        gaz = Gazetteer.default()
+        gaz = self.gazetteer or Gazetteer.default()
         countries = _countries(country or self.country)
         if exactly_one:
             match = resolve([text], countries, min_score=self.min_score, gazetteer=gaz)[0]

@@ -269,3 +269,11 @@ def test_zipped_shapefile_and_gpkg_layers(cod3, tmp_path):
     idleb.to_file(multi, layer="syr_admbnda_adm3")
     assert set(admin.load_boundaries(multi)["kind"]) == {"admin3"}
     assert set(admin.load_boundaries(multi, level=2)["kind"]) == {"admin2"}
+
+
+def test_offline_gazetteer_finds_user_areas(cod_gaz):
+    from geo.geocode import OfflineGazetteer
+
+    loc = OfflineGazetteer(gazetteer=cod_gaz).geocode("Harim district")
+    assert loc is not None and loc.raw["kind"] == "admin2"
+    assert OfflineGazetteer().geocode("Harim district").raw["kind"] != "admin2"
