@@ -1,134 +1,29 @@
-"""Reading inputs and writing outputs, safely.
+"""One reader for every command: CSV, XLSX, GeoJSON, Shapefile (plain or zipped), GeoPackage, HXL rows.
 
-One reader for every command, :func:`read_table`: CSV (any delimiter, UTF-8
-with or without BOM), XLSX, GeoJSON, Shapefile (plain or zipped) and
-GeoPackage, with HXL hashtag rows recognised. Geometry comes back in
-EPSG:4326, repaired where it was invalid. Every error names the file, in one
-line.
-
-Outputs are written atomically: to a temporary file beside the target, then
-renamed, so an error halfway never leaves a truncated file or spoils an
-existing one.
-
->>> import pandas as pd
->>> parse_figures(pd.Series(["5,000", "5 000", 5000.0, "1.2 million", ""]), "idps").tolist()
-[5000.0, 5000.0, 5000.0, 1200000.0, nan]
+Geometry comes back in EPSG:4326, repaired where it was invalid; every error names the file, in one line.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io as _io
-import math
 import os
 import re
-import sys
-import tempfile
 import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.errors import FileFormatError, GeometryError, InputError
+from geo.io.files import _blank, _existing, read_text
+from geo.io.hxl import hxl_column
 
 if TYPE_CHECKING:  # pandas and geopandas are imported on first use
     import geopandas as gpd
     import pandas as pd
 
 
-# ------------------------------------------------------------------ writing
-@contextlib.contextmanager
-def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; rename it into place only if the block succeeds."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=target.suffix)
-    os.close(fd)
-    os.unlink(tmp)  # writers such as GDAL want to create the file themselves
-    try:
-        yield Path(tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def write_text(path: str | os.PathLike, text: str) -> None:
-    """Write UTF-8 text atomically."""
-    with atomic_path(path) as tmp:
-        tmp.write_text(text, encoding="utf-8")
-
-
-# ------------------------------------------------------------------ reading text
-def read_text(path: str | os.PathLike) -> str:
-    """Read a UTF-8 text file ('-' for stdin), with or without BOM; a clear error otherwise."""
-    if str(path) == "-":
-        data = sys.stdin.buffer.read()
-        label = "stdin"
-    else:
-        data = _existing(path).read_bytes()
-        label = str(path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            raise FileFormatError(f"{label}: UTF-16 text; save it as UTF-8 (e.g. 'CSV UTF-8' in Excel)") from None
-        raise FileFormatError(
-            f"{label}: not UTF-8 text (byte {exc.start}); save it as UTF-8 (e.g. 'CSV UTF-8' in Excel)"
-        ) from None
-
-
-def _existing(path: str | os.PathLike) -> Path:
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
-    return p
-
-
-def read_names(path: str | os.PathLike, column: str | None = None) -> tuple[list[str], int]:
-    """Names from a file: one per line, or the ``column`` of a table. Returns (names, empty cells skipped).
-
-    ``column`` may be a header or an HXL hashtag (``#loc+name``).
-    """
-    if column is None:
-        lines = read_text(path).splitlines()
-        names = [line.strip() for line in lines if line.strip()]
-        return names, len(lines) - len(names)
-    df = read_table(path)
-    col = find_column(df, column, path)
-    values = ["" if _blank(v) else str(v).strip() for v in df[col]]
-    names = [v for v in values if v]
-    return names, len(values) - len(names)
-
-
-def find_column(df, column: str, path: str | os.PathLike | None = None) -> str:
-    """The column named ``column`` — a header, or an HXL tag such as ``#adm1+name`` — or a clear error."""
-    if column in df.columns:
-        return column
-    if column.startswith("#"):
-        found = hxl_column(df, column)
-        if found is not None:
-            return found
-    where = path if path is not None else df.attrs.get("source", "table")
-    raise InputError(f"{where}: no column {column!r}; columns are: {', '.join(map(str, df.columns))}")
-
-
-def parse_bbox(text: str) -> tuple[float, float, float, float]:
-    """'west,south,east,north' → a tuple of floats, checked."""
-    try:
-        west, south, east, north = (float(v) for v in text.split(","))
-    except ValueError:
-        raise InputError(f"--bbox wants west,south,east,north in degrees, got {text!r}") from None
-    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-        raise InputError(f"--bbox {text!r} is not a box west<east, south<north within the globe")
-    return west, south, east, north
-
-
-# ------------------------------------------------------------------ tables
 TABLE_SUFFIXES = {".csv": "CSV", ".tsv": "CSV", ".txt": "CSV", ".xlsx": "XLSX", ".xlsm": "XLSX"}
 GEO_SUFFIXES = {".geojson": "GeoJSON", ".json": "GeoJSON", ".shp": "Shapefile", ".zip": "zip", ".gpkg": "GPKG"}
 _DELIMITERS = ",;\t|"
@@ -212,14 +107,6 @@ def _delimiter(text: str) -> str:
     if sniffed and fits(sniffed) >= fits(best):
         return sniffed
     return best if fits(best) > 0 else ","
-
-
-def _blank(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 def _hxl_row(cells: Sequence) -> dict[int, str] | None:
@@ -515,284 +402,29 @@ def _polygonal(geom):
     return shapely.union_all(parts) if parts else geom
 
 
-# ------------------------------------------------------------------ HXL
-def _tag_parts(tag: str) -> tuple[str, frozenset[str]]:
-    tag = re.sub(r"\s+", "", str(tag)).lower()
-    if not tag.startswith("#"):
-        tag = "#" + tag
-    head, *attrs = tag.split("+")
-    return head, frozenset(a for a in attrs if a)
+def read_names(path: str | os.PathLike, column: str | None = None) -> tuple[list[str], int]:
+    """Names from a file: one per line, or the ``column`` of a table. Returns (names, empty cells skipped).
 
-
-def hxl_column(df, pattern: str) -> str | None:
-    """The column whose HXL hashtag matches ``pattern``, or None.
-
-    Attributes may come in any order and the column may carry more of them;
-    the closest match (fewest extra attributes), then the leftmost, wins.
-
-    >>> import pandas as pd
-    >>> df = pd.DataFrame(columns=["Site", "IDPs"])
-    >>> df.attrs["hxl"] = {"Site": "#loc+name", "IDPs": "#affected+ind+idps"}
-    >>> hxl_column(df, "#affected+idps"), hxl_column(df, "#geo+lat")
-    ('IDPs', None)
+    ``column`` may be a header or an HXL hashtag (``#loc+name``).
     """
-    tags = df.attrs.get("hxl") or {}
-    want_head, want_attrs = _tag_parts(pattern)
-    best = None
-    for col in df.columns:
-        if col not in tags:
-            continue
-        head, attrs = _tag_parts(tags[col])
-        if head == want_head and want_attrs <= attrs:
-            extra = len(attrs - want_attrs)
-            if best is None or extra < best[0]:
-                best = (extra, col)
-    return None if best is None else best[1]
+    if column is None:
+        lines = read_text(path).splitlines()
+        names = [line.strip() for line in lines if line.strip()]
+        return names, len(lines) - len(names)
+    df = read_table(path)
+    col = find_column(df, column, path)
+    values = ["" if _blank(v) else str(v).strip() for v in df[col]]
+    names = [v for v in values if v]
+    return names, len(values) - len(names)
 
 
-# ------------------------------------------------------------------ figures
-_UNITS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
-_GROUPED = re.compile(r"^\d{1,3}(?P<sep>[, '\u00a0\u202f\u2009])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?$")
-_DECIMAL = re.compile(r"^\d+(?:\.\d+)?$|^\.\d+$")
-_WITH_UNIT = re.compile(r"^(\d+(?:\.\d+)?)\s*([a-z]+)$")
-_ARABIC_SEPARATORS = str.maketrans({"\u066c": ",", "\u066b": "."})  # Arabic thousands and decimal signs
-
-
-def _figure(value) -> float | None:
-    """A non-negative number as a person wrote it, or None when it is not one."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)) or type(value).__module__ == "numpy":
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            return None
-        return number if math.isfinite(number) and number >= 0 else None
-    text = " ".join(str(value).translate(_ARABIC_SEPARATORS).split()).lower()
-    text = "".join(str(int(c)) if c.isdecimal() else c for c in text)  # Arabic-Indic digits
-    if _DECIMAL.match(text):
-        # "12.500" is 12.5 to some and 12,500 to others (Turkish, German): refuse to guess
-        return None if re.fullmatch(r"\d{1,3}\.\d{3}", text) else float(text)
-    if _GROUPED.match(text):
-        sep = _GROUPED.match(text).group("sep")
-        return float(text.replace(sep, ""))
-    unit = _WITH_UNIT.match(text)
-    if unit and unit.group(2) in _UNITS:
-        return float(unit.group(1)) * _UNITS[unit.group(2)]
-    return None
-
-
-def parse_figures(series, column: str | None = None, first_row: int | None = None):
-    """Figures as floats: what a person means by "5,000", "5 000", 5000.0 or "1.2 million".
-
-    Blank cells (empty, spaces, a missing value) become NaN: whether a blank
-    means zero or "no data" is the caller's decision, and maps should show the
-    two differently. Anything else that is not a non-negative number — "NaN"
-    and "inf" written out, negatives, "1,2,3", "approx. 5000", "12.500"
-    (12.5 or 12,500?), words — is refused with one error listing every such
-    row, numbered as in the file when the series comes from :func:`read_table`
-    (``attrs["first_row"]``: the header is row 1), else from ``first_row``
-    (the file row of index label 0), else 1-based; a series whose index is not
-    integers is numbered by position::
-
-        people.csv: column 'idps' rows 4, 9: not a non-negative number ('approx. 5000', '-3')
-
-    >>> import pandas as pd
-    >>> parse_figures(pd.Series(["1,2,3"]), "idps")
-    Traceback (most recent call last):
-    ...
-    geo.errors.InputError: column 'idps' row 1: not a non-negative number ('1,2,3')
-    """
-    import numpy as np
-    import pandas as pd
-
-    column = column if column is not None else series.name
-    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
-        values = series.astype(float)
-        if (values.isna() | (np.isfinite(values) & (values >= 0))).all():
-            return values  # the common case of a column Excel or pandas already read as numbers
-    out = []
-    bad = []
-    numbered = pd.api.types.is_integer_dtype(series.index)
-    for pos, (label, value) in enumerate(series.items()):
-        if _blank(value) or value is pd.NA or value is pd.NaT:
-            out.append(math.nan)
-            continue
-        number = _figure(value)
-        if number is None:
-            bad.append((int(label) if numbered else pos, value))
-            out.append(math.nan)
-        else:
-            out.append(number)
-    if bad:
-        first = first_row if first_row is not None else series.attrs.get("first_row", 1)
-        rows = ", ".join(str(label + first) for label, _ in bad[:10])
-        rows += f" and {len(bad) - 10} more" if len(bad) > 10 else ""
-        shown = ", ".join(repr(_short(v)) for _, v in bad[:10])
-        source = series.attrs.get("source")
-        prefix = f"{source}: " if source else ""
-        word = "row" if len(bad) == 1 else "rows"
-        raise InputError(f"{prefix}column {column!r} {word} {rows}: not a non-negative number ({shown})")
-    return pd.Series(out, index=series.index, name=series.name, dtype=float)
-
-
-def _short(value, limit: int = 30) -> str:
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# ------------------------------------------------------------------ outputs
-def write_matches_csv(matches: Sequence, path: str | os.PathLike | None) -> None:
-    """Geocoding results as CSV, to ``path`` or stdout."""
-    from geo.geocode import COLUMNS
-
-    buf = _io.StringIO()
-    # RFC 4180 line ends: with "\n" alone the csv module leaves a bare "\r" in a name unquoted
-    writer = csv.DictWriter(buf, COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for m in matches:
-        writer.writerow({k: ("" if v is None else v) for k, v in m.row().items()})
-    if path is None or str(path) == "-":
-        sys.stdout.write(buf.getvalue())
-    else:
-        write_text(path, buf.getvalue())
-
-
-OUTPUT_FORMATS = {".csv": "CSV", ".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GPKG"}
-
-
-def output_format(path: str | os.PathLike) -> str:
-    """'CSV', 'GeoJSON' or 'GPKG' from a file name; a clear error for anything else."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in OUTPUT_FORMATS:
-        raise InputError(
-            f"{path}: cannot tell the format from {suffix or 'no extension'!r}; use .csv, .geojson or .gpkg"
-        )
-    return OUTPUT_FORMATS[suffix]
-
-
-def write_geodata(gdf, path: str | os.PathLike) -> None:
-    """A GeoDataFrame as GeoJSON or GeoPackage (by extension), atomically. Unplaced rows keep empty geometry."""
-    driver = output_format(path)
-    if driver == "CSV":
-        raise InputError(f"{path}: geometry needs .geojson or .gpkg")
-    layer = "".join(c if c.isalnum() else "_" for c in Path(path).stem) or "layer"
-    with atomic_path(path) as tmp:
-        gdf.to_file(tmp, driver=driver, **({"layer": layer} if driver == "GPKG" else {}))
-
-
-# Hashtags for the columns geo writes and the usual COD / DTM column names; others get a blank tag.
-HXL_TAGS = {
-    "query": "#loc+name",
-    "name": "#loc+name+matched",
-    "lat": "#geo+lat",
-    "lon": "#geo+lon",
-    "latitude": "#geo+lat",
-    "longitude": "#geo+lon",
-    "kind": "#loc+type",
-    "country": "#country+code",
-    "admin1": "#adm1+name",
-    "admin2": "#adm2+name",
-    "admin3": "#adm3+name",
-    "score": "#meta+score",
-    "source": "#meta+source",
-    "id": "#loc+id",
-    "how": "#meta+how",
-    "qualifier": "#loc+direction",
-    "alternatives": "#meta+alternatives",
-    "note": "#meta+note",
-    "idps": "#affected+idps",
-    "individuals": "#affected+ind",
-    "households": "#affected+hh",
-    "families": "#affected+hh",
-    "date": "#date",
-    "adm0_en": "#country+name",
-    "adm0_pcode": "#country+code",
-    "adm1_en": "#adm1+name",
-    "adm1_ar": "#adm1+name+i_ar",
-    "adm1_pcode": "#adm1+code",
-    "adm2_en": "#adm2+name",
-    "adm2_ar": "#adm2+name+i_ar",
-    "adm2_pcode": "#adm2+code",
-    "adm3_en": "#adm3+name",
-    "adm3_ar": "#adm3+name+i_ar",
-    "adm3_pcode": "#adm3+code",
-}
-
-
-def hxl_tags(df) -> list[str]:
-    """The hashtag row for a table: tags read with it first, then known column names, else blank.
-
-    A ``pcode`` column is ``#admN+code`` when every coded row is an admin-N area, ``#loc+code`` otherwise.
-    """
-    known = df.attrs.get("hxl") or {}
-    tags = []
-    for col in df.columns:
-        if col == "geometry":
-            tags.append("#geo+wkt")
-        elif col in known:
-            tags.append(known[col])
-        elif str(col).lower() == "pcode":
-            tags.append(_pcode_tag(df, col))
-        else:
-            tags.append(HXL_TAGS.get(str(col).lower(), ""))
-    return tags
-
-
-def _pcode_tag(df, col) -> str:
-    if "kind" in df.columns:
-        coded = df.loc[df[col].fillna("").astype(str) != "", "kind"]
-        levels = set(coded)
-        if len(levels) == 1:
-            kind = levels.pop()
-            level = {"country": "country", "admin1": "adm1", "admin2": "adm2", "admin3": "adm3"}.get(kind)
-            if level:
-                return f"#{level}+code"
-    return "#loc+code"
-
-
-def write_table(df, path: str | os.PathLike, hxl: bool = False) -> None:
-    """Write a table as CSV, GeoJSON or GeoPackage by extension, atomically ('-' is CSV to stdout).
-
-    ``hxl=True`` puts an HXL hashtag row under the CSV header (see :func:`hxl_tags`);
-    GeoJSON and GeoPackage have no place for one and ignore it. A GeoDataFrame
-    written as CSV keeps its geometry as WKT unless it has lat/lon columns; a
-    plain DataFrame written as GeoJSON/GPKG needs ``lat`` and ``lon`` columns.
-    """
-    import geopandas as gpd
-    import pandas as pd
-
-    driver = "CSV" if str(path) == "-" else output_format(path)
-    if driver != "CSV":
-        if not isinstance(df, gpd.GeoDataFrame):
-            if not {"lat", "lon"} <= set(df.columns):
-                raise InputError(f"{path}: a table without geometry or lat/lon columns cannot be written as {driver}")
-            lat = pd.to_numeric(df["lat"], errors="coerce")
-            lon = pd.to_numeric(df["lon"], errors="coerce")
-            df = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(lon, lat), crs=4326)
-        write_geodata(df, path)
-        return
-    out = df
-    if isinstance(df, gpd.GeoDataFrame):
-        if {"lat", "lon"} <= set(df.columns):
-            out = df.drop(columns=df.geometry.name)
-        else:
-            out = df.to_wkt()
-    out = _plain(out, df)
-    buf = _io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([str(c) for c in out.columns])
-    if hxl:
-        writer.writerow(hxl_tags(out))
-    for row in out.itertuples(index=False):
-        writer.writerow(["" if _blank(v) else v for v in row])
-    if str(path) == "-":
-        sys.stdout.write(buf.getvalue())
-    else:
-        write_text(path, buf.getvalue())
-
-
-def _plain(out, original):
-    out = out.copy()
-    out.attrs = dict(original.attrs)
-    return out
+def find_column(df, column: str, path: str | os.PathLike | None = None) -> str:
+    """The column named ``column`` — a header, or an HXL tag such as ``#adm1+name`` — or a clear error."""
+    if column in df.columns:
+        return column
+    if column.startswith("#"):
+        found = hxl_column(df, column)
+        if found is not None:
+            return found
+    where = path if path is not None else df.attrs.get("source", "table")
+    raise InputError(f"{where}: no column {column!r}; columns are: {', '.join(map(str, df.columns))}")
