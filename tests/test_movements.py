@@ -5,8 +5,9 @@ import math
 import pandas as pd
 import pytest
 
+from geo.arrows import arc, endpoints, nice_floor, width_scale
 from geo.errors import InputError
-from geo.movements import TOTAL, arc, endpoints, fmt, nice_floor, prepare, width_scale
+from geo.movements import TOTAL, fmt, prepare
 
 
 def table(rows, cols=("origin", "destination", "idps")):
@@ -243,7 +244,7 @@ def test_nothing_placed_has_no_bounds():
 
 
 def test_arc_is_the_quadratic_bezier_of_its_control_point():
-    from geo.movements import control_point
+    from geo.arrows import control_point
 
     start, end = (35.2, 36.1), (36.4, 37.3)
     c = control_point(start, end)

@@ -28,7 +28,8 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geo.movements import ARC_POINTS, DEFAULT_TOP, FlowTable, Layer, fmt, prepare
+from geo.arrows import ARC_POINTS
+from geo.movements import DEFAULT_TOP, FlowTable, Layer, fmt, prepare
 from geo.render.element import LayerControl, LiteralMacro
 from geo.render.layout import DEFAULT_DISCLAIMER, Legend
 from geo.render.vector import map_of, safe_json
