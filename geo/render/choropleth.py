@@ -239,7 +239,8 @@ def choropleth(
     ranks = shown.rank(ascending=False, method="min")
     n_ranked = int(has.sum())
 
-    bounds = tuple(joined[has.values].total_bounds) if n_ranked else tuple(joined.total_bounds)
+    # the whole of every area drawn, no-data ones too: "no data" is part of what a choropleth says
+    bounds = tuple(joined.total_bounds)
     label = value or "rows"
     title = title if title is not None else f"{label} by area"
     countries = joined.attrs.get("drawn_countries", [])
