@@ -197,11 +197,13 @@ class Extraction:
 
 
 def _cell(value) -> object:
+    from geo.io.files import guard_cell
+
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.6f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-    return value
+    return guard_cell(value)
 
 
 def _as_date(value) -> date | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -79,3 +80,32 @@ def _blank(value) -> bool:
     if isinstance(value, float) and math.isnan(value):
         return True
     return isinstance(value, str) and not value.strip()
+
+
+# A cell a spreadsheet would run as a formula (=HYPERLINK(...), +cmd, @SUM, a leading tab or CR): CSVs we
+# write quote it with a leading apostrophe, the usual guard, and read_table takes the apostrophe off again.
+# Text that already starts with apostrophes before such a character gets one more, so reading back is exact.
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+_NUMBER_LIKE = re.compile(r"^'*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")  # a plain number such as -5 stays as it is
+
+
+def _formula_like(value) -> bool:
+    return isinstance(value, str) and bool(_FORMULA.match(value)) and not _NUMBER_LIKE.match(value)
+
+
+def guard_cell(value):
+    """``value`` safe for a spreadsheet: text that would start a formula gets a leading apostrophe.
+
+    >>> guard_cell("=HYPERLINK(1)"), guard_cell("-5"), guard_cell("Idlib"), guard_cell(3)
+    ("'=HYPERLINK(1)", '-5', 'Idlib', 3)
+    >>> all(unguard_cell(guard_cell(v)) == v for v in ["=1+1", "'=x", "''@y", "-5", "'", "Idlib", "@"])
+    True
+    """
+    return "'" + value if _formula_like(value) else value
+
+
+def unguard_cell(value):
+    """The inverse of :func:`guard_cell`, for tables read back in."""
+    if isinstance(value, str) and value.startswith("'") and _formula_like(value[1:]):
+        return value[1:]
+    return value

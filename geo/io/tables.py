@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.errors import FileFormatError, GeometryError, InputError
-from geo.io.files import _blank, _existing, read_text
+from geo.io.files import _blank, _existing, read_text, unguard_cell
 from geo.io.hxl import hxl_column
 
 if TYPE_CHECKING:  # pandas and geopandas are imported on first use
@@ -181,6 +181,7 @@ def _frame(rows: list[list], label: str, ragged: str | None = None):
             first_row += 1
     if not any(_filled(r) for r in body):
         raise InputError(f"{label}: a header but no data rows")
+    body = [[unguard_cell(c) for c in r] for r in body]
     df = pd.DataFrame(body, columns=names)
     df.attrs.update(source=label, first_row=first_row)
     if h > filled[0]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from geo.errors import InputError
-from geo.io.files import _blank, atomic_path, write_text
+from geo.io.files import _blank, atomic_path, guard_cell, write_text
 
 
 def write_matches_csv(matches: Sequence, path: str | os.PathLike | None) -> None:
@@ -22,7 +22,7 @@ def write_matches_csv(matches: Sequence, path: str | os.PathLike | None) -> None
     writer = csv.DictWriter(buf, COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for m in matches:
-        writer.writerow({k: ("" if v is None else v) for k, v in m.row().items()})
+        writer.writerow({k: ("" if v is None else guard_cell(v)) for k, v in m.row().items()})
     if path is None or str(path) == "-":
         sys.stdout.write(buf.getvalue())
     else:
@@ -156,7 +156,7 @@ def write_table(df, path: str | os.PathLike, hxl: bool = False) -> None:
     if hxl:
         writer.writerow(hxl_tags(out))
     for row in out.itertuples(index=False):
-        writer.writerow(["" if _blank(v) else v for v in row])
+        writer.writerow(["" if _blank(v) else guard_cell(v) for v in row])
     if str(path) == "-":
         sys.stdout.write(buf.getvalue())
     else:
