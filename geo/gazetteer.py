@@ -27,6 +27,7 @@ import functools
 import gzip
 import hashlib
 import io
+import logging
 import os
 import pickle
 import tempfile
@@ -42,6 +43,7 @@ from geo import query as _query
 from geo.names import fold, skeleton
 
 DATA = Path(__file__).resolve().parent / "data"
+log = logging.getLogger(__name__)
 # Transliteration variants and typos are matched only among names of these countries (and all countries and
 # admin areas); elsewhere a name must be spelt as GeoNames has it.
 FOCUS_COUNTRIES = ("SY", "TR", "IQ", "LB", "JO")
@@ -427,6 +429,7 @@ def _default() -> Gazetteer:
                 return pickle.load(fh)
         except Exception:  # a torn or stale cache file is rebuilt, never trusted
             pass
+    log.info("building the gazetteer index (first run only, a few seconds); it is kept in %s", path.parent)
     gaz = Gazetteer.build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -113,3 +113,23 @@ def test_every_command_help_has_an_example():
     for args in commands:
         out = run(*args, "--help").output
         assert "Example" in out, args
+
+
+def test_first_run_says_it_is_building_the_index(tmp_path, monkeypatch):
+    from geo import gazetteer
+
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
+    gazetteer._default.cache_clear()
+    try:
+        res = run("geocode", "Idlib")
+        assert "building the gazetteer index (first run only" in res.stderr
+        assert list(tmp_path.glob("gazetteer-*.pickle"))
+        again = run("geocode", "Idlib")  # same process: the index is in memory, nothing to say
+        assert "building" not in again.stderr
+    finally:
+        gazetteer._default.cache_clear()
+
+
+def test_verbose_flag_is_accepted():
+    res = run("-v", "geocode", "Idlib")
+    assert res.exit_code == 0 and "1 of 1 names placed" in res.stderr

@@ -8,6 +8,7 @@ code 2, never a traceback.
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 
 import click
@@ -44,9 +45,27 @@ def say(message: str) -> None:
     click.echo(message, err=True)
 
 
+class _EchoHandler(logging.Handler):
+    """Log records as lines on stderr, through click (so they reach whatever stderr is now)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"geo: {self.format(record)}", err=True)
+
+
+def _setup_logging(verbose: int) -> None:
+    root = logging.getLogger("geo")
+    if not any(isinstance(h, _EchoHandler) for h in root.handlers):
+        root.addHandler(_EchoHandler())
+        root.propagate = False
+    root.setLevel(logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    # building the index on a first run takes seconds: always say so
+    logging.getLogger("geo.gazetteer").setLevel(logging.INFO)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="geo")
-def main() -> None:
+@click.option("-v", "--verbose", count=True, help="Say more about what geo does on stderr (-vv: debugging detail).")
+def main(verbose: int) -> None:
     """Maps of displacement from place names and figures, offline.
 
     \b
@@ -57,6 +76,7 @@ def main() -> None:
       geo choropleth idps.csv --value idps --place governorate -o maps/idps.html --png maps/idps.png
       geo flows movements.csv --origin from --destination to --value people -o maps/flows.html
     """
+    _setup_logging(verbose)
 
 
 def _register() -> None:
