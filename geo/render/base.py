@@ -60,7 +60,8 @@ def new_map(
     # bottom-left stacks upwards: the footer first, then the scale bar above it
     Footer(source, as_of, created if created is not None else _dt.date.today(), disclaimer).add_to(m)
     ScaleBar().add_to(m)
-    m.fit_bounds([[south, west], [north, east]])
+    # keep the data clear of the title block (top left) and the footer (bottom left) where the window allows
+    m.fit_bounds([[south, west], [north, east]], padding_top_left=(10, 100), padding_bottom_right=(10, 80))
     return make_offline(m)
 
 
