@@ -406,11 +406,6 @@ class Gazetteer:
             return sorted(cands, key=lambda c: -c.feature.population)
         return []
 
-    def border_other_side(self, feature: Feature, named: str) -> str:
-        """For border ``SY-TR`` and the named country ``TR``, the other side ``SY``."""
-        a, b = feature.uid.split(":", 1)[1].split("-")
-        return b if a == named else a
-
 
 def _cache_key() -> str:
     digest = hashlib.sha1(str(_INDEX_VERSION).encode())

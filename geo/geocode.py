@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
@@ -53,7 +53,6 @@ class Match:
     qualifier: str = ""
     alternatives: str = ""
     note: str = ""
-    border_side: str = field(default="", repr=False)
 
     @property
     def matched(self) -> bool:
@@ -173,17 +172,14 @@ def _choose(name, found, context, min_score, countries, gaz) -> Match:
         if far and rival and undecided and c.feature.uid != f.uid:
             others.append(_describe(c.feature))
     note = "ambiguous: chose by context, kind and population" if others else ""
-    side = ""
     country = f.country
-    if f.kind == "border":
+    if f.kind == "border":  # the country the text named ("the Turkish border": TR), else the pair's first
         named = gaz.country_codes(q.key)
-        pair = f.uid.split(":", 1)[1].split("-")
-        country = named[0] if named else pair[0]
-        side = gaz.border_other_side(f, country) if len(named) == 1 else ""
+        country = named[0] if named else f.uid.split(":", 1)[1].split("-")[0]
     return Match(
         query=name, name=f.name, lat=f.lat, lon=f.lon, kind=f.kind, admin1=f.admin1, country=country,
         score=round(best.score, 1), source=f.source, id=f.uid, pcode=f.pcode, how=best.how,
-        qualifier=q.direction or "", alternatives="; ".join(others), note=note, border_side=side,
+        qualifier=q.direction or "", alternatives="; ".join(others), note=note,
     )  # fmt: skip
 
 
