@@ -7,6 +7,7 @@ import warnings
 import click
 
 from geo.cli import fails_cleanly, main, say
+from geo.cli.options import map_outputs, map_texts
 
 
 def _column(df, name: str | None, option: str) -> str | None:
@@ -40,20 +41,13 @@ def _breaks(text: str | None) -> list[float] | None:
 @click.option("--pcode", help="Column of P-codes (SY07) matched to the areas' codes.")
 @click.option("--lat", help="Column of latitudes (point data, summed into the areas they fall in).")
 @click.option("--lon", help="Column of longitudes.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The map as one self-contained HTML file.")
-@click.option("--png", type=click.Path(dir_okay=False), help="Also a static PNG (200 dpi) of the same map.")
-@click.option("--svg", type=click.Path(dir_okay=False), help="Also a static SVG.")
-@click.option("--pdf", type=click.Path(dir_okay=False), help="Also a static PDF.")
+@map_outputs
 @click.option(
     "--embed", type=click.Path(dir_okay=False), help="Also an HTML fragment (an iframe) to paste into a page."
 )
 @click.option("--unmatched", type=click.Path(dir_okay=False), help="Write the rows that matched no area here (CSV).")
 @click.option("--title", help="Map title (default: '<value> by area').")
-@click.option("--subtitle", help="Subtitle: the period or 'as of' date.")
-@click.option("--source", help="Source of the figures, shown in the footer and popups.")
-@click.option("--as-of", "as_of", help="Date the figures were true (footer).")
-@click.option("--created", help="Creation date printed on the map (default today; fix it for reproducible files).")
-@click.option("--units", default="people", show_default=True, help="What the figures count: people, households…")
+@map_texts
 @click.option(
     "--scheme",
     default="quantiles",
@@ -65,7 +59,6 @@ def _breaks(text: str | None) -> list[float] | None:
 @click.option(
     "--colors", default="YlOrRd", show_default=True, help="ColorBrewer or matplotlib name, or '#fee,#fc9,#e34'."
 )
-@click.option("--tiles", help="Web tiles over the offline basemap, by xyzservices name (online only).")
 @click.option(
     "--boundaries",
     type=click.Path(dir_okay=False),
@@ -75,7 +68,6 @@ def _breaks(text: str | None) -> list[float] | None:
 @click.option("--boundary-key", help="Column of --boundaries holding the codes (default: its *_PCODE column).")
 @click.option("--per-capita", help="Population column (in the data or --boundaries): map rates, not counts.")
 @click.option("--per", type=click.FloatRange(min=0, min_open=True), help="Rate base for --per-capita (default 100000).")
-@click.option("--disclaimer", help="Replace the UN boundaries disclaimer ('' to leave it out).")
 @click.option("--country", help="Only areas in these countries, ISO codes: 'SY' or 'SY,TR'.")
 @click.option("--sheet", help="Sheet of an XLSX workbook (name or 0-based number).")
 @click.option(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from geo.cli import fails_cleanly, main, say
-from geo.cli.options import boundaries_option, table_options
+from geo.cli.options import boundaries_option, map_outputs, map_texts, table_options
 from geo.movements import DEFAULT_TOP
 
 
@@ -14,10 +14,7 @@ from geo.movements import DEFAULT_TOP
 @click.option("--origin", required=True, help="Column of places people left (header or HXL tag).")
 @click.option("--destination", required=True, help="Column of places people went to.")
 @click.option("--value", required=True, help="Column of counts (people, or the --units you name).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The map as one offline HTML file.")
-@click.option("--png", type=click.Path(dir_okay=False), help="Also a static PNG (same arrows and legend).")
-@click.option("--svg", type=click.Path(dir_okay=False), help="Also a static SVG.")
-@click.option("--pdf", type=click.Path(dir_okay=False), help="Also a static PDF.")
+@map_outputs
 @click.option("--period", "--date", "period", help="Column of dates or periods: one layer per period, and a total.")
 @click.option("--country", help="Only places in these countries, ISO codes: 'SY' or 'SY,TR'.")
 @click.option("--level", type=click.Choice(["admin1"]), help="Roll places up to their governorate (admin 1).")
@@ -39,13 +36,7 @@ from geo.movements import DEFAULT_TOP
 @click.option("--areas-pcode", help="Column of --areas holding P-codes of areas (SY07).")
 @click.option("--areas-place", help="Column of --areas holding names of areas (instead of --areas-pcode).")
 @click.option("--title", help="Map title (default: 'Movements of <units>').")
-@click.option("--subtitle", help="Subtitle: the period or 'as of' date.")
-@click.option("--source", help="Source of the figures, shown in the footer.")
-@click.option("--as-of", "as_of", help="Date the figures were true (footer).")
-@click.option("--created", help="Creation date printed on the map (default today; fix it for reproducible files).")
-@click.option("--units", default="people", show_default=True, help="What the figures count: people, households...")
-@click.option("--disclaimer", help="Replace the UN boundaries disclaimer ('' to leave it out).")
-@click.option("--tiles", help="Web tiles over the offline basemap, by xyzservices name (online only).")
+@map_texts
 @fails_cleanly
 def flows_command(
     data, origin, destination, value, output, png, svg, pdf, period, country, level, top, min_value, sheet, layer,

@@ -66,3 +66,36 @@ def table_options(func):
 def provider_options(func):
     """--provider and --user-agent: the opt-in online fallback."""
     return provider_option(user_agent_option(func))
+
+
+_path = click.Path(dir_okay=False)
+# What every map command writes, and what every map carries besides its data (footer, credits, units).
+_MAP_OUTPUTS = [
+    click.option("-o", "--output", type=_path, help="The map as one self-contained HTML file that opens offline."),
+    click.option("--png", type=_path, help="Also a static PNG (200 dpi) of the same map."),
+    click.option("--svg", type=_path, help="Also a static SVG."),
+    click.option("--pdf", type=_path, help="Also a static PDF."),
+]
+_MAP_TEXTS = [
+    click.option("--subtitle", help="Subtitle: the period or 'as of' date."),
+    click.option("--source", help="Source of the figures, shown in the footer (and the choropleth's popups)."),
+    click.option("--as-of", "as_of", help="Date the figures were true (footer)."),
+    click.option("--created", help="Creation date printed on the map (default today; fix it for reproducible files)."),
+    click.option("--units", default="people", show_default=True, help="What the figures count: people, households…"),
+    click.option("--disclaimer", help="Replace the UN boundaries disclaimer ('' to leave it out)."),
+    click.option("--tiles", help="Web tiles over the offline basemap, by xyzservices name (online only)."),
+]
+
+
+def map_outputs(func):
+    """-o/--output, --png, --svg, --pdf: the HTML map and its static twins."""
+    for option in reversed(_MAP_OUTPUTS):
+        func = option(func)
+    return func
+
+
+def map_texts(func):
+    """--subtitle, --source, --as-of, --created, --units, --disclaimer, --tiles: what frames a map."""
+    for option in reversed(_MAP_TEXTS):
+        func = option(func)
+    return func
