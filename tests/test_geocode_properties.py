@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from geo.geocode import resolve, summary
 from geo.io import write_matches_csv
-from geo.io.files import unguard_cell
+from geo.io.files import _NUMBER_LIKE, unguard_cell
 
 REAL = ["Idlib", "Idleb", "Maaret al-Numan", "the Turkish border", "Atmeh camps", "SY07", "36.2,36.7", "southern Idlib"]
 HOSTILE = [
@@ -50,8 +50,10 @@ def test_csv_output_round_trips_every_row(tmp_path_factory, batch):
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [unguard_cell(r["query"]) for r in rows] == batch
-    # nothing a spreadsheet would run as a formula
-    assert not any(r["query"].startswith(("=", "+", "@")) for r in rows)
+    # nothing a spreadsheet would run as a formula: such cells start with a guarding apostrophe
+    assert not [
+        r["query"] for r in rows if r["query"][:1] in ("=", "+", "-", "@") and not _NUMBER_LIKE.match(r["query"])
+    ]
 
 
 def test_repeats_are_resolved_once():
