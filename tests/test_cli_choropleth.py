@@ -60,3 +60,20 @@ def test_clean_errors(data, tmp_path):
                  "--scheme", "astrology")  # fmt: skip
     assert result.exit_code == 2 and "unknown scheme" in result.output
     assert not (tmp_path / "m.html").exists()
+
+
+def test_summary_names_unmatched_rows_by_the_place_column(tmp_path):
+    import warnings
+
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    data = tmp_path / "f.csv"
+    data.write_text("kind,place,figure\nfigure,Idlib,5\nfigure,Atlantis,2\nfigure,,1\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = CliRunner().invoke(main, ["choropleth", str(data), "--value", "figure", "--place", "place",
+                                        "-o", str(tmp_path / "m.html")])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "2 unmatched: 'Atlantis', (empty)" in res.stderr

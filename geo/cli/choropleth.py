@@ -138,17 +138,26 @@ def choropleth_command(
     if unmatched:
         io.write_table(m.unmatched, unmatched)
         say(f"wrote {len(m.unmatched)} unmatched row(s) to {unmatched}")
-    say(summary(m, len(df)))
+    say(summary(m, len(df), label=place or pcode or lat))
 
 
-def summary(m, total_rows: int) -> str:
-    """One line: "11 of 12 rows placed in 9 areas; 1 unmatched: 'Atlantis'"."""
+def summary(m, total_rows: int, label: str | None = None) -> str:
+    """One line: "11 of 12 rows placed in 9 areas; 1 unmatched: 'Atlantis'".
+
+    Unmatched rows are named by ``label`` (the column that placed them: --place, --pcode or --lat), else by
+    row number.
+    """
+    import pandas as pd
+
     placed = total_rows - len(m.unmatched)
     areas = int((m.joined["rows"] > 0).sum())
     line = f"{placed} of {total_rows} rows placed in {areas} area(s)"
     if len(m.unmatched):
-        col = next((c for c in m.unmatched.columns if c not in ("row", "reason", "value")), None)
-        names = [repr(str(v)) for v in (m.unmatched[col] if col else m.unmatched["row"])[:10]]
+        bad = m.unmatched
+        if label in bad.columns:
+            names = ["(empty)" if pd.isna(v) or not str(v).strip() else repr(str(v)) for v in bad[label][:10]]
+        else:
+            names = [f"row {r}" for r in bad["row"][:10]]
         more = f" and {len(m.unmatched) - 10} more" if len(m.unmatched) > 10 else ""
         line += f"; {len(m.unmatched)} unmatched: {', '.join(names)}{more}"
     total = m.joined.attrs.get("total")
