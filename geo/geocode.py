@@ -172,12 +172,17 @@ def _choose(name, found, context, min_score, countries, gaz) -> Match:
         if far and rival and undecided and c.feature.uid != f.uid:
             others.append(_describe(c.feature))
     note = "ambiguous: chose by context, kind and population" if others else ""
+    lat, lon = f.lat, f.lon
+    if q.direction and f.kind in AREA_KINDS:  # "southern Idlib": a point inside that part, not the whole
+        from geo.shapes import area_part_point
+
+        lat, lon = area_part_point(f.uid, q.direction) or (lat, lon)
     country = f.country
     if f.kind == "border":  # the country the text named ("the Turkish border": TR), else the pair's first
         named = gaz.country_codes(q.key)
         country = named[0] if named else f.uid.split(":", 1)[1].split("-")[0]
     return Match(
-        query=name, name=f.name, lat=f.lat, lon=f.lon, kind=f.kind, admin1=f.admin1, country=country,
+        query=name, name=f.name, lat=lat, lon=lon, kind=f.kind, admin1=f.admin1, country=country,
         score=round(best.score, 1), source=f.source, id=f.uid, pcode=f.pcode, how=best.how,
         qualifier=q.direction or "", alternatives="; ".join(others), note=note,
     )  # fmt: skip
@@ -232,10 +237,6 @@ def to_geodataframe(matches: Sequence[Match]):
 
     rows = [m.row() for m in matches]
     geoms = [geometry_for(m) for m in matches]
-    for row, geom, m in zip(rows, geoms, matches):
-        if geom is not None and m.qualifier and m.kind in AREA_KINDS:
-            point = geom.representative_point()
-            row["lat"], row["lon"] = round(point.y, 6), round(point.x, 6)
     gdf = gpd.GeoDataFrame(rows, columns=COLUMNS, geometry=geoms, crs=4326)
     gdf.attrs["unmatched"] = [m.query for m in matches if not m.matched]
     return gdf

@@ -31,6 +31,8 @@ _extra: dict[str, object] = {}  # geometries of user areas added for this run, b
 def register(uid: str, geom) -> None:
     """Remember the geometry of a user area added to the gazetteer."""
     _extra[uid] = geom
+    _area.cache_clear()
+    area_part_point.cache_clear()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -81,3 +83,13 @@ def geometry_for(match):
     if match.qualifier and match.kind in ("country", "admin1", "admin2", "admin3"):
         return part(geom, match.qualifier)
     return geom
+
+
+@functools.lru_cache(maxsize=1024)
+def area_part_point(uid: str, direction: str) -> tuple[float, float] | None:
+    """A (lat, lon) inside the part of area ``uid`` that ``direction`` names, or None if the area is unknown."""
+    geom = _area(uid)
+    if geom is None:
+        return None
+    point = part(geom, direction).representative_point()
+    return round(point.y, 6), round(point.x, 6)

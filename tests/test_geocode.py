@@ -99,3 +99,12 @@ def test_offline_gazetteer_is_a_geopy_geocoder():
     many = coder.geocode("Tripoli", exactly_one=False)
     assert len(many) >= 2 and {m.raw["country"] for m in many} >= {"LB", "LY"}
     assert OfflineGazetteer(country="LB").geocode("Tripoli").raw["country"] == "LB"
+
+
+def test_direction_moves_the_point_too_not_only_the_polygon():
+    whole, south = resolve(["Idlib", "southern Idlib"])  # the CSV path: no GeoDataFrame involved
+    assert south.lat < whole.lat
+    (geom,) = geo.geocode(["southern Idlib"]).geometry
+    from shapely.geometry import Point
+
+    assert geom.contains(Point(south.lon, south.lat))
