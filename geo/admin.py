@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from geo import names as _names
 from geo.errors import InputError
-from geo.gazetteer import DEFAULT_MIN_SCORE, Feature, Gazetteer
+from geo.gazetteer import DEFAULT_MIN_SCORE, Feature, Gazetteer, fuzzy_cutoff
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -437,7 +437,7 @@ def _prefer_larger(m: Match, gaz, min_score: float, countries) -> Match:
 
     if not m.matched or m.kind not in ADMIN_KINDS or not m.pcode or _query.parse(m.query).kind:
         return m
-    min_fuzzy = min(99.0, max(50.0, min_score / 0.9))
+    min_fuzzy = fuzzy_cutoff(min_score)
     around = [
         c.feature
         for c in gaz.lookup(m.query, min_fuzzy, countries)
@@ -458,7 +458,7 @@ def _prefer_larger(m: Match, gaz, min_score: float, countries) -> Match:
 def _refuse_ambiguous(m: Match, gaz, min_score: float, countries) -> Match:
     if not m.matched or m.kind not in ADMIN_KINDS:
         return m
-    min_fuzzy = min(99.0, max(50.0, min_score / 0.9))
+    min_fuzzy = fuzzy_cutoff(min_score)
     best = [
         c.feature
         for c in gaz.lookup(m.query, min_fuzzy, countries)

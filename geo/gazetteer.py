@@ -55,11 +55,17 @@ VARIANT_MIN_RATIO = 60.0  # "Erewhonia" and "Orhaniye" share a skeleton, but not
 KIND_WORD_PENALTY = 10.0  # "Jarablus crossing" answering a bare "Jarablus"
 KIND_MISMATCH_PENALTY = 15.0  # asked for a camp, found only a town of that name
 DEFAULT_MIN_SCORE = 75.0
+FUZZY_WEIGHT = 0.9  # a fuzzy hit scores its rapidfuzz ratio × this, so it ranks below any variant
 _INDEX_VERSION = 7
 _KIND_WORDS = (None, *sorted(set(_query.KIND_WORDS.values())))
 
 
 WEAK_NAME_PENALTY = 4.0  # an alternate name of an area that is often its capital's name ("Mosul" for Ninawa)
+
+
+def fuzzy_cutoff(min_score: float) -> float:
+    """The rapidfuzz ratio a typo needs for its score to reach ``min_score`` (kept within 50–99)."""
+    return min(99.0, max(50.0, min_score / FUZZY_WEIGHT))
 
 
 def _by_score(c: Candidate) -> tuple:
@@ -389,7 +395,7 @@ class Gazetteer:
             hits = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=min_fuzzy, limit=5)
             for other, ratio, _ in hits:
                 # A fuzzy hit scores below any variant: 80 → 72, 95 → 85.5
-                score = round(ratio * 0.9, 1)
+                score = round(ratio * FUZZY_WEIGHT, 1)
                 for i, _word, _weak in map(_unpack, self.exact.get(other, ())):
                     if country == "*" or self.rows[i][3] == country:
                         self._keep(found, i, score, "fuzzy")

@@ -23,7 +23,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geo import query as _query
-from geo.gazetteer import DEFAULT_MIN_SCORE, FOCUS_COUNTRIES, KIND_RANK, Candidate, Feature, Gazetteer
+from geo.gazetteer import DEFAULT_MIN_SCORE, FOCUS_COUNTRIES, KIND_RANK, Candidate, Feature, Gazetteer, fuzzy_cutoff
 
 COLUMNS = [
     "query", "name", "lat", "lon", "kind", "admin1", "country", "score", "source",
@@ -127,7 +127,7 @@ def resolve(
     gaz = gazetteer or Gazetteer.default()
     names = ["" if n is None else str(n) for n in names]
     countries = _countries(country)
-    min_fuzzy = min(99.0, max(50.0, min_score / 0.9))
+    min_fuzzy = fuzzy_cutoff(min_score)
     cands: dict[str, list[Candidate]] = {}
     for name in dict.fromkeys(names):
         found = gaz.lookup(name, min_fuzzy, countries) if name.strip() else []
@@ -266,7 +266,7 @@ class OfflineGazetteer(Geocoder):
         if exactly_one:
             match = resolve([text], countries, min_score=self.min_score, gazetteer=gaz)[0]
             return _location(match) if match.matched else None
-        min_fuzzy = min(99.0, max(50.0, self.min_score / 0.9))
+        min_fuzzy = fuzzy_cutoff(self.min_score)
         found = [c for c in gaz.lookup(text, min_fuzzy, countries) if c.score >= self.min_score]
         found = [c for c in found if _passes(c.feature, countries, None)][: limit or None]
         locs = [_location(_choose(text, [c], _Context([]), self.min_score, countries, gaz)) for c in found]
