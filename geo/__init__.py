@@ -11,7 +11,7 @@ The pipeline, one public function a stage:
 >>> import geo
 >>> gdf = geo.geocode(["Idleb", "Ma'arat an Nu'man", "the Turkish border"])
 >>> list(gdf["kind"])
-['admin1', 'place', 'border']
+['admin1', 'community', 'border']
 """
 
 from __future__ import annotations

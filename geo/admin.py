@@ -19,7 +19,6 @@ ambiguous — no coordinates, the alternatives listed — rather than guessed.
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 from collections import defaultdict
@@ -241,17 +240,6 @@ def _country(row, code: str, cod) -> str:
 
 
 # ------------------------------------------------------------------ the gazetteer
-def _own_copy(gaz: Gazetteer) -> Gazetteer:
-    """A gazetteer sharing the shipped index but free to grow without changing it."""
-    new = copy.copy(gaz)
-    new.rows = list(gaz.rows)
-    new.uids = dict(gaz.uids)
-    new.pcodes = dict(gaz.pcodes)
-    new.fuzzy_pool = {k: list(v) for k, v in gaz.fuzzy_pool.items()}
-    new._fuzzy_owner = defaultdict(set)
-    return new
-
-
 def _upper_levels(gdf) -> list:
     """Areas of the levels above, dissolved from the file's ADM1/ADM2 columns (levels with names and P-codes)."""
     cod = gdf.attrs.get("cod") or {}
@@ -282,7 +270,7 @@ def add_to_gazetteer(gdf, gazetteer: Gazetteer | None = None, upper: bool = True
     from geo import shapes
     from geo.boundaries import inside_point
 
-    gaz = _own_copy(Gazetteer.default()) if gazetteer is None else gazetteer
+    gaz = Gazetteer.default().extended() if gazetteer is None else gazetteer
     source = gdf.attrs.get("source", "user boundaries")
     frames = [gdf, *(_upper_levels(gdf) if upper else [])]
     items: list[tuple[Feature, list[str]]] = []
@@ -292,9 +280,12 @@ def add_to_gazetteer(gdf, gazetteer: Gazetteer | None = None, upper: bool = True
             if geom is None or geom.is_empty or not (row.name or row.pcode):
                 continue
             code = row.pcode
-            if code and code in gaz.pcodes and gaz.at(gaz.pcodes[code]).kind == row.kind:
-                continue  # the shipped governorate, or the same area from another file
-            uid = f"{row.kind}:{code}" if code else f"{row.kind}:{source}#{i + 1}"
+            if code and code in gaz.pcodes and gaz.at(gaz.pcodes[code]).source == source:
+                continue  # the same area from another layer of this file
+            if row.kind == "admin1" and code in gaz.pcodes and gaz.at(gaz.pcodes[code]).kind == "admin1":
+                shapes.register(gaz.at(gaz.pcodes[code]).uid, geom)  # the shipped governorate, with these lines
+                continue
+            uid = f"{row.kind}:{source}:{code}" if code else f"{row.kind}:{source}#{i + 1}"
             if uid in gaz.uids:
                 continue
             lat, lon = inside_point(geom)
@@ -317,14 +308,15 @@ def add_to_gazetteer(gdf, gazetteer: Gazetteer | None = None, upper: bool = True
                 names.append(code)  # the lookup only reads P-codes shaped like SY0703; others are found as names
             items.append((feature, [n for n in names if n]))
             shapes.register(uid, geom)
-    gaz.add_areas(items)
+    for feature, names in items:
+        gaz.add_own(feature, names)
     shapes._area.cache_clear()  # a uid may have been looked up (and cached as absent) before
     return gaz
 
 
 def gazetteer_with(*paths: str | os.PathLike, gazetteer: Gazetteer | None = None, **options) -> Gazetteer:
     """A copy of the shipped gazetteer (or ``gazetteer``, extended in place) with the areas of these files."""
-    gaz = _own_copy(Gazetteer.default()) if gazetteer is None else gazetteer
+    gaz = Gazetteer.default().extended() if gazetteer is None else gazetteer
     for path in paths:
         add_to_gazetteer(load_boundaries(path, **options), gaz)
     return gaz
@@ -362,8 +354,8 @@ class _Within:
             self._memo[f.uid] = nested or named or bool(within)
         return self._memo[f.uid]
 
-    def lookup(self, text, min_fuzzy=80.0, countries=None):
-        return [c for c in self._gaz.lookup(text, min_fuzzy, countries) if self.inside(c.feature)]
+    def lookup(self, text, min_fuzzy=80.0, countries=None, within=None):
+        return [c for c in self._gaz.lookup(text, min_fuzzy, countries, within) if self.inside(c.feature)]
 
 
 def _parent_area(text: str, gaz, country, min_score):

@@ -1,39 +1,34 @@
 """The offline gazetteer: every name geo knows, and the lookup of one query.
 
-Sources, merged into one index:
+Features come from the data geo ships (see :mod:`geo.sources`): countries,
+admin-1 areas and borders (Natural Earth), Syria's communities, districts and
+sub-districts (OCHA), populated places (GeoNames) and our supplement of camps
+and crossings; and, for a run, from the user's own files (boundaries,
+populated places: :meth:`Gazetteer.add`).
 
-* populated places from GeoNames (``geo/data/places.csv.gz``, built by
-  ``scripts/build_places.py``), source ``GeoNames``;
-* countries, admin-1 areas and borders from ``shapefiles/`` (Natural Earth,
-  with OCHA P-codes for Syria), source ``Natural Earth``;
-* the curated supplement of camps and crossings (``geo/data/supplement.csv``),
-  source ``geo supplement``;
-* areas a user loads for a run (:meth:`Gazetteer.add_areas`), source the file.
-
-Building the index folds a quarter of a million names, so the result is
-cached on disk (``GEO_CACHE_DIR`` or the user cache folder) and reused while
-the data and the code that folds names stay the same.
+The index is shipped built (``geo/data/gazetteer.json.gz``, written by
+``scripts/build_index.py``), so the first run on a new machine answers at
+once; if the data or the code that reads names has changed since it was
+built, it is rebuilt in memory from the sources (a few seconds, logged).
 
 >>> gaz = Gazetteer.default()
 >>> best = gaz.lookup("Idleb")[0]
 >>> best.feature.kind, best.feature.pcode, best.score
 ('admin1', 'SY07', 100.0)
+>>> gaz.lookup("C4130")[0].feature.name
+'Atma'
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import gzip
 import hashlib
-import io
+import json
 import logging
-import os
-import pickle
-import tempfile
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import astuple, dataclass, replace
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import astuple, dataclass, fields, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -43,24 +38,37 @@ from geo import query as _query
 from geo.names import fold, skeleton
 
 DATA = Path(__file__).resolve().parent / "data"
+INDEX = DATA / "gazetteer.json.gz"
+INDEX_VARIANTS = DATA / "gazetteer-variants.json.gz"  # read on the first lookup that is not exact
 log = logging.getLogger(__name__)
-# Transliteration variants and typos are matched only among names of these countries (and all countries and
-# admin areas); elsewhere a name must be spelt as GeoNames has it.
+# With no other clue (no --country, no other place in the request), typos are looked for among the
+# names of these countries: geo's first users map Syria and its neighbours.
 FOCUS_COUNTRIES = ("SY", "TR", "IQ", "LB", "JO")
-KIND_RANK = {"country": 0, "admin1": 1, "admin2": 2, "admin3": 3, "place": 4, "camp": 5, "crossing": 6, "border": 7}
+# A bare name that several kinds share means the first of them: "Idlib" the governorate, "Al-Hol" the camp,
+# "Bab al-Hawa" the crossing rather than the village beside it.
+KIND_RANK = {
+    "country": 0, "admin1": 1, "admin2": 2, "admin3": 3, "admin4": 4, "camp": 5, "crossing": 6, "community": 7,
+    "place": 7, "border": 8,
+}  # fmt: skip
+AREA_KINDS = ("country", "admin1", "admin2", "admin3", "admin4")
+SETTLEMENT_KINDS = ("community", "place")  # one kind of thing for ambiguity: OCHA and GeoNames name the same towns
 SCORE_EXACT = 100.0
 SCORE_VARIANT = 92.0  # same consonant skeleton: a transliteration variant, if the letters are close too
 VARIANT_FLOOR = 80.0  # ... scored down to this when they are only just close enough
-VARIANT_MIN_RATIO = 60.0  # "Erewhonia" and "Orhaniye" share a skeleton, but not enough letters
+VARIANT_MIN_RATIO = 70.0  # "Erewhonia" and "Orhaniye" share a skeleton, but not enough letters
+# Outside the countries a request is about, a variant needs stronger evidence: a made-up "Narnia" shares its
+# skeleton (n-r-n) with a real Naryn somewhere, as short skeletons often do.
+VARIANT_FAR_RATIO = 80.0
+VARIANT_FAR_SKELETON = 4
 KIND_WORD_PENALTY = 10.0  # "Jarablus crossing" answering a bare "Jarablus"
 KIND_MISMATCH_PENALTY = 15.0  # asked for a camp, found only a town of that name
+WEAK_NAME_PENALTY = 4.0  # an alternate name of an area that is often its capital's name ("Mosul" for Ninawa)
 DEFAULT_MIN_SCORE = 75.0
 FUZZY_WEIGHT = 0.9  # a fuzzy hit scores its rapidfuzz ratio × this, so it ranks below any variant
-_INDEX_VERSION = 7
+MIN_FUZZY_LENGTH = 5  # a typo in a name of four letters or fewer is another name
+_INDEX_VERSION = 8
 _KIND_WORDS = (None, *sorted(set(_query.KIND_WORDS.values())))
-
-
-WEAK_NAME_PENALTY = 4.0  # an alternate name of an area that is often its capital's name ("Mosul" for Ninawa)
+_COMMUNITY_CODE = re.compile(r"^\s*[Cc]\s*(\d{4,5})\s*$")
 
 
 def fuzzy_cutoff(min_score: float) -> float:
@@ -72,6 +80,16 @@ def _by_score(c: Candidate) -> tuple:
     return (-c.score, KIND_RANK.get(c.feature.kind, 9), -c.feature.population)
 
 
+def _group(kind: str) -> str:
+    """Kinds that name the same sort of thing: OCHA's communities and GeoNames' places are both settlements."""
+    return "settlement" if kind in SETTLEMENT_KINDS else kind
+
+
+def _fits(kind: str, asked: str) -> bool:
+    """A feature of ``kind`` answers a query asking for ``asked`` ("a town" is a community too)."""
+    return kind == asked or (asked == "place" and kind in SETTLEMENT_KINDS)
+
+
 def _pack(i: int, word: str | None, weak: bool = False) -> int:
     return i * 32 + (16 if weak else 0) + _KIND_WORDS.index(word)
 
@@ -80,9 +98,19 @@ def _unpack(code: int) -> tuple[int, str | None, bool]:
     return code // 32, _KIND_WORDS[code % 16], bool(code & 16)
 
 
+def pcode_key(text: str) -> str:
+    """A P-code as the index keeps it (``sy0703`` → ``SY0703``, ``c 4130`` → ``C4130``), or ""."""
+    m = _COMMUNITY_CODE.match(str(text))
+    return "C" + m.group(1) if m else _names.pcode(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Feature:
-    """One place, area or line the gazetteer can return."""
+    """One place, area or line the gazetteer can return.
+
+    ``admin1_pcode`` … ``admin3_pcode`` name the areas it lies in (its own code at its own level);
+    ``parent`` is the code or name of the area right above a user's area.
+    """
 
     uid: str
     name: str
@@ -96,6 +124,30 @@ class Feature:
     source: str = ""
     counterpart: str = ""
     parent: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    admin1_pcode: str = ""
+    admin2_pcode: str = ""
+    admin3_pcode: str = ""
+    note: str = ""
+
+    @property
+    def settlement(self) -> bool:
+        return self.kind in SETTLEMENT_KINDS
+
+    def within(self, code: str) -> bool:
+        """True if this feature lies in the area with P-code ``code`` (as far as the codes tell)."""
+        return (
+            bool(code)
+            and code != self.pcode
+            and (
+                code in (self.admin1_pcode, self.admin2_pcode, self.admin3_pcode, self.parent)
+                or (self.pcode.startswith(code) and self.kind in AREA_KINDS)
+            )
+        )
+
+
+FIELDS = [f.name for f in fields(Feature)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,30 +159,101 @@ class Candidate:
     how: str  # exact, pcode, variant, fuzzy, coordinates
 
 
-def _split(alt: str) -> list[str]:
-    return [a for a in (alt or "").split("|") if a.strip()]
+class _Rows:
+    """Feature rows: tab-joined strings as shipped, parsed into tuples the first time each is read."""
+
+    def __init__(self, raw: list | None = None) -> None:
+        self._raw = raw if raw is not None else []
+
+    def __getitem__(self, i: int) -> tuple:
+        row = self._raw[i]
+        if isinstance(row, str):
+            v = row.split("\t")
+            row = self._raw[i] = (*v[:5], float(v[5]), float(v[6]), int(v[7]), *v[8:])
+        return row
+
+    def __setitem__(self, i: int, row: tuple) -> None:
+        self._raw[i] = row
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def append(self, row: tuple) -> None:
+        self._raw.append(row)
+
+    def copy(self) -> _Rows:
+        return _Rows(list(self._raw))
+
+    def encoded(self) -> list[str]:
+        return [r if isinstance(r, str) else "\t".join(_flat(v) for v in r) for r in self._raw]
 
 
-def _data_files() -> list[Path]:
-    from geo.boundaries import shapefiles_dir
+def _flat(value) -> str:
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
-    shp = shapefiles_dir()
-    return [
-        DATA / "places.csv.gz",
-        DATA / "supplement.csv",
-        DATA / "demonyms.csv",
-        DATA / "aliases.csv",
-        shp / "admin0.gpkg",
-        shp / "admin1.gpkg",
-        shp / "borders.gpkg",
-        Path(_names.__file__),
-        Path(_query.__file__),
-        Path(__file__),
-    ]
+
+class _Index:
+    """key → tuple of values, kept as one string per key as shipped and decoded when read.
+
+    What a run adds (a user's places) sits beside the shipped part, so extending never copies it.
+    """
+
+    def __init__(self, raw: dict[str, str] | Callable[[], dict[str, str]] | None = None, ints: bool = True) -> None:
+        self._load = raw if callable(raw) else None  # the shipped part, read on first use
+        self._shipped = raw if isinstance(raw, dict) else {} if raw is None else None
+        self._new: dict[str, list] = {}
+        self._ints = ints
+        self._memo: dict[str, tuple] = {}
+
+    @property
+    def _raw(self) -> dict[str, str]:
+        if self._shipped is None:
+            self._shipped = self._load()
+        return self._shipped
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__, _load=None)
+        state["_shipped"] = self._raw  # a copy sent to another process reads nothing later
+        return state
+
+    def _decode(self, text: str) -> tuple:
+        if self._ints:
+            return tuple(map(int, text.split()))
+        if text not in self._memo:
+            self._memo[text] = tuple(text.split("\t"))
+        return self._memo[text]
+
+    def get(self, key: str, default: tuple = ()) -> tuple:
+        raw, new = self._raw.get(key), self._new.get(key)
+        if raw is None:
+            return tuple(new) if new else default
+        return (*self._decode(raw), *new) if new else self._decode(raw)
+
+    def add(self, key: str, value) -> None:
+        self._new.setdefault(key, []).append(value)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._raw or key in self._new
+
+    def __len__(self) -> int:
+        return len(self._raw) + sum(k not in self._raw for k in self._new)
+
+    def copy(self) -> _Index:
+        new = _Index(self._shipped if self._shipped is not None else self._load, self._ints)
+        new._new = {k: list(v) for k, v in self._new.items()}
+        new._memo = self._memo
+        return new
+
+    def encoded(self) -> dict[str, str]:
+        sep = " " if self._ints else "\t"
+        keys = sorted(self._raw.keys() | self._new.keys())
+        return {k: sep.join(map(str, self.get(k))) for k in keys}
 
 
 def cache_dir() -> Path:
     """Where geo keeps its caches (``GEO_CACHE_DIR`` overrides the user cache folder)."""
+    import os
+
     env = os.environ.get("GEO_CACHE_DIR")
     if env:
         return Path(env)
@@ -143,168 +266,145 @@ class Gazetteer:
     """An index of names → features, with exact, variant and fuzzy lookup."""
 
     def __init__(self) -> None:
-        # Features are kept as plain tuples and names map to packed ints (feature index × 16 + kind word):
-        # that is what makes the cached index load in a tenth of a second.
-        self.rows: list[tuple] = []
-        self.exact: dict[str, list[int]] = defaultdict(list)
-        self.variants: dict[str, list[str]] = defaultdict(list)  # consonant skeleton → folded keys
+        # Features are kept as plain tuples and names map to packed ints (feature index × 32 + flags): that is
+        # what makes the shipped index load in a fraction of a second.
+        self.rows = _Rows()
+        self.exact = _Index()  # folded name → packed ints (feature index, kind word, weak)
+        self.variants = _Index(ints=False)  # consonant skeleton → folded names
         self.pcodes: dict[str, int] = {}
         self.uids: dict[str, int] = {}
-        self.countries: dict[str, str] = {}  # folded country name or demonym → ISO alpha-2
+        self.countries: dict[str, list[str]] = {}  # folded country name or demonym → ISO alpha-2 codes
         self.borders: dict[tuple[str, str], int] = {}
-        # (country, first letter) → folded keys: a typo seldom changes the first letter, and the split
-        # keeps each fuzzy scan to a few hundred names
-        self.fuzzy_pool: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self._fuzzy_owner: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # "country first-letter" → folded names: a typo seldom changes the first letter, and the split keeps each
+        # fuzzy scan to the countries a request is about
+        self.fuzzy_pool = _Index(ints=False)
+        self.hidden: set[int] = set()  # features a user's own file stands in for
+        self.shipped = 0  # features below this index came with geo; the rest from the user's files
 
     # ----------------------------------------------------------------- building
-    def add(self, feature: Feature, names: list[str], fuzzy: bool | None = None, weak: Iterable[str] = ()) -> int:
+    def add(self, feature: Feature, names: Iterable[str], weak: Iterable[str] = ()) -> int:
         """Add a feature under each of its names (``weak`` ones rank a little lower); returns its index."""
         i = len(self.rows)
         self.rows.append(astuple(feature))
         self.uids[feature.uid] = i
         if feature.pcode:
-            self.pcodes[feature.pcode.upper()] = i
-        fuzzy = feature.country in FOCUS_COUNTRIES if fuzzy is None else fuzzy
-        seen = set()
-        weak = set(weak)
+            self.pcodes.setdefault(pcode_key(feature.pcode) or feature.pcode.upper(), i)
+        weak = list(weak)
         for name in [*names, *weak]:
-            full = fold(name)
-            if not full:
-                continue
-            key, kind_word = _query.strip_kind(name)
-            for k, word in ((full, None), (key, kind_word)):
-                if not k or (k, word) in seen:
-                    continue
-                seen.add((k, word))
-                self.exact[k].append(_pack(i, word, name in weak))
-                if not fuzzy:
-                    continue
-                # Variants and typos only where the focus lies: elsewhere they find some real town too easily.
-                self.variants[skeleton(k, folded=True)].append(k)
-                if len(k) > 3:
-                    pool = (feature.country or "*", k[0])
-                    if k not in self._fuzzy_owner[pool]:
-                        self._fuzzy_owner[pool].add(k)
-                        self.fuzzy_pool[pool].append(k)
+            self.add_name(i, name, weak=name in weak)
         return i
 
-    @classmethod
-    def build(cls) -> Gazetteer:
-        """Build the index from the shipped data (slow: use :meth:`default`)."""
-        from geo import boundaries
-        from geo.boundaries import inside_point
+    def add_own(self, feature: Feature, names: Iterable[str]) -> int:
+        """Add a feature from the user's own file: it stands in for features of the same kind, country and name
+        (or P-code) that geo ships, which are no longer found (``hidden``)."""
+        names = [n for n in names if n]
+        group = _group(feature.kind)
+        for key in {fold(n) for n in names} | {_query.strip_kind(n)[0] for n in names}:
+            for i, _word, _weak in map(_unpack, self.exact.get(key)):
+                row = self.rows[i]
+                if i < self.shipped and _group(row[2]) == group and row[3] == feature.country:
+                    self.hide(i)
+        code = pcode_key(feature.pcode) or feature.pcode.upper()
+        i = self.pcodes.get(code)
+        if i is not None and i < self.shipped and _group(self.rows[i][2]) == group:
+            self.hide(i)
+        Gazetteer.lookup.cache_clear()
+        return self.add(feature, names)
 
-        gaz = cls()
-        a0 = boundaries.admin0()
-        for row in a0.itertuples():
-            lat, lon = inside_point(row.geometry)
-            uid = f"admin0:{row.iso_a2 or row.name}"
-            gaz.add(
-                Feature(uid, row.name, "country", row.iso_a2, "", lat, lon, 0, row.iso_a2, "Natural Earth"),
-                [row.name],
-                fuzzy=True,
-            )
-            if row.iso_a2:
-                gaz.countries[fold(row.name)] = row.iso_a2
-        with open(DATA / "demonyms.csv", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                for name in _split(row["names"]):
-                    gaz.countries[fold(name)] = row["iso_a2"]
-                    uid = f"admin0:{row['iso_a2']}"
-                    if uid in gaz.uids and name[0].isupper() and not name.endswith(("ish", "ian", "ese", "i")):
-                        gaz._add_name(gaz.uids[uid], name)
-        for row in boundaries.admin1().itertuples():
-            lat, lon = inside_point(row.geometry)
-            uid = f"admin1:{row.pcode or row.iso_a2 + '.' + (row.hasc or row.name)}"
-            source = "Natural Earth + OCHA P-code" if row.pcode else "Natural Earth"
-            feat = Feature(uid, row.name, "admin1", row.iso_a2, row.name, lat, lon, 0, row.pcode, source)
-            # Our own Syrian spellings are names of the governorate; Natural Earth's alternates elsewhere
-            # often include the capital's name, which should go to the town.
-            alts = _split(row.alt_names)
-            if row.pcode:
-                gaz.add(feat, [row.name, row.name_ar, *alts], fuzzy=True)
-            else:
-                gaz.add(feat, [row.name], fuzzy=True, weak=[a for a in alts if fold(a) != fold(row.name)])
-        for row in boundaries.borders().itertuples():
-            lat, lon = inside_point(row.geometry)
-            uid = f"border:{row.a2_a}-{row.a2_b}"
-            name = f"{row.name_a}–{row.name_b} border"
-            # population carries the length in km, so that with no context the longest border ranks first
-            feat = Feature(
-                uid, name, "border", row.a2_a, "", lat, lon, int(row.length_km), "", "Natural Earth (derived)"
-            )
-            i = len(gaz.rows)
-            gaz.rows.append(astuple(feat))
-            gaz.uids[uid] = i
-            gaz.borders[(row.a2_a, row.a2_b)] = i
-        with gzip.open(DATA / "places.csv.gz", "rt", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                feat = Feature(
-                    f"geonames:{row['geonameid']}",
-                    row["name"],
-                    "place",
-                    row["country"],
-                    row["admin1"],
-                    float(row["lat"]),
-                    float(row["lon"]),
-                    int(row["population"]),
-                    "",
-                    "GeoNames",
-                )
-                gaz.add(feat, [row["name"], *_split(row["alt_names"])])
-        with open(DATA / "aliases.csv", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                for name in _split(row["names"]):
-                    gaz._add_name(gaz.uids[row["uid"]], name)
-        with open(DATA / "supplement.csv", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                feat = Feature(
-                    f"supplement:{row['id']}",
-                    row["name"],
-                    row["kind"],
-                    row["country"],
-                    row["admin1"],
-                    float(row["lat"]),
-                    float(row["lon"]),
-                    int(row["population"] or 0),
-                    "",
-                    "geo supplement",
-                    f"supplement:{row['counterpart']}" if row["counterpart"] else "",
-                )
-                gaz.add(feat, [row["name"], *_split(row["alt_names"])], fuzzy=True)
-        gaz._freeze()
-        return gaz
+    def hide(self, i: int) -> None:
+        """Stop finding feature ``i`` (by name or by P-code)."""
+        self.hidden.add(i)
+        code = self.rows[i][8]
+        key = pcode_key(code) or code.upper()
+        if code and self.pcodes.get(key) == i:
+            del self.pcodes[key]
 
-    def _add_name(self, i: int, name: str) -> None:
-        key = fold(name)
-        if key and _pack(i, None) not in self.exact[key]:
-            self.exact[key].append(_pack(i, None))
-            if self.at(i).country in FOCUS_COUNTRIES:
-                self.variants[skeleton(key, folded=True)].append(key)
+    def add_name(self, i: int, name: str, weak: bool = False) -> None:
+        """Let feature ``i`` be found by one more name (and by the name without its kind word)."""
+        full = fold(name)
+        if not full:
+            return
+        key, kind_word = _query.strip_kind(name)
+        for k, word in ((full, None), (key, kind_word)):
+            if not k:
+                continue
+            code = _pack(i, word, weak)
+            entries = self.exact.get(k)
+            if code in entries:
+                continue
+            if not entries:
+                self.variants.add(skeleton(k, folded=True), k)
+            country = self.rows[i][3]
+            if len(k) >= MIN_FUZZY_LENGTH and not any(self.rows[_unpack(e)[0]][3] == country for e in entries):
+                self.fuzzy_pool.add(f"{country or '*'} {k[0]}", k)  # once per name and country
+            self.exact.add(k, code)
 
-    def _freeze(self) -> None:
-        self.exact = {k: tuple(v) for k, v in self.exact.items()}
-        self.variants = {k: tuple(dict.fromkeys(v)) for k, v in self.variants.items()}
-        self.fuzzy_pool = dict(self.fuzzy_pool)
-        self._fuzzy_owner = defaultdict(set)
+    def add_border(self, feature: Feature, a: str, b: str) -> int:
+        """A border line between countries ``a`` and ``b`` (found through :meth:`country_codes`, not by name)."""
+        i = len(self.rows)
+        self.rows.append(astuple(feature))
+        self.uids[feature.uid] = i
+        self.borders[tuple(sorted((a, b)))] = i
+        return i
 
-    def add_areas(self, features: list[tuple[Feature, list[str]]]) -> None:
-        """Add user areas (e.g. COD-AB admin 2/3) for this run; they rank like shipped ones."""
-        self.exact = defaultdict(list, {k: list(v) for k, v in self.exact.items()})
-        self.variants = defaultdict(list, {k: list(v) for k, v in self.variants.items()})
-        self.fuzzy_pool = defaultdict(list, self.fuzzy_pool)
-        for pool, keys in self.fuzzy_pool.items():
-            self._fuzzy_owner[pool] = set(keys)
-        for feature, names in features:
-            self.add(feature, names, fuzzy=True)
-        self._freeze()
-        self.lookup.cache_clear()
+    def extended(self) -> Gazetteer:
+        """A copy that can take more features (a user's files) without changing this one."""
+        new = Gazetteer()
+        new.rows = self.rows.copy()
+        new.exact = self.exact.copy()
+        new.variants = self.variants.copy()
+        new.pcodes = dict(self.pcodes)
+        new.uids = dict(self.uids)
+        new.countries = self.countries
+        new.borders = self.borders
+        new.fuzzy_pool = self.fuzzy_pool.copy()
+        new.hidden = set(self.hidden)
+        new.shipped = self.shipped
+        return new
 
     @classmethod
     def default(cls) -> Gazetteer:
-        """The shipped gazetteer, built once and then loaded from the on-disk cache."""
+        """The shipped gazetteer (loaded once per process)."""
         return _default()
+
+    # ------------------------------------------------------------ serialising
+    def to_json(self, source_hash: str) -> tuple[dict, dict]:
+        """The index as plain data (what ``scripts/build_index.py`` ships): exact names, and the rest."""
+        aliases = {uid: i for uid, i in self.uids.items() if self.rows[i][0] != uid}
+        head = {"version": _INDEX_VERSION, "sources": source_hash}
+        main = {
+            **head,
+            "fields": FIELDS,
+            "rows": self.rows.encoded(),
+            "aliases": dict(sorted(aliases.items())),
+            "exact": self.exact.encoded(),
+            "countries": dict(sorted(self.countries.items())),
+            "borders": [[a, b, i] for (a, b), i in sorted(self.borders.items())],
+        }
+        return main, {**head, "variants": self.variants.encoded(), "fuzzy": self.fuzzy_pool.encoded()}
+
+    @classmethod
+    def from_json(cls, data: dict, more: Callable[[], dict]) -> Gazetteer:
+        """The index from :meth:`to_json`'s first part; ``more`` reads the second when a lookup needs it."""
+        if data.get("version") != _INDEX_VERSION or data.get("fields") != FIELDS:
+            raise ValueError("index written by another version of geo")
+        gaz = cls()
+        raw = data["rows"]
+        gaz.rows = _Rows(raw)
+        gaz.uids = {r[: r.index("\t")]: i for i, r in enumerate(raw)}
+        gaz.uids.update(data["aliases"])
+        for i, r in enumerate(raw):
+            code = r.split("\t", 9)[8]
+            if code:
+                gaz.pcodes.setdefault(pcode_key(code) or code.upper(), i)
+        gaz.exact = _Index(data["exact"])
+        gaz.countries = data["countries"]
+        gaz.borders = {(a, b): i for a, b, i in data["borders"]}
+        rest = functools.cache(more)
+        gaz.variants = _Index(lambda: rest()["variants"], ints=False)
+        gaz.fuzzy_pool = _Index(lambda: rest()["fuzzy"], ints=False)
+        gaz.shipped = len(gaz.rows)
+        return gaz
 
     # ------------------------------------------------------------------ lookups
     def at(self, i: int) -> Feature:
@@ -312,32 +412,49 @@ class Gazetteer:
         return Feature(*self.rows[i])
 
     def feature(self, uid: str) -> Feature:
-        """The feature with this id (``geonames:169389``, ``admin1:SY07``, ``border:SY-TR`` …)."""
+        """The feature with this id (``geonames:169389``, ``admin1:SY07``, ``community:C4130``, ``border:SY-TR`` …)."""
         return self.at(self.uids[uid])
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def country_codes(self, text: str) -> list[str]:
-        """Countries named in a folded text, in order ("turkish syrian" → ['TR', 'SY'])."""
+        """Countries named in a folded text, in order ("turkish syrian" → ['TR', 'SY']).
+
+        A word that names two countries ("congolese") gives the one that shares a border with the other
+        country named; alone, the first listed.
+        """
         words = text.split()
-        found: list[str] = []
+        found: list[list[str]] = []
         i = 0
         while i < len(words):
-            for n in (3, 2, 1):
+            for n in (4, 3, 2, 1):
                 chunk = " ".join(words[i : i + n])
                 if chunk in self.countries:
-                    if self.countries[chunk] not in found:
-                        found.append(self.countries[chunk])
+                    found.append(self.countries[chunk])
                     i += n
                     break
             else:
                 i += 1
-        return found
+        out: list[str] = []
+        for j, codes in enumerate(found):
+            others = [c for k, cs in enumerate(found) if k != j for c in cs]
+            pick = next((c for c in codes if any(tuple(sorted((c, o))) in self.borders for o in others)), codes[0])
+            if pick not in out:
+                out.append(pick)
+        return out
 
     @functools.lru_cache(maxsize=200_000)  # noqa: B019 - one index per process; repeats are the norm
-    def lookup(self, text: str, min_fuzzy: float = 80.0, countries: tuple[str, ...] | None = None) -> list[Candidate]:
-        """Candidates for one query, best first by score (context is applied by :mod:`geo.geocode`)."""
+    def lookup(
+        self, text: str, min_fuzzy: float = 80.0, countries: tuple[str, ...] | None = None, within: str | None = None
+    ) -> list[Candidate]:
+        """Candidates for one query, best first by score (context is applied by :mod:`geo.geocode`).
+
+        ``countries`` says where typos are looked for (default: :data:`FOCUS_COUNTRIES`); it does not filter
+        exact names, so that a name that exactly names a place elsewhere is never taken for a typo of one here.
+        ``within`` (a P-code) keeps only features inside that area, before the stages are tried: inside its
+        parent, a variant spelling counts even where the exact spelling names a place elsewhere.
+        """
         q = _query.parse(text)
         if q.coords:
             lat, lon = q.coords
@@ -345,9 +462,10 @@ class Gazetteer:
                 f"coordinates:{lat},{lon}", f"{lat}, {lon}", "coordinates", "", "", lat, lon, source="input coordinates"
             )
             return [Candidate(feat, SCORE_EXACT, "coordinates")]
-        code = _names.pcode(text)
+        code = pcode_key(text)
         if code in self.pcodes:
-            return [Candidate(self.at(self.pcodes[code]), SCORE_EXACT, "pcode")]
+            found = self.at(self.pcodes[code])
+            return [Candidate(found, SCORE_EXACT, "pcode")] if not within or found.within(within) else []
         if q.kind == "border":
             return self._borders(q)
         # Exact names first, then transliteration variants, then typos; a stage that finds the kind asked
@@ -356,8 +474,8 @@ class Gazetteer:
         for stage in (self._exact, self._variants, self._fuzzy):
             found: dict[int, Candidate] = {}
             stage(q, fold(text[:500]), found, min_fuzzy, countries)
-            cands = list(found.values())
-            wanted = [c for c in cands if c.feature.kind == q.kind] if q.kind else cands
+            cands = [c for c in found.values() if not within or c.feature.within(within)]
+            wanted = [c for c in cands if _fits(c.feature.kind, q.kind)] if q.kind else cands
             if wanted:
                 return sorted(wanted, key=_by_score)
             fallback = fallback or [replace(c, score=c.score - KIND_MISMATCH_PENALTY) for c in cands]
@@ -372,32 +490,43 @@ class Gazetteer:
         for key in dict.fromkeys((full, q.key)):
             self._score(found, key, SCORE_EXACT, q, "exact")
 
-    def _variants(self, q: _query.Query, full: str, found, *_ignored) -> None:
+    def _variants(self, q: _query.Query, full: str, found, min_fuzzy, countries) -> None:
         if not q.key:
             return
-        for key in self.variants.get(skeleton(q.key, folded=True), ()):
+        skel = skeleton(q.key, folded=True)
+        near = set(countries or FOCUS_COUNTRIES)
+        weak = len(skel.replace(" ", "")) < VARIANT_FAR_SKELETON
+        for key in self.variants.get(skel, ()):
             # The skeleton says "could be the same name"; how close the letters are says how likely.
             ratio = fuzz.ratio(q.key, key)
-            if ratio >= VARIANT_MIN_RATIO:
-                base = SCORE_VARIANT - (SCORE_VARIANT - VARIANT_FLOOR) * (100 - ratio) / (100 - VARIANT_MIN_RATIO)
-                self._score(found, key, round(base, 1), q, "variant")
+            if ratio < VARIANT_MIN_RATIO:
+                continue
+            base = SCORE_VARIANT - (SCORE_VARIANT - VARIANT_FLOOR) * (100 - ratio) / (100 - VARIANT_MIN_RATIO)
+            far_ok = ratio >= VARIANT_FAR_RATIO and not weak
+            for i, word, is_weak in map(_unpack, self.exact.get(key, ())):
+                country = self.rows[i][3]
+                if far_ok or not country or country in near or self.rows[i][2] == "country":
+                    score = base - (KIND_WORD_PENALTY if word and word != q.kind else 0) - WEAK_NAME_PENALTY * is_weak
+                    self._keep(found, i, round(score, 1), "variant")
 
     def _keep(self, found: dict[int, Candidate], i: int, score: float, how: str) -> None:
+        if i in self.hidden:
+            return
         if i not in found or found[i].score < score:
             found[i] = Candidate(self.at(i), score, how)
 
     def _fuzzy(self, q: _query.Query, full: str, found, min_fuzzy: float, countries) -> None:
         key = q.key
-        if len(key) <= 3:
+        if len(key) < MIN_FUZZY_LENGTH:
             return
         for country in ("*", *(countries or FOCUS_COUNTRIES)):
-            choices = self.fuzzy_pool.get((country, key[0]), ())
+            choices = self.fuzzy_pool.get(f"{country} {key[0]}")
             hits = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=min_fuzzy, limit=5)
             for other, ratio, _ in hits:
                 # A fuzzy hit scores below any variant: 80 → 72, 95 → 85.5
                 score = round(ratio * FUZZY_WEIGHT, 1)
                 for i, _word, _weak in map(_unpack, self.exact.get(other, ())):
-                    if country == "*" or self.rows[i][3] == country:
+                    if self.rows[i][3] == (country if country != "*" else ""):
                         self._keep(found, i, score, "fuzzy")
 
     def _borders(self, q: _query.Query) -> list[Candidate]:
@@ -413,32 +542,42 @@ class Gazetteer:
         return []
 
 
-def _cache_key() -> str:
+def source_hash() -> str:
+    """A digest of everything the shipped index is built from: the data files and the code that reads names."""
+    from geo import sources
+
     digest = hashlib.sha1(str(_INDEX_VERSION).encode())
-    for path in _data_files():
+    for path in sources.files():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
+def write_index(gaz: Gazetteer) -> None:
+    """Write the index as two gzipped JSON files, the same bytes for the same index."""
+    for data, path in zip(gaz.to_json(source_hash()), (INDEX, INDEX_VARIANTS)):
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        with gzip.GzipFile(path, "wb", mtime=0, compresslevel=9) as fh:
+            fh.write(text.encode("utf-8"))
+
+
+def _read(path: Path, sources: str) -> dict:
+    with gzip.open(path, "rb") as fh:
+        data = json.loads(fh.read())
+    if data.get("sources") != sources:
+        raise ValueError(f"{path.name} was built from other sources")
+    return data
+
+
 @functools.lru_cache(maxsize=1)
 def _default() -> Gazetteer:
-    path = cache_dir() / f"gazetteer-{_cache_key()}.pickle"
-    if path.exists():
-        try:
-            with open(path, "rb") as fh:
-                return pickle.load(fh)
-        except Exception:  # a torn or stale cache file is rebuilt, never trusted
-            pass
-    log.info("building the gazetteer index (first run only, a few seconds); it is kept in %s", path.parent)
-    gaz = Gazetteer.build()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        buf = io.BytesIO()
-        pickle.dump(gaz, buf, protocol=pickle.HIGHEST_PROTOCOL)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(buf.getvalue())
-        os.replace(tmp.name, path)
-    except OSError:
-        pass  # a read-only home still geocodes, just more slowly each time
-    return gaz
+        digest = source_hash()
+        return Gazetteer.from_json(_read(INDEX, digest), lambda: _read(INDEX_VARIANTS, digest))
+    except (OSError, ValueError, KeyError, EOFError):
+        pass  # missing, damaged or stale: rebuilt, never trusted
+    from geo import sources
+
+    log.info("the shipped gazetteer index does not match its sources: building it (a few seconds); "
+             "run scripts/build_index.py to ship it built")  # fmt: skip
+    return sources.build()

@@ -10,7 +10,7 @@ then the other places of the same request (countries and distance), then the
 kind of feature (bare "Idlib" is the governorate) and population.
 
 >>> [m.kind for m in resolve(["Idlib", "Idlib city", "the Turkish border"])]
-['admin1', 'place', 'border']
+['admin1', 'community', 'border']
 """
 
 from __future__ import annotations
@@ -23,15 +23,32 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geo import query as _query
-from geo.gazetteer import DEFAULT_MIN_SCORE, FOCUS_COUNTRIES, KIND_RANK, Candidate, Feature, Gazetteer, fuzzy_cutoff
+from geo.gazetteer import (
+    AREA_KINDS,
+    DEFAULT_MIN_SCORE,
+    FOCUS_COUNTRIES,
+    KIND_RANK,
+    SETTLEMENT_KINDS,
+    Candidate,
+    Feature,
+    Gazetteer,
+    _group,
+    fuzzy_cutoff,
+)
 
 COLUMNS = [
     "query", "name", "lat", "lon", "kind", "admin1", "country", "score", "source",
     "id", "pcode", "how", "qualifier", "alternatives", "note",
+    "admin2", "admin3", "admin1_pcode", "admin2_pcode", "admin3_pcode",
 ]  # fmt: skip
-AREA_KINDS = ("country", "admin1", "admin2", "admin3")
 NEAR_KM = 25.0  # candidates closer than this are the same place (a town and its governorate)
-CONTEXT_BAND_KM = 150.0  # candidates this much nearer to the other places of a request win
+CONTEXT_BAND_KM = 150.0  # alternatives are listed nearest the other places of a request first
+# A namesake this much farther from every other place of the request is not the one meant ("Tripoli" with Homs
+# and Tartous is Lebanon's); two villages of one country rarely differ by this much and are told apart by area.
+FAR_BAND_KM = 300.0
+EVIDENCE = 7  # how many parts of _Context.rank are evidence that tells namesakes apart
+DOMINANT = 10  # a town this many times larger than its namesakes (and of DOMINANT_MIN people) is the one meant
+DOMINANT_MIN = 5_000
 
 
 @dataclass(frozen=True)
@@ -53,6 +70,11 @@ class Match:
     qualifier: str = ""
     alternatives: str = ""
     note: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    admin1_pcode: str = ""
+    admin2_pcode: str = ""
+    admin3_pcode: str = ""
 
     @property
     def matched(self) -> bool:
@@ -92,24 +114,47 @@ def _passes(feature: Feature, countries, bbox) -> bool:
     return True
 
 
-class _Context:
-    """Where the unambiguous places of a request lie (the focus countries when nothing does)."""
+def _fits_level(kind: str, level: str) -> bool:
+    return kind == level or (level == "place" and kind in SETTLEMENT_KINDS)
 
-    def __init__(self, anchors: list[Feature], default: Sequence[str] = FOCUS_COUNTRIES):
+
+class _Context:
+    """What the unambiguous places of a request say: their countries, their areas, where they lie."""
+
+    def __init__(self, anchors: list[Feature], default: Sequence[str] = FOCUS_COUNTRIES, level: str | None = None):
         self.countries = {f.country for f in anchors if f.country} or set(default)
-        pts = [(f.lat, f.lon) for f in anchors]
+        self.admin1 = {(f.country, f.admin1) for f in anchors if f.admin1}
+        self.admin2 = {f.admin2_pcode for f in anchors if f.admin2_pcode}
+        pts = sorted({(round(f.lat, 2), round(f.lon, 2)) for f in anchors})
+        self.points = pts
         self.centre = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) if pts else None
+        self.level = level
+        self._far: dict[str, int] = {}
+
+    def far(self, f: Feature) -> int:
+        """How far from the nearest other place of the request, in bands of :data:`FAR_BAND_KM`."""
+        if not self.points:
+            return 0
+        if f.uid not in self._far:
+            self._far[f.uid] = int(min(_km(f.lat, f.lon, *p) for p in self.points) // FAR_BAND_KM)
+        return self._far[f.uid]
 
     def rank(self, cand: Candidate) -> tuple:
+        """Best first: the name, the country, the level asked for, the kind (a bare name means the area), then
+        whether the request's other places are in the same governorate and district, and how far they are.
+        These first parts (:data:`EVIDENCE`) tell namesakes apart; the rest only orders what is left."""
         f = cand.feature
-        band = 0
-        if self.centre:
-            band = int(_km(f.lat, f.lon, *self.centre) // CONTEXT_BAND_KM)
         if f.kind == "border":  # the border whose both sides are where the request is
             outside = sum(side not in self.countries for side in f.uid.split(":", 1)[1].split("-"))
         else:
             outside = 0 if (not f.country or f.country in self.countries) else 1
-        return (-round(cand.score, 1), outside, band, KIND_RANK.get(f.kind, 9), -f.population)
+        other_level = 0 if not self.level or _fits_level(f.kind, self.level) else 1
+        # in (or around) a governorate and a district where the request's other places are
+        area1 = 0 if f.kind == "country" or (f.country, f.admin1) in self.admin1 else 1
+        area2 = 0 if f.kind in ("country", "admin1") or (f.admin2_pcode and f.admin2_pcode in self.admin2) else 1
+        band = int(_km(f.lat, f.lon, *self.centre) // CONTEXT_BAND_KM) if self.centre else 0
+        return (-round(cand.score, 1), outside, other_level, KIND_RANK.get(f.kind, 9), area1, area2, self.far(f),
+                band, -f.population)  # fmt: skip
 
 
 def resolve(
@@ -118,40 +163,87 @@ def resolve(
     bbox: tuple[float, float, float, float] | None = None,
     min_score: float = DEFAULT_MIN_SCORE,
     gazetteer: Gazetteer | None = None,
+    level: str | None = None,
+    within: Sequence[str | None] | None = None,
 ) -> list[Match]:
     """One :class:`Match` per name, in order; unmatched names have ``lat`` None and score 0.
 
     ``country`` is an ISO 3166-1 alpha-2 code or several ("SY,TR"); ``bbox`` is
-    (west, south, east, north) in degrees.
+    (west, south, east, north) in degrees. ``level`` (a kind: ``admin3``,
+    ``community``, ``place`` …) is the kind of feature the names are, tried
+    before any other. ``within`` gives, name by name, the P-code of the area
+    each lies in (or None), applied before the lookup (see
+    :meth:`geo.gazetteer.Gazetteer.lookup`).
+
+    A name several places share is answered only when the request decides
+    between them: ``country``/``bbox``, ``within``, or the other names of
+    the request (a namesake in a country, governorate or district where the
+    request's other places are wins), or one being a town at least ten times
+    larger than the others. Otherwise it is left unplaced, with the
+    candidates in ``alternatives``: a wrong place on a map is worse than a
+    missing one.
     """
     gaz = gazetteer or Gazetteer.default()
     names = ["" if n is None else str(n) for n in names]
+    parents = [None] * len(names) if within is None else list(within)
     countries = _countries(country)
     min_fuzzy = fuzzy_cutoff(min_score)
-    cands: dict[str, list[Candidate]] = {}
-    for name in dict.fromkeys(names):
-        found = gaz.lookup(name, min_fuzzy, countries) if name.strip() else []
-        cands[name] = [c for c in found if _passes(c.feature, countries, bbox)]
+    keys = list(dict.fromkeys(zip(names, parents)))
+    cands: dict[tuple, list[Candidate]] = {}
+    for name, parent in keys:
+        found = gaz.lookup(name, min_fuzzy, countries, parent) if name.strip() else []
+        cands[(name, parent)] = [c for c in found if _passes(c.feature, countries, bbox)]
+    anchors = _anchors(cands.values(), min_score, countries)
+    near = tuple(sorted({f.country for f in anchors if f.country}))
+    if not countries and near and set(near) != set(FOCUS_COUNTRIES):
+        # typos are looked for where the request's other places are, not only in the focus countries
+        for key in [k for k, found in cands.items() if not found and k[0].strip()]:
+            found = gaz.lookup(key[0], min_fuzzy, near, key[1])
+            cands[key] = [c for c in found if _passes(c.feature, countries, bbox)]
+    context = _Context(anchors, countries or FOCUS_COUNTRIES, level)
+    answers = {key: _choose(key[0], found, context, min_score, gaz) for key, found in cands.items()}
+    return [answers[key] for key in zip(names, parents)]
+
+
+def _anchors(found_lists, min_score: float, countries) -> list[Feature]:
+    """The places of a request that are not in doubt: names that need no context to be answered (the focus
+    countries are no evidence here, or "Tripoli" alone would vouch for Lebanon next to Benghazi)."""
+    alone = _Context([], countries or ())
     anchors = []
-    for found in cands.values():
-        good = [c for c in found if c.score >= min_score]
-        if good and good[0].feature.kind not in ("border", "coordinates"):
-            top = [c for c in good if c.score == good[0].score]
-            if len({(round(c.feature.lat), round(c.feature.lon)) for c in top}) == 1:
-                anchors.append(top[0].feature)
-    context = _Context(anchors, countries or FOCUS_COUNTRIES)
-    answers = {name: _choose(name, found, context, min_score, countries, gaz) for name, found in cands.items()}
-    return [answers[n] for n in names]
+    for found in found_lists:
+        good = sorted((c for c in found if c.score >= min_score), key=alone.rank)
+        if good and good[0].feature.kind not in ("border", "coordinates") and not _rivals(good[0], good, alone):
+            anchors.append(good[0].feature)
+    return anchors
 
 
 def _describe(f: Feature) -> str:
-    return f"{f.name} ({f.kind}, {f.country or '?'}, {f.lat:.4f},{f.lon:.4f})"
+    where = ", ".join(dict.fromkeys(p for p in (f.admin3, f.admin2, f.admin1, f.country or "?") if p))
+    code = f" {f.pcode}" if f.pcode and f.kind != "country" else ""
+    return f"{f.name} ({f.kind}{code}, {where}, {f.lat:.4f},{f.lon:.4f})"
 
 
-def _choose(name, found, context, min_score, countries, gaz) -> Match:
+def _rivals(best: Candidate, good: list[Candidate], context: _Context) -> list[Candidate]:
+    """Other candidates for the same name that the request's evidence cannot tell from the best."""
+    f, evidence = best.feature, context.rank(best)[:EVIDENCE]
+    out = []
+    for c in good[1:]:
+        g = c.feature
+        far = _km(f.lat, f.lon, g.lat, g.lon) > NEAR_KM
+        # a governorate and its capital town are one answer, not two
+        rival = _group(g.kind) == _group(f.kind) or g.country != f.country
+        if far and rival and g.uid != f.uid and context.rank(c)[:EVIDENCE] == evidence:
+            out.append(c)
+    return out
+
+
+def _choose(name, found, context, min_score, gaz) -> Match:
     if not name.strip():
         return Match(name, note="empty name")
-    good = sorted((c for c in found if c.score >= min_score), key=context.rank)
+    good = [c for c in found if c.score >= min_score]
+    if context.level and any(_fits_level(c.feature.kind, context.level) for c in good):
+        good = [c for c in good if _fits_level(c.feature.kind, context.level)]
+    good.sort(key=context.rank)
     if not good:
         near = f"; closest: {_describe(found[0].feature)} scored {found[0].score:.0f}" if found else ""
         return Match(
@@ -159,19 +251,22 @@ def _choose(name, found, context, min_score, countries, gaz) -> Match:
         )
     best = good[0]
     f = best.feature
+    rivals = _rivals(best, good, context)
+    others = "; ".join(_describe(c.feature) for c in rivals[:5]) + (f"; and {len(rivals) - 5} more" * (len(rivals) > 5))
+    note = ""
+    if rivals and f.kind == "border":  # "the Turkish border" alone: the country's longest border, said so
+        note = "ambiguous: chose the longest border of that country; name the other country to choose"
+    elif rivals:
+        largest = max(c.feature.population for c in rivals)
+        if f.population < max(DOMINANT_MIN, DOMINANT * largest):
+            return Match(
+                name,
+                alternatives="; ".join(_describe(c.feature) for c in [best, *rivals][:6]),
+                note=f"ambiguous: {len(rivals) + 1} places of that name and nothing in the request to choose between "
+                "them; give --country, --parent or the P-code",
+            )
+        note = "ambiguous: chose by population, the others are much smaller"
     q = _query.parse(name)
-    others = []
-    for c in good[1:]:
-        if len(others) == 3:
-            break
-        far = _km(f.lat, f.lon, c.feature.lat, c.feature.lon) > NEAR_KM
-        # a governorate and its capital town are one answer, not two
-        rival = c.feature.kind == f.kind or c.feature.country != f.country
-        # only a rival the request's context could not tell apart makes the name ambiguous
-        undecided = context.rank(c)[:3] == context.rank(best)[:3]
-        if far and rival and undecided and c.feature.uid != f.uid:
-            others.append(_describe(c.feature))
-    note = "ambiguous: chose by context, kind and population" if others else ""
     lat, lon = f.lat, f.lon
     if q.direction and f.kind in AREA_KINDS:  # "southern Idlib": a point inside that part, not the whole
         from geo.shapes import area_part_point
@@ -181,10 +276,12 @@ def _choose(name, found, context, min_score, countries, gaz) -> Match:
     if f.kind == "border":  # the country the text named ("the Turkish border": TR), else the pair's first
         named = gaz.country_codes(q.key)
         country = named[0] if named else f.uid.split(":", 1)[1].split("-")[0]
+    note = "; ".join(n for n in (note, f.note) if n)
     return Match(
         query=name, name=f.name, lat=lat, lon=lon, kind=f.kind, admin1=f.admin1, country=country,
         score=round(best.score, 1), source=f.source, id=f.uid, pcode=f.pcode, how=best.how,
-        qualifier=q.direction or "", alternatives="; ".join(others), note=note,
+        qualifier=q.direction or "", alternatives=others if note else "", note=note, admin2=f.admin2,
+        admin3=f.admin3, admin1_pcode=f.admin1_pcode, admin2_pcode=f.admin2_pcode, admin3_pcode=f.admin3_pcode,
     )  # fmt: skip
 
 
@@ -224,7 +321,7 @@ def geocode(
 
     >>> gdf = geocode(["Idleb", "Maaret al-Numan", "Nowhere-on-earth"])
     >>> list(gdf["kind"]), int(gdf["lat"].isna().sum())
-    (['admin1', 'place', ''], 1)
+    (['admin1', 'community', ''], 1)
     """
     return to_geodataframe(resolve(names, country, bbox, min_score, gazetteer))
 
@@ -269,7 +366,7 @@ class OfflineGazetteer(Geocoder):
         min_fuzzy = fuzzy_cutoff(self.min_score)
         found = [c for c in gaz.lookup(text, min_fuzzy, countries) if c.score >= self.min_score]
         found = [c for c in found if _passes(c.feature, countries, None)][: limit or None]
-        locs = [_location(_choose(text, [c], _Context([]), self.min_score, countries, gaz)) for c in found]
+        locs = [_location(_choose(text, [c], _Context([]), self.min_score, gaz)) for c in found]
         return locs or None
 
     def reverse(self, query, *, exactly_one: bool = True, **_ignored):

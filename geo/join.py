@@ -36,7 +36,7 @@ import pandas as pd
 
 from geo.errors import InputError
 
-POINT_KINDS = ("place", "camp", "crossing", "coordinates")
+POINT_KINDS = ("place", "community", "camp", "crossing", "coordinates")
 
 
 class JoinWarning(UserWarning):
@@ -423,12 +423,17 @@ def _match_gazetteer(texts, areas, shipped, country, min_score, target, how, rea
         area = by_uid.get(m.id, -1)
         if area < 0 and m.pcode:
             area = by_code.get(_norm_code(m.pcode), -1)
+        # a community or district in one of the areas, by the codes of the areas it lies in
+        around = next((by_code[c] for c in map(_norm_code, (m.admin3_pcode, m.admin2_pcode, m.admin1_pcode))
+                       if c and c in by_code and area < 0), -1)  # fmt: skip
         if area >= 0 and m.kind not in POINT_KINDS:
             if m.qualifier:
                 # "southern Idlib" is part of Idleb: counted there, and the choice says so
                 target[i], how[i], score[i] = area, f"{m.how}, part ({m.qualifier})", m.score
             else:
                 target[i], how[i], score[i] = area, m.how, m.score
+        elif around >= 0:
+            target[i], how[i], score[i] = around, f"{m.kind} inside", m.score
         elif m.kind in POINT_KINDS:
             plat[i], plon[i], how[i], score[i] = m.lat, m.lon, f"{m.kind} inside", m.score
             reason[i] = ""  # filled in if the point falls outside every area

@@ -61,6 +61,7 @@ def fold(text: str) -> str:
 
 
 _SKELETON_RULES = [
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters (Maarrat / Maarat), before the vowels go: "lala" stays l-l
     (re.compile(r"ou"), "u"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"ph"), "f"),
@@ -69,7 +70,6 @@ _SKELETON_RULES = [
     (re.compile(r"([aeiouy])h$"), r"\1"),  # -eh / -ah / -a endings
     (re.compile(r"(?<=.)[aeiouyw]"), ""),  # vowels and glides, but keep a word's first letter
     (re.compile(r"^[aeiouy](?=.)"), "@"),  # an initial vowel, whichever it is (Idlib / Edlib)
-    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
 ]
 
 

@@ -142,6 +142,6 @@ def parse(text: str) -> Query:
 def strip_kind(name: str) -> tuple[str, str | None]:
     """Key and kind word of a name as stored in the gazetteer ("Atmeh camp" → "atmeh", "camp")."""
     q = parse(name)
-    if not q.key:
+    if not q.key or q.direction:  # "Eastern Sweida" is a village's name, not a part of Sweida
         return fold(name), None
     return q.key, q.kind

@@ -174,8 +174,10 @@ def test_area_geometry_is_the_polygon(cod_gaz, cod3):
 
 
 def test_default_gazetteer_is_left_as_shipped(cod_gaz):
-    assert "admin2:SY0703" in cod_gaz.uids
-    assert "admin2:SY0703" not in Gazetteer.default().uids
+    mine, shipped = cod_gaz.at(cod_gaz.pcodes["SY0703"]), Gazetteer.default().at(Gazetteer.default().pcodes["SY0703"])
+    assert mine.source == "syr_admbnda_adm3_synthetic.gpkg" and mine.name == "Ariha"
+    assert shipped.source.startswith("OCHA") and shipped.name == "Harim"
+    assert not Gazetteer.default().hidden
 
 
 def test_name_in_several_parents_is_ambiguous_not_guessed(cod_gaz):
@@ -276,4 +278,6 @@ def test_offline_gazetteer_finds_user_areas(cod_gaz):
 
     loc = OfflineGazetteer(gazetteer=cod_gaz).geocode("Harim district")
     assert loc is not None and loc.raw["kind"] == "admin2"
-    assert OfflineGazetteer().geocode("Harim district").raw["kind"] != "admin2"
+    assert loc.raw["source"] == "syr_admbnda_adm3_synthetic.gpkg"
+    shipped = OfflineGazetteer().geocode("Harim district").raw  # OCHA's district, a point without a polygon
+    assert shipped["kind"] == "admin2" and shipped["note"].startswith("no polygon shipped")

@@ -30,7 +30,7 @@ def test_names_as_arguments():
     assert res.exit_code == 0
     assert res.stdout.startswith(HEADER)
     got = rows(res.stdout)
-    assert [r["kind"] for r in got] == ["admin1", "place", ""]
+    assert [r["kind"] for r in got] == ["admin1", "community", ""]
     assert got[2]["lat"] == "" and got[2]["score"] == "0.0"
     assert "2 of 3 names placed; unmatched: 'Nowhere-on-earth'" in res.stderr
 
@@ -46,7 +46,7 @@ def test_names_from_file_skip_and_count_empty_lines(tmp_path):
 
 def test_csv_column_and_hxl_row(tmp_path):
     f = tmp_path / "sites.csv"
-    f.write_text("site,people\n#loc+name,#affected+ind\nAtmeh camps,100\nQah,50\n", encoding="utf-8")
+    f.write_text("site,people\n#loc+name,#affected+ind\nAtmeh camps,100\nQah camps,50\n", encoding="utf-8")
     res = run("geocode", "-i", str(f), "--column", "site")
     assert res.exit_code == 0
     assert [r["kind"] for r in rows(res.stdout)] == ["camp", "camp"]
@@ -115,17 +115,28 @@ def test_every_command_help_has_an_example():
         assert "Example" in out, args
 
 
-def test_first_run_says_it_is_building_the_index(tmp_path, monkeypatch):
+def test_a_new_machine_uses_the_shipped_index_at_once(tmp_path, monkeypatch):
     from geo import gazetteer
 
     monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
     gazetteer._default.cache_clear()
     try:
         res = run("geocode", "Idlib")
-        assert "building the gazetteer index (first run only" in res.stderr
-        assert list(tmp_path.glob("gazetteer-*.pickle"))
-        again = run("geocode", "Idlib")  # same process: the index is in memory, nothing to say
-        assert "building" not in again.stderr
+        assert res.exit_code == 0 and "building" not in res.stderr
+    finally:
+        gazetteer._default.cache_clear()
+
+
+def test_an_index_out_of_date_is_rebuilt_and_said(tmp_path, monkeypatch):
+    from geo import gazetteer, sources
+
+    monkeypatch.setattr(gazetteer, "INDEX", tmp_path / "missing.json.gz")
+    monkeypatch.setattr(sources, "build", lambda: gazetteer.Gazetteer())  # the real build takes seconds
+    gazetteer._default.cache_clear()
+    try:
+        res = run("geocode", "Idlib")
+        assert "does not match its sources: building it" in res.stderr
+        assert "0 of 1 names placed" in res.stderr
     finally:
         gazetteer._default.cache_clear()
 

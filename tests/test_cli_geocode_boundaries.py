@@ -47,9 +47,9 @@ def test_boundaries_add_districts_and_subdistricts(cod_zip):
     assert "areas added from" in res.stderr and "4 of 4 names placed" in res.stderr
 
 
-def test_without_boundaries_districts_are_not_known():
+def test_without_boundaries_districts_are_ochas_points():
     got = rows(run("geocode", "Harim district").stdout)
-    assert got[0]["kind"] != "admin2"
+    assert got[0]["kind"] == "admin2" and got[0]["pcode"] == "SY0703" and "no polygon" in got[0]["note"]
 
 
 def test_geojson_output_carries_the_district_polygon(cod_zip, tmp_path):

@@ -13,7 +13,7 @@ def test_one_row_per_name_in_order_with_true_geometry():
     gdf = geo.geocode(names)
     assert list(gdf["query"]) == names
     assert list(gdf.columns[:9]) == ["query", "name", "lat", "lon", "kind", "admin1", "country", "score", "source"]
-    assert list(gdf["kind"]) == ["admin1", "place", "border", "", "", "camp"]
+    assert list(gdf["kind"]) == ["admin1", "community", "border", "", "", "camp"]
     types = [None if g is None else g.geom_type for g in gdf.geometry]
     assert types == ["Polygon", "Point", "LineString", None, None, "Point"]
     assert gdf.loc[3, "score"] == 0 and gdf["lat"].isna().sum() == 2
@@ -58,14 +58,15 @@ def test_border_side_comes_from_context_or_country():
     assert resolve(["Turkish border", "Idlib", "Atmeh"])[0].id == "border:SY-TR"
 
 
-def test_ambiguous_name_lists_alternatives():
+def test_ambiguous_name_is_left_unplaced_with_its_candidates():
     m = resolve(["Tripoli"], country="LB,LY")[0]
-    assert m.country == "LY" and "LB" in m.alternatives and m.note.startswith("ambiguous")
+    assert not m.matched and m.note.startswith("ambiguous")
+    assert ", LB, " in m.alternatives and ", LY, " in m.alternatives
 
 
 def test_unmatched_near_miss_is_reported():
     m = resolve(["Saraqibbbbb"], min_score=99)[0]
-    assert not m.matched and m.score == 0 and "Saraqib" in m.note
+    assert not m.matched and m.score == 0 and "Saraqab (community C3916" in m.note
 
 
 @pytest.mark.parametrize(

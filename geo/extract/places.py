@@ -54,7 +54,8 @@ STOPWORDS = frozenset(
     such sunday support tell ten than that the their them then there these they third this those three through
     thursday to today total town tuesday two un under until up update us via village war was we wednesday week
     weeks well were west western what when where which while who will winter with within without women world year
-    years yes yet you
+    years yes yet you eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
+    fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions dozen dozens
     """.split()
 )
 _DIRECTION_WORDS = _query.DIRECTIONS
