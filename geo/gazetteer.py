@@ -62,10 +62,12 @@ VARIANT_FAR_RATIO = 80.0
 VARIANT_FAR_SKELETON = 4
 KIND_WORD_PENALTY = 10.0  # "Jarablus crossing" answering a bare "Jarablus"
 KIND_MISMATCH_PENALTY = 15.0  # asked for a camp, found only a town of that name
+DIRECTION_PENALTY = 2.0  # "Western Sweida" read as the west of Sweida, when a place has that whole name
 WEAK_NAME_PENALTY = 4.0  # an alternate name of an area that is often its capital's name ("Mosul" for Ninawa)
 DEFAULT_MIN_SCORE = 75.0
 FUZZY_WEIGHT = 0.9  # a fuzzy hit scores its rapidfuzz ratio × this, so it ranks below any variant
 MIN_FUZZY_LENGTH = 5  # a typo in a name of four letters or fewer is another name
+TYPO_WORD_RATIO = 75.0  # each word of a typo is still close to its word in the name
 _INDEX_VERSION = 8
 _KIND_WORDS = (None, *sorted(set(_query.KIND_WORDS.values())))
 _COMMUNITY_CODE = re.compile(r"^\s*[Cc]\s*(\d{4,5})\s*$")
@@ -83,6 +85,22 @@ def _by_score(c: Candidate) -> tuple:
 def _group(kind: str) -> str:
     """Kinds that name the same sort of thing: OCHA's communities and GeoNames' places are both settlements."""
     return "settlement" if kind in SETTLEMENT_KINDS else kind
+
+
+def _keys(q: _query.Query, full: str, base: float) -> list[tuple[str, float]]:
+    """What to look a query up by, and the score each would earn: the whole text, and the name without its kind
+    and direction words ("Idlib" in "southern Idlib province"), a little lower when the whole text is a name too:
+    a village called "Western Sweida" is meant before the western part of Sweida."""
+    keys = [(full, base)] if full else []
+    if q.key and q.key != full:
+        keys.append((q.key, base - DIRECTION_PENALTY if q.direction else base))
+    return keys
+
+
+def _typo_of(key: str, other: str) -> bool:
+    """A typo changes letters, not words: "ain bakara" is no typo of "ain arab" however close the strings."""
+    words, others = key.split(), other.split()
+    return len(words) == len(others) and all(fuzz.ratio(a, b) >= TYPO_WORD_RATIO for a, b in zip(words, others))
 
 
 def _fits(kind: str, asked: str) -> bool:
@@ -487,21 +505,23 @@ class Gazetteer:
             self._keep(found, i, score, how)
 
     def _exact(self, q: _query.Query, full: str, found, *_ignored) -> None:
-        for key in dict.fromkeys((full, q.key)):
-            self._score(found, key, SCORE_EXACT, q, "exact")
+        for key, base in _keys(q, full, SCORE_EXACT):
+            self._score(found, key, base, q, "exact")
 
     def _variants(self, q: _query.Query, full: str, found, min_fuzzy, countries) -> None:
-        if not q.key:
-            return
-        skel = skeleton(q.key, folded=True)
+        for query, top in _keys(q, full, SCORE_VARIANT):
+            self._variants_of(q, query, top, found, countries)
+
+    def _variants_of(self, q: _query.Query, query: str, top: float, found, countries) -> None:
+        skel = skeleton(query, folded=True)
         near = set(countries or FOCUS_COUNTRIES)
         weak = len(skel.replace(" ", "")) < VARIANT_FAR_SKELETON
         for key in self.variants.get(skel, ()):
             # The skeleton says "could be the same name"; how close the letters are says how likely.
-            ratio = fuzz.ratio(q.key, key)
+            ratio = fuzz.ratio(query, key)
             if ratio < VARIANT_MIN_RATIO:
                 continue
-            base = SCORE_VARIANT - (SCORE_VARIANT - VARIANT_FLOOR) * (100 - ratio) / (100 - VARIANT_MIN_RATIO)
+            base = top - (SCORE_VARIANT - VARIANT_FLOOR) * (100 - ratio) / (100 - VARIANT_MIN_RATIO)
             far_ok = ratio >= VARIANT_FAR_RATIO and not weak
             for i, word, is_weak in map(_unpack, self.exact.get(key, ())):
                 country = self.rows[i][3]
@@ -523,6 +543,8 @@ class Gazetteer:
             choices = self.fuzzy_pool.get(f"{country} {key[0]}")
             hits = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=min_fuzzy, limit=5)
             for other, ratio, _ in hits:
+                if not _typo_of(key, other):
+                    continue
                 # A fuzzy hit scores below any variant: 80 → 72, 95 → 85.5
                 score = round(ratio * FUZZY_WEIGHT, 1)
                 for i, _word, _weak in map(_unpack, self.exact.get(other, ())):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
@@ -47,6 +47,10 @@ CONTEXT_BAND_KM = 150.0  # alternatives are listed nearest the other places of a
 # and Tartous is Lebanon's); two villages of one country rarely differ by this much and are told apart by area.
 FAR_BAND_KM = 300.0
 EVIDENCE = 7  # how many parts of _Context.rank are evidence that tells namesakes apart
+# Spellings that are only variants or typos of several places do not choose between them by a few points of
+# letter likeness: "Taaleh" is as much Taala as Talleh. Candidates this close to the best compete on evidence.
+VARIANT_MARGIN = 8.0
+NEIGHBOURS = 5  # rows either side that say where a row of a table grouped by area is
 DOMINANT = 10  # a town this many times larger than its namesakes (and of DOMINANT_MIN people) is the one meant
 DOMINANT_MIN = 5_000
 
@@ -125,6 +129,7 @@ class _Context:
         self.countries = {f.country for f in anchors if f.country} or set(default)
         self.admin1 = {(f.country, f.admin1) for f in anchors if f.admin1}
         self.admin2 = {f.admin2_pcode for f in anchors if f.admin2_pcode}
+        self.admin3 = {f.admin3_pcode for f in anchors if f.admin3_pcode}
         pts = sorted({(round(f.lat, 2), round(f.lon, 2)) for f in anchors})
         self.points = pts
         self.centre = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) if pts else None
@@ -140,9 +145,9 @@ class _Context:
         return self._far[f.uid]
 
     def rank(self, cand: Candidate) -> tuple:
-        """Best first: the name, the country, the level asked for, the kind (a bare name means the area), then
-        whether the request's other places are in the same governorate and district, and how far they are.
-        These first parts (:data:`EVIDENCE`) tell namesakes apart; the rest only orders what is left."""
+        """Best first among :func:`_contenders`: the country, the level asked for, the kind (a bare name means
+        the area), whether the request's other places are in the same governorate, district and sub-district,
+        and how far they are. These first parts (:data:`EVIDENCE`) tell namesakes apart; the rest only orders what is left."""
         f = cand.feature
         if f.kind == "border":  # the border whose both sides are where the request is
             outside = sum(side not in self.countries for side in f.uid.split(":", 1)[1].split("-"))
@@ -152,9 +157,10 @@ class _Context:
         # in (or around) a governorate and a district where the request's other places are
         area1 = 0 if f.kind == "country" or (f.country, f.admin1) in self.admin1 else 1
         area2 = 0 if f.kind in ("country", "admin1") or (f.admin2_pcode and f.admin2_pcode in self.admin2) else 1
+        area3 = 0 if f.kind in AREA_KINDS[:3] or (f.admin3_pcode and f.admin3_pcode in self.admin3) else 1
         band = int(_km(f.lat, f.lon, *self.centre) // CONTEXT_BAND_KM) if self.centre else 0
-        return (-round(cand.score, 1), outside, other_level, KIND_RANK.get(f.kind, 9), area1, area2, self.far(f),
-                band, -f.population)  # fmt: skip
+        return (outside, other_level, KIND_RANK.get(f.kind, 9), area1, area2, area3, self.far(f),
+                -round(cand.score, 1), band, -f.population)  # fmt: skip
 
 
 def resolve(
@@ -171,7 +177,8 @@ def resolve(
     ``country`` is an ISO 3166-1 alpha-2 code or several ("SY,TR"); ``bbox`` is
     (west, south, east, north) in degrees. ``level`` (a kind: ``admin3``,
     ``community``, ``place`` …) is the kind of feature the names are, tried
-    before any other. ``within`` gives, name by name, the P-code of the area
+    before any other; ``"auto"`` takes the kind most of the names
+    unambiguously are (a column of communities, a list of governorates). ``within`` gives, name by name, the P-code of the area
     each lies in (or None), applied before the lookup (see
     :meth:`geo.gazetteer.Gazetteer.lookup`).
 
@@ -193,28 +200,76 @@ def resolve(
     for name, parent in keys:
         found = gaz.lookup(name, min_fuzzy, countries, parent) if name.strip() else []
         cands[(name, parent)] = [c for c in found if _passes(c.feature, countries, bbox)]
-    anchors = _anchors(cands.values(), min_score, countries)
+    anchor_of = _anchors(cands, min_score, countries)
+    anchors = list(anchor_of.values())
     near = tuple(sorted({f.country for f in anchors if f.country}))
     if not countries and near and set(near) != set(FOCUS_COUNTRIES):
         # typos are looked for where the request's other places are, not only in the focus countries
         for key in [k for k, found in cands.items() if not found and k[0].strip()]:
             found = gaz.lookup(key[0], min_fuzzy, near, key[1])
             cands[key] = [c for c in found if _passes(c.feature, countries, bbox)]
+    if level == "auto":
+        level = _usual_level(anchors)
     context = _Context(anchors, countries or FOCUS_COUNTRIES, level)
     answers = {key: _choose(key[0], found, context, min_score, gaz) for key, found in cands.items()}
-    return [answers[key] for key in zip(names, parents)]
+    keys = list(zip(names, parents))
+    return _by_neighbours(keys, [answers[key] for key in keys], anchor_of, cands, context, min_score, gaz)
 
 
-def _anchors(found_lists, min_score: float, countries) -> list[Feature]:
-    """The places of a request that are not in doubt: names that need no context to be answered (the focus
-    countries are no evidence here, or "Tripoli" alone would vouch for Lebanon next to Benghazi)."""
+def _by_neighbours(keys, rows, anchor_of, cands, context, min_score, gaz) -> list[Match]:
+    """In a table grouped by area (most rows share a district with the row before), a name several places share
+    is the one in the area of the rows around it, if exactly one is."""
+    at = [anchor_of.get(key) for key in keys]
+    seq = [f for f in at if f is not None and f.admin2_pcode]
+    pairs = list(zip(seq, seq[1:]))
+    if len(pairs) < 10 or sum(a.admin2_pcode == b.admin2_pcode for a, b in pairs) < 0.5 * len(pairs):
+        return rows
+    out = list(rows)
+    for i, (key, m) in enumerate(zip(keys, rows)):
+        if m.matched or not m.note.startswith("ambiguous"):
+            continue
+        local = [f for f in at[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1] if f is not None]
+        here = _choose(key[0], cands[key], _Context(local, context.countries, context.level), min_score, gaz)
+        if here.matched and here.admin2_pcode in {f.admin2_pcode for f in local}:
+            why = "ambiguous: chose the one in the area of the rows around it"
+            out[i] = replace(here, note="; ".join(n for n in (why, here.note) if n), alternatives=m.alternatives)
+    return out
+
+
+def _contenders(found: list[Candidate], min_score: float, level: str | None = None) -> list[Candidate]:
+    """The candidates still in the running: of the level asked for if there are any, and matching the name as
+    well as the best (exactly, or within :data:`VARIANT_MARGIN` when the best is itself a variant or a typo)."""
+    good = [c for c in found if c.score >= min_score]
+    if level and any(_fits_level(c.feature.kind, level) for c in good):
+        good = [c for c in good if _fits_level(c.feature.kind, level)]
+    if not good:
+        return good
+    top = max(good, key=lambda c: c.score)
+    margin = VARIANT_MARGIN if top.how in ("variant", "fuzzy") else 0.0
+    return [c for c in good if c.score >= top.score - margin]
+
+
+def _anchors(cands: dict, min_score: float, countries) -> dict:
+    """The places of a request that are not in doubt, by name: names that need no context to be answered (the
+    focus countries are no evidence here, or "Tripoli" alone would vouch for Lebanon next to Benghazi)."""
     alone = _Context([], countries or ())
-    anchors = []
-    for found in found_lists:
-        good = sorted((c for c in found if c.score >= min_score), key=alone.rank)
+    anchors = {}
+    for key, found in cands.items():
+        good = sorted(_contenders(found, min_score), key=alone.rank)
         if good and good[0].feature.kind not in ("border", "coordinates") and not _rivals(good[0], good, alone):
-            anchors.append(good[0].feature)
+            anchors[key] = good[0].feature
     return anchors
+
+
+def _usual_level(anchors: list[Feature]) -> str | None:
+    """The kind most of a table's unambiguous names are (communities, governorates …), if most share one."""
+    kinds = [_group(f.kind) for f in anchors]
+    if len(kinds) < 5:
+        return None
+    kind = max(set(kinds), key=lambda k: (kinds.count(k), k))
+    if kinds.count(kind) < 0.6 * len(kinds):
+        return None
+    return "place" if kind == "settlement" else kind
 
 
 def _describe(f: Feature) -> str:
@@ -240,9 +295,7 @@ def _rivals(best: Candidate, good: list[Candidate], context: _Context) -> list[C
 def _choose(name, found, context, min_score, gaz) -> Match:
     if not name.strip():
         return Match(name, note="empty name")
-    good = [c for c in found if c.score >= min_score]
-    if context.level and any(_fits_level(c.feature.kind, context.level) for c in good):
-        good = [c for c in good if _fits_level(c.feature.kind, context.level)]
+    good = _contenders(found, min_score, context.level)
     good.sort(key=context.rank)
     if not good:
         near = f"; closest: {_describe(found[0].feature)} scored {found[0].score:.0f}" if found else ""

@@ -226,12 +226,13 @@ def _merge(gaz: Gazetteer, i: int, uid: str, names: list[str], population: int) 
 
 
 def _supplement(gaz: Gazetteer) -> None:
+    admin1_codes = {gaz.rows[i][1]: gaz.rows[i][8] for i in gaz.pcodes.values() if gaz.rows[i][2] == "admin1"}
     for row in _csv("supplement.csv"):
         country, kind = row["country"], row["kind"]
         feature = Feature(
             f"supplement:{row['id']}", row["name"], kind, country, row["admin1"], float(row["lat"]),
             float(row["lon"]), int(row["population"] or 0), row.get("pcode", ""), "geo supplement",
             f"supplement:{row['counterpart']}" if row["counterpart"] else "",
-            note=row.get("note", ""),
+            admin1_pcode=admin1_codes.get(row["admin1"], "") if country == "SY" else "", note=row.get("note", ""),
         )  # fmt: skip
         gaz.add(feature, [row["name"], *_split(row["alt_names"])])
