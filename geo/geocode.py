@@ -147,7 +147,8 @@ class _Context:
     def rank(self, cand: Candidate) -> tuple:
         """Best first among :func:`_contenders`: the country, the level asked for, the kind (a bare name means
         the area), whether the request's other places are in the same governorate, district and sub-district,
-        and how far they are. These first parts (:data:`EVIDENCE`) tell namesakes apart; the rest only orders what is left."""
+        and how far they are. These first parts (:data:`EVIDENCE`) tell namesakes apart; the rest only orders
+        what is left."""
         f = cand.feature
         if f.kind == "border":  # the border whose both sides are where the request is
             outside = sum(side not in self.countries for side in f.uid.split(":", 1)[1].split("-"))
@@ -178,9 +179,9 @@ def resolve(
     (west, south, east, north) in degrees. ``level`` (a kind: ``admin3``,
     ``community``, ``place`` …) is the kind of feature the names are, tried
     before any other; ``"auto"`` takes the kind most of the names
-    unambiguously are (a column of communities, a list of governorates). ``within`` gives, name by name, the P-code of the area
-    each lies in (or None), applied before the lookup (see
-    :meth:`geo.gazetteer.Gazetteer.lookup`).
+    unambiguously are (a column of communities, a list of governorates).
+    ``within`` gives, name by name, the P-code of the area each lies in (or
+    None), applied before the lookup (see :meth:`geo.gazetteer.Gazetteer.lookup`).
 
     A name several places share is answered only when the request decides
     between them: ``country``/``bbox``, ``within``, or the other names of
