@@ -1,4 +1,4 @@
-"""The labelled spellings of benchmarks/data stay right (the benchmark measures; this guards)."""
+"""The labelled sets of benchmarks/data stay right (the benchmark measures; this guards)."""
 
 from __future__ import annotations
 
@@ -16,12 +16,22 @@ def _bench():
 
 
 def test_labelled_spellings_are_placed_right():
-    acc, wrong, n = _bench().accuracy()
-    assert n >= 150
-    assert acc >= 0.97, wrong
+    t = _bench().spellings()
+    assert t.n >= 150
+    assert t.right >= 0.97 * t.n and t.wrong == 0, t.errors
 
 
-def test_made_up_names_stay_unmatched():
-    matched, n = _bench().made_up()
-    assert n >= 30
-    assert matched == []
+def test_made_up_names_stay_unplaced():
+    for name in ("nonexistent.txt", "madeup_names.txt"):
+        found, n, shown = _bench().made_up(name)
+        assert n >= 30 and found == 0, shown
+
+
+def test_community_table_by_name_is_right_or_unplaced_never_wrong_beyond_one_percent():
+    t = _bench().community_table()
+    assert t.n == 541 and t.right >= 0.90 * t.n and t.wrong <= 0.01 * t.n, t.errors
+
+
+def test_community_table_by_pcode_is_all_right():
+    t = _bench().community_table(by="Community_Pcode")
+    assert t.right == t.n == 541
