@@ -39,7 +39,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -122,8 +121,8 @@ def community_table(shuffle: bool = False, by: str = "Community") -> Tally:
         if by == "Community_Pcode":
             t.add(m.pcode == r["Community_Pcode"] if m.matched else None, f"{r[by]} → {m.pcode}")
         else:
-            t.add(m.admin1_pcode == r["admin1Pcode"] if m.matched else None,
-                  f"{r[by]!r} ({r['spelling']}, {r['Mohafaza']}) → {m.name} [{m.kind}, {m.admin1}, {m.how}]")  # fmt: skip
+            what = f"{r[by]!r} ({r['spelling']}, {r['Mohafaza']}) → {m.name} [{m.kind}, {m.admin1}, {m.how}]"
+            t.add(m.admin1_pcode == r["admin1Pcode"] if m.matched else None, what)
     return t
 
 
