@@ -211,7 +211,7 @@ def test_movement_carries_the_figure_and_direction_but_never_splits_it():
     assert (m.date_from, m.date_to) == (date(2019, 12, 1), date(2020, 2, 5))
     shared = extract("Some 30,000 people fled Ariha to Dana and Sarmada.").movements
     assert len(shared) == 2 and all(m.figure is None for m in shared)
-    assert "not split" in shared[0].note
+    assert "not divided" in shared[0].note
 
 
 def test_no_movement_without_people_moving():
@@ -236,11 +236,20 @@ def test_rows_offsets_and_nothing_invented():
 
 
 def test_row_selections():
-    res = extract("Some 5,000 people fled Saraqib to Dana. Others fled Ariha to Idlib city and Binnish.")
+    res = extract(
+        "Some 5,000 people fled Saraqib to Dana. Others fled Ariha to Idlib city and Binnish. "
+        "Taftanaz is quiet. Families reached Atmeh."
+    )
     assert [r["kind"] for r in res.rows("figures")] == ["figure"]
-    assert [(r["origin"], r["destination"]) for r in res.rows("flows")] == [("Saraqib", "Dana")]
-    assert len(res.rows()) == 4
-    assert "2 without a figure" in res.left_out("flows")
+    flows = [(r["origin"], r["destination"], r["figure"]) for r in res.rows("flows")]
+    assert flows == [("Saraqib", "Dana", 5000), ("Ariha", "Idlib city", None), ("Ariha", "Binnish", None)]
+    assert [r["kind"] for r in res.rows()] == ["figure", *["movement"] * 4, "place"]
+    assert res.rows()[-1]["place"] == "Taftanaz" and res.rows()[-1]["sentence"] == "Taftanaz is quiet."
+    assert [r["place"] for r in res.rows("places")] == [
+        "Saraqib", "Dana", "Ariha", "Idlib city", "Binnish", "Taftanaz", "Atmeh",
+    ]  # fmt: skip
+    assert "1 movements with only an origin or a destination" in res.left_out("flows")
+    assert "2 of 3 flows have no figure of their own" in res.left_out("flows")
     with pytest.raises(InputError, match="choose one of"):
         res.rows("maps")
 
@@ -377,3 +386,65 @@ def test_any_text_gives_rows_whose_offsets_hold(text):
         assert shown[p.start : p.end] == p.text
     for row in res.rows():
         assert 0 <= row["start"] <= row["end"] <= len(text)
+
+
+# ------------------------------------------------------------ issue 14 cases
+@pytest.mark.parametrize(
+    "text, value, high",
+    [
+        ("Between 2,000 and 2,500 people fled Ariha.", 2000, 2500),
+        ("Some 7,000–8,000 people fled Ariha.", 7000, 8000),
+        ("Some 7,000-8,000 people fled Ariha.", 7000, 8000),
+        ("Between 2 and 3 million people need help.", 2_000_000, 3_000_000),
+        ("A quarter of a million people fled.", 250_000, None),
+        ("Three thousand people arrived.", 3000, None),
+    ],
+)
+def test_ranges_and_number_words(text, value, high):
+    f = one(text)
+    assert (f.value, f.high) == (value, high)
+    assert f.row()["high"] == high
+
+
+def test_a_change_is_two_figures_not_a_range():
+    assert [(f.value, f.high) for f in figures("Displaced people fell from 2.2 million to 1.9 million.")] == [
+        (2_200_000, None),
+        (1_900_000, None),
+    ]
+    assert [f.value for f in figures("Between 8 and 10 March, 4,000 people fled.", date="2024-04-01")] == [4000]
+
+
+def test_places_without_figures_get_rows_of_their_own():
+    res = extract("The situation in Kafr Takharim is unclear. Some 5,000 people fled Saraqib.")
+    rows = res.rows()
+    assert [(r["kind"], r["place"]) for r in rows] == [
+        ("figure", "Saraqib"),
+        ("movement", ""),
+        ("place", "Kafr Takharim"),
+    ]
+    place = rows[-1]
+    assert res.text[place["start"] : place["end"]] == "Kafr Takharim" and place["lat"] is not None
+    assert place["sentence"] == "The situation in Kafr Takharim is unclear."
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Most now live in the camps of Kutupalong and Balukhali in Cox's Bazar district.",
+         ["Kutupalong", "Balukhali", "Cox's Bazar district"]),
+        ("Gang violence in Port-au-Prince has uprooted more than 300,000 people.", ["Port-au-Prince"]),
+        ("Some 700 families escaped Mocimboa da Praia by boat.", ["Mocimboa da Praia"]),
+        ("Families reached Kutum, Kabkabiya and Saraf Omra.", ["Kutum", "Kabkabiya", "Saraf Omra"]),
+        ("Over 100,000 people moved from northern Gaza within 24 hours.", ["northern Gaza"]),
+        ("In Sudan's Blue Nile, 12,000 people were displaced.", ["Sudan"]),
+        ("According to Save the Children, 300 children arrived.", []),
+    ],
+)  # fmt: skip
+def test_places_outside_syria_as_written(text, places):
+    assert [p.text for p in extract(text).places] == places
+
+
+def test_unknown_names_are_kept_unplaced():
+    res = extract("Many settled in the Bulengo and Lushagala sites west of Goma.")
+    got = {p.text: p.placed for p in res.places}
+    assert got == {"Bulengo": False, "Lushagala": False, "Goma": True}

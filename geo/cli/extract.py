@@ -24,21 +24,24 @@ from geo.cli import fails_cleanly, main, say
 @click.option(
     "--rows",
     "select",
-    type=click.Choice(["all", "figures", "flows"]),
+    type=click.Choice(["all", "places", "figures", "flows"]),
     default="all",
     show_default=True,
-    help="figures: only figure rows (for geo choropleth); flows: only movements with both ends and a figure "
-    "(for geo flows --origin origin --destination destination --value figure).",
+    help="all: figures, movements, then the place mentions neither carries; places: every place mention; "
+    "figures: only figure rows (for geo choropleth); flows: movements with both ends (for geo flows --origin "
+    "origin --destination destination --value figure; a figure shared by several destinations is left empty).",
 )
 @fails_cleanly
 def extract_command(file, report_date, output, select):
     """Figures, places, dates and movements from a report (.txt, .md, .html; '-' for stdin).
 
-    One CSV row per figure (kind=figure: place, figure, unit, what, qualifier,
-    dates) and per movement (kind=movement: origin, destination, figure), each
-    with the sentence it came from and its character offsets, for review
-    before mapping. Places keep the names as written; a figure with no place
-    in its sentence has an empty place.
+    One CSV row per figure (kind=figure: place, figure, high for a range, unit,
+    what, qualifier, dates), per movement (kind=movement: origin, destination,
+    figure) and per place mention that neither carries (kind=place), each with
+    the sentence it came from and its character offsets, for review before
+    mapping. Places keep the names as written; a figure with no place in its
+    sentence has an empty place; a figure shared by several movements is not
+    copied onto each (the note says so).
 
     \b
     Examples:

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+
+from geo.extract.places import Place
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -49,6 +52,13 @@ _NOT_COUNT_BEFORE = re.compile(
     r"|\bcovid|\bparagraph|\bchapter|\btable|\bfigure|\bround|\b(?:one|1)\s+(?:in|out\s+of))\s*$",
     re.I,
 )
+_RANGE_TAIL = re.compile(
+    r"\s*(?P<joint>-|–|—|\bto\b|\band\b)\s*(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>million|billion|thousand)\b)?(?![\w/:]|[.,]\d)(?P<percent>\s*(?:%|per\s?cent\b))?",
+    re.I,
+)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_FROM = re.compile(r"\bfrom\s+$", re.I)
 _FRACTION = re.compile(r"[\s-]*(?:halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 _MONEY = re.compile(r"(?:\$|US\$|USD|€|EUR|£|GBP)\s*$")
 _QUALIFIERS = [
@@ -120,7 +130,13 @@ _PLAIN_NUMBER = re.compile(r"\d")
 
 @dataclass(frozen=True)
 class Figure:
-    """A number as written, where it is, its value and what it counts."""
+    """One figure found in the text: the number, what it counts, where, when, and the sentence it is from.
+
+    ``value`` is the number; for a range ("7,000–8,000", "between 2,000 and
+    2,500") it is the low end and ``high`` the top. :func:`find` fills the
+    number's own fields; :func:`geo.extract.extract` adds place, period,
+    sentence and confidence.
+    """
 
     text: str
     start: int
@@ -130,7 +146,30 @@ class Figure:
     what: str = ""
     qualifier: str = ""
     per: str = ""  # a rate: "day", "week", "month"
-    in_words: bool = False
+    place: Place | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    period: str = ""
+    sentence: str = ""
+    confidence: float = 0.9
+    note: str = ""
+    high: float | None = None
+
+    @property
+    def qualifiers(self) -> str:
+        """The qualifier and the rate, as the review table shows them ("approximate; per day")."""
+        return "; ".join(q for q in (self.qualifier, f"per {self.per}" if self.per else "") if q)
+
+    def row(self) -> dict:
+        p = self.place
+        return {
+            "kind": "figure", "place": p.text if p else "", "lat": p.lat if p else None,
+            "lon": p.lon if p else None, "place_kind": p.kind if p else "", "place_id": p.id if p else "",
+            "figure": self.value, "high": self.high, "unit": self.unit, "what": self.what,
+            "qualifier": self.qualifiers, "per": self.per, "date_from": self.date_from, "date_to": self.date_to,
+            "text": self.text, "sentence": self.sentence, "start": self.start, "end": self.end,
+            "confidence": self.confidence, "note": self.note,
+        }  # fmt: skip
 
 
 def _words_value(text: str) -> float | None:
@@ -162,7 +201,7 @@ def _words_value(text: str) -> float | None:
     return round(value * share) if share != 1.0 else value
 
 
-def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+def clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     start = lo
     for m in _CLAUSE_END.finditer(text, lo, pos):
         start = m.end()
@@ -174,13 +213,14 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
     """Figures in ``text[start:end]`` (one sentence); ``masked`` spans (dates) hold none."""
     out: list[Figure] = []
     matches = list(_NUMBER.finditer(text, start, end))
+    skip_until = start
     for idx, m in enumerate(matches):
         s, e = m.start(), m.end()
-        if any(a <= s < b or a < e <= b for a, b in masked):
+        if s < skip_until or any(a <= s < b or a < e <= b for a, b in masked):
             continue
-        after = text[e : min(end, e + 40)]
         before = text[max(start, s - 40) : s]
         percent = bool(m.group("percent"))
+        high = None
         if m.group("digits"):
             raw = m.group("digits")
             value = float(raw.replace(",", ""))
@@ -190,6 +230,10 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
             if scale:
                 value = round(value * (_SCALES.get(scale.lower()) or _SHORT_SCALES[scale.lower()]), 6)
             in_words = False
+            rng = None if percent else _range(text, s, e, end, value, bool(scale), before, masked)
+            if rng:
+                value, high, e, percent = rng
+                skip_until = e
         else:
             raw = m.group("words")
             value = _words_value(raw)
@@ -197,6 +241,7 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
                 continue
             scale = None
             in_words = True
+        after = text[e : min(end, e + 40)]
         if not percent and (_NOT_COUNT_AFTER.match(after) or _FRACTION.match(after)):
             continue
         if _NOT_COUNT_BEFORE.search(before):
@@ -211,7 +256,7 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
                 continue  # a year
         if not in_words and "." in raw and not scale and not percent and not what:
             continue  # "3.5" alone: a version, a ratio, a score
-        clause = _clause(text, start, end, s)
+        span = clause(text, start, end, s)
         if percent:
             unit = "percent"
         elif what in ("families", "households") or (what.startswith(("families", "households"))):
@@ -222,8 +267,8 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
             unit = "individuals"
         else:
             unit = ""
-        prev_end = max([clause[0], *(x.end() for x in matches[:idx] if x.end() <= s)])
-        next_start = min([clause[1], *(x.start() for x in matches[idx + 1 :] if x.start() >= e)])
+        prev_end = max([span[0], *(x.end() for x in matches[:idx] if x.end() <= s)])
+        next_start = min([span[1], *(x.start() for x in matches[idx + 1 :] if x.start() >= e)])
         if what in _PEOPLE and what != "people displaced":
             # the words of movement must be in the figure's own part of the sentence, between commas
             seg_start = max(prev_end, text.rfind(",", prev_end, s) + 1)
@@ -236,7 +281,7 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
             elif _RETURNED.search(window):
                 what = f"{what} returned"
         if not what:
-            tail = text[e : clause[1]]
+            tail = text[e : span[1]]
             if _DISPLACED.match(tail.lstrip()) or re.match(
                 r"\s*(?:have|had|has|were|are)\s+(?:been\s+)?(?:newly\s+)?"
                 r"(?:displaced|fled|forced|uprooted)",
@@ -255,10 +300,47 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
             if pattern.search(text, e, next_start):
                 per = label
                 break
+        confidence = 0.9 - (0.2 if not what else 0) - (0.05 if in_words else 0)
         out.append(
-            Figure(text[s:e], s, e, int(value) if value == int(value) else value, unit, what, qualifier, per, in_words)
+            Figure(
+                text[s:e],
+                s,
+                e,
+                _plain(value),
+                unit,
+                what,
+                qualifier,
+                per,
+                confidence=round(confidence, 2),
+                high=None if high is None else _plain(high),
+            )  # fmt: skip
         )
     return out
+
+
+def _plain(value: float) -> float:
+    return int(value) if value == int(value) else value
+
+
+def _range(text, s, e, end, value, scaled, before, masked) -> tuple[float, float, int, bool] | None:
+    """(low, high, end, percent) when the number at s..e opens a range: "7,000–8,000", "between 2 and 3 million"."""
+    m = _RANGE_TAIL.match(text, e, end)
+    if not m or any(a < m.end() and m.start("digits") < b for a, b in masked):
+        return None
+    joint = m.group("joint").lower()
+    if joint == "and" and not _BETWEEN.search(before):
+        return None  # "2,000 and 2,500" is a range only after "between"
+    if joint == "to" and _FROM.search(before):
+        return None  # "fell from 2.2 million to 1.9 million" is a change, not a range
+    high = float(m.group("digits").replace(",", ""))
+    if m.group("scale"):
+        factor = _SCALES[m.group("scale").lower()]
+        high *= factor
+        if not scaled and value * factor < high:
+            value *= factor  # "2 to 3 million"
+    if high <= value:
+        return None
+    return round(value, 6), round(high, 6), m.end(), bool(m.group("percent"))
 
 
 def _what(text: str, pos: int, end: int, last: bool = False) -> str:

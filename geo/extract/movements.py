@@ -1,65 +1,64 @@
-"""Movements in report prose: who went from where to where.
+"""Movements in report prose: who went from where to where, read from the structure of the sentence.
 
-A clause with a word of movement ("fled", "displaced", "pushed", "arrived",
-"returned" …) is read place by place: a place after "from", "fled", "left",
-"out of" … is an origin; after "to", "toward", "into", "reached", "arrived
-in" … a destination; a place listed after another ("Atmeh, Sarmada and
-Dana") shares its role. Origins and destinations are then paired. A figure in
-the same clause goes with the movement only when there is a single pair:
-splitting it among several destinations would be inventing.
+A sentence is cut into clauses; a clause with a word of movement ("fled",
+"displaced", "crossed", "arrived", "went back" …) is read group by group,
+a group being one place or a list of them ("Homs and Hama", "Atmeh, Sarmada
+and Dana", "eastern Ghouta, notably Douma and Harasta"). What stands before a
+group gives its role, read backwards over the words between (at most six
+ordinary words, never across another verb of movement or clause word):
+
+* an origin after "from", "out of", "fled", "left", "abandoned", "escaped" …,
+  after "residents of", or where the violence was ("fighting in", "the
+  blockade of") when the clause names a destination too;
+* a destination after "to", "toward", "into", "reached", "entered", after
+  "for" once someone "left" or "fled", after "in"/"at" when a verb of arriving
+  or staying came first ("arrived in", "sheltering in", "staying with
+  relatives in", "sought refuge in"), or before "received" / "hosted";
+* a stop on the way after "via" or "through".
+
+Destinations in a row form legs when the text says so ("went to A, then on to
+B", "via A to B", "had sheltered in A, went back to B"): A → B is a movement of
+its own. Every origin of a leg is paired with every destination; when a
+list is split into pairs, the note says it is an inference. A figure goes with
+a movement only when it is the clause's one movement, or when the text gives
+each destination its own ("1,250 to Kassala and 900 to Gedaref"); a figure
+shared by several pairs is never copied onto each, so that a map of the rows
+cannot count the same people twice.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from geo.extract.figures import Figure
 from geo.extract.places import Place
 
 MOVE = re.compile(
-    r"\b(?:fled|flee|flees|fleeing|displaced|displacement|moved|moving|move|movements?|pushed|pushing|push|"
-    r"headed|heading|relocated|relocating|arrived|arriving|arrive|arrivals?|returned|returning|returnees|"
-    r"escaped|escaping|left|leaving|evacuated|evacuating|uprooted|streamed|streaming|poured|pouring|influx|"
-    r"travelled|traveled|travelling|traveling|made\s+their\s+way|sought\s+(?:refuge|shelter|safety)|"
-    r"took\s+refuge|crossed|went|go|going|sent|driven|drove|flight|exodus|reached|reaching|received|receiving)\b",
+    r"\b(?:fled|flee|flees|fleeing|flight|displaced|displacement|displacing|moved|moving|move|movements?|pushed|"
+    r"pushing|push|headed|heading|relocated|relocating|relocation|arrived|arriving|arrive|arrivals?|returned|"
+    r"returning|returns?|returnees|escaped|escaping|left|leaving|evacuated|evacuating|evacuations?|evacuees|"
+    r"uprooted|streamed|streaming|poured|pouring|influx|travell?ed|travell?ing|made\s+their\s+way|"
+    r"sought\s+(?:refuge|shelter|safety)|took\s+refuge|crossed|crossing|went|go|going|gone|sent|driven|drove|"
+    r"forced|exodus|reached|reaching|received|receiving|walked|walking|continued|transited|transiting|deported|"
+    r"expelled|carried|transported|bus(?:s)?ed|taken|landed|entered|entering|abandoned|abandoning|settled|resettled|"
+    r"came|coming|shifted|got\s+to|get\s+to|made\s+it\s+to|ferries|boats?)\b",
     re.I,
 )
-_FILLER = (
-    r"(?:(?:the|their|homes?|areas?|parts?|of|villages?|towns?|communities|camps?|sites?|settlements?|shelters?|"
-    r"collective\s+centres?|informal|overcrowded|already|near|along|around|by|in|outskirts|rural|safer|"
-    r"relatively|more|nearby|further|already|crowded|makeshift|displacement|IDP|a|an|to|on|at|other|"
-    r"[a-z]+ern|countryside)\s+){0,6}$"
-)
-_ORIGIN = re.compile(
-    r"\b(?:from|out\s+of|away\s+from|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|abandoned|"
-    r"abandoning|evacuated|evacuating|deserted|emptied|uprooted\s+from)\s+" + _FILLER.replace("|in|", "|"),
-    re.I,
-)
-_DEST = re.compile(
-    r"\b(?:to|toward|towards|into|reached|reaching|reach|(?:arrived|arriving|arrive|arrivals?|arrival)\s+(?:in|at)|"
-    r"in\s+the\s+direction\s+of|(?:headed|heading|bound|left|leaving)\s+for|(?:sheltering|settled|settling|"
-    r"staying|living)\s+in|(?:sought|seeking|took|taking|found|finding)\s+(?:refuge|shelter|safety)\s+in|"
-    r"closer\s+to|nearer\s+to|up\s+to|onto)\s+" + _FILLER,
-    re.I,
-)
-_RECEIVED = re.compile(
-    r"(?:\s*(?:,\s*|and\s+|or\s+)[^,;.]{0,40}?)?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?"
-    r"(?:received|hosted|welcomed|took\s+in|absorbed)\b",
-    re.I,
-)
-_LIST = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s*)" + _FILLER, re.I)
-# "left Jisr al-Shughur for Salqin": after an origin, "for" names the destination
-_FOR = re.compile(r"^\s+for\s+(?:the\s+)?$", re.I)
-# Trucks, convoys and supplies cross borders too; those are not people moving.
 _GOODS = re.compile(
-    r"\b(?:trucks?|lorries|convoys?|shipments?|deliveries|supplies|goods|cargo|vehicles|kits|items|aid|"
+    r"\b(?:trucks?|lorries|shipments?|deliveries|supplies|goods|cargo|vehicles|kits|items|aid|"
     r"assistance|support|relief|winteri[sz]ation|food|fuel|medicines?|vaccines?|water|electricity)\b",
     re.I,
 )
 _PERSONS = re.compile(
     r"\b(?:people|persons|individuals|families|households|children|women|men|civilians|residents|IDPs|displaced|"
-    r"refugees|returnees|arrivals)\b",
+    r"refugees|returnees|arrivals|evacuees|those|many|thousands|hundreds|others|some|most)\b",
+    re.I,
+)
+_NEGATED = re.compile(
+    r"\bno\s+(?:new\s+|further\s+|major\s+|significant\s+|large\s+)?(?:arrivals?|movements?|displacements?|returns?|"
+    r"departures?|one)\b|\b(?:could|can|did|were|was|have|has)\s*n[o']t\s+(?:been\s+able\s+to\s+)?(?:reach|leave|flee)",
     re.I,
 )
 _DIRECTION = re.compile(
@@ -67,13 +66,76 @@ _DIRECTION = re.compile(
     r"|\b(?:to|towards?)\s+the\s+(?P<d2>north|south|east|west|north-?west|north-?east|south-?west|south-?east)\b",
     re.I,
 )
-_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+(?:while|whereas)\s+|\.\s")
-_PEOPLE_WHAT = ("people", "children", "women", "families", "households", "")
+_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+(?:while|whereas)\s+|\.\s|\s[—–]\s")
+_PEOPLE_WHAT = ("people", "children", "women", "families", "households", "refugees", "returnees", "")
+# Between two places of one list: ", ", " and ", ", and the camps near ", " as well as " …
+_LIST = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s*|/\s*)(?:(?:the|nearby|other|camps?|villages?|"
+    r"towns?|sites?|areas?|of|near|around|in|informal|settlements?)\s+){0,4}$",
+    re.I,
+)
+# Parts of an area named after it: "eastern Ghouta, notably Douma and Harasta"
+_PARTS = re.compile(
+    r"^\s*(?:,|\()\s*(?:notably|including|especially|particularly|mainly|mostly|chiefly|such\s+as|namely|"
+    r"in\s+particular|among\s+them)\s+(?:the\s+)?$",
+    re.I,
+)
+# Words that say the next destination is a further leg: "then on to", "later moved to", "went back to".
+_ONWARD = re.compile(
+    r"\b(?:then|later|onward|onwards|on\s+to|subsequently|eventually|afterwards|before|continued|continuing|"
+    r"went\s+back|moved\s+on|went\s+on|were\s+(?:then\s+)?(?:taken|moved|transferred|relocated|bused|bussed)|"
+    r"was\s+(?:then\s+)?(?:taken|moved)|returned|travell?ed|went|moved|headed)\b",
+    re.I,
+)
+_FOR_AFTER = re.compile(
+    r"\b(?:left|leaving|leave|leaves|abandoned|abandoning|fled|flee|fleeing|departed|departing|headed|heading|set\s+off|"
+    r"bound|quit|deserted)\b",
+    re.I,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]")
+
+ORIGIN, DEST, STAY, VIA, HAZARD, ELLIPTIC = "origin", "destination", "stay", "via", "hazard", "elliptic"
+_CUES = {
+    **dict.fromkeys(
+        [("from",), ("out", "of"), ("away", "from"), ("fled",), ("flee",), ("flees",), ("fleeing",), ("left",),
+         ("leaving",), ("leave",), ("leaves",), ("abandoned",), ("abandoning",), ("escaped",), ("escaping",),
+         ("escape",), ("deserted",), ("emptied",), ("vacated",), ("departed",), ("departing",), ("quit",)],
+        ORIGIN,
+    ),
+    **dict.fromkeys(
+        [("to",), ("toward",), ("towards",), ("into",), ("onto",), ("reached",), ("reaching",), ("reach",),
+         ("reaches",), ("entered",), ("entering",), ("enter",), ("in", "the", "direction", "of")],
+        DEST,
+    ),
+    **dict.fromkeys([("via",), ("through",), ("transiting",), ("transited",)], VIA),
+    # "close to the border", "according to UNHCR": "to" with no movement in it
+    **dict.fromkeys([("close", "to"), ("next", "to"), ("due", "to"), ("according", "to"), ("access", "to")], None),
+}  # fmt: skip
+_LOC = frozenset("in at near around of on across outside within inside".split())
+_STAY = frozenset(
+    """arrived arriving arrive arrives arrival arrivals landed landing settled settling sheltering sheltered shelter
+    staying stayed stay hosted registered received relocated resettled refuge safety camped
+    gathered""".split()
+)
+_HAZARD = frozenset(
+    """fighting clashes clash attacks attack shelling violence hostilities floods flooding flood drought offensive
+    bombardment bombing airstrikes strikes insecurity blockade siege raids raid conflict war assault incursion
+    operations escalation combat""".split()
+)
+_NOT_PEOPLE = _HAZARD | frozenset(
+    "forces troops army fighters militia militias front frontline advanced advancing".split()
+)
+_RESIDENTS = frozenset("residents inhabitants people families civilians households idps evacuees".split())
+_BLOCK = frozenset(
+    """and or nor but then later before after while whereas who whom which where when because since until was were
+    is are had has have been be will would could elsewhere""".split()
+)
+MAX_FILLER = 6
 
 
 @dataclass(frozen=True)
 class Movement:
-    """People moving from an origin to a destination, as one sentence tells it."""
+    """People going from ``origin`` to ``destination`` (either may be missing), with the figure that is theirs."""
 
     origin: Place | None
     destination: Place | None
@@ -81,7 +143,42 @@ class Movement:
     direction: str
     start: int
     end: int
+    text: str = ""
+    sentence: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    confidence: float = 0.9
     note: str = ""
+
+    def row(self) -> dict:
+        o, d, f = self.origin, self.destination, self.figure
+        qualifier = [f.qualifiers] if f and f.qualifiers else []
+        if self.direction:
+            qualifier.append(f"{self.direction}ward")
+        return {
+            "kind": "movement", "place": "", "figure": f.value if f else None, "high": f.high if f else None,
+            "unit": f.unit if f else "", "what": f.what if f else "", "qualifier": "; ".join(qualifier),
+            "per": f.per if f else "", "date_from": self.date_from, "date_to": self.date_to,
+            "origin": o.text if o else "", "origin_lat": o.lat if o else None, "origin_lon": o.lon if o else None,
+            "destination": d.text if d else "", "destination_lat": d.lat if d else None,
+            "destination_lon": d.lon if d else None, "text": self.text, "sentence": self.sentence,
+            "start": self.start, "end": self.end, "confidence": self.confidence, "note": self.note,
+        }  # fmt: skip
+
+
+@dataclass
+class _Group:
+    places: list[Place]
+    role: str | None = None
+    parent: _Group | None = None  # the area these places are parts of ("Douma" of "eastern Ghouta")
+
+    @property
+    def start(self) -> int:
+        return self.places[0].start
+
+    @property
+    def end(self) -> int:
+        return self.places[-1].end
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -94,57 +191,187 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _groups(text: str, here: list[Place]) -> list[_Group]:
+    groups: list[_Group] = []
+    for p in here:
+        if groups:
+            gap = text[groups[-1].end : p.start]
+            if _LIST.match(gap):
+                groups[-1].places.append(p)
+                continue
+            if _PARTS.match(gap):
+                groups.append(_Group([p], parent=groups[-1].parent or groups[-1]))
+                continue
+        groups.append(_Group([p]))
+    return groups
+
+
+def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
+    """The role the words before ``pos`` (back to ``lo``) give a place: origin, destination, stay, via, hazard."""
+    words = [w.lower() for w in _WORD.findall(text, lo, pos)]
+    loc = None
+    filler = 0
+    k = len(words)
+    while k > 0:
+        for n in (4, 3, 2, 1):
+            if k - n >= 0 and tuple(words[k - n : k]) in _CUES:
+                role = _CUES[tuple(words[k - n : k])]
+                if role is not None and k - n > 0 and words[k - n - 1] in _NOT_PEOPLE:
+                    return None  # "if fighting reaches Idlib city", "forces advanced toward Saraqib"
+                if role == ORIGIN and loc and n == 1 and words[k - 1] not in ("from",):
+                    return None  # "fled their homes in northwest Syria": where they were, not a place left
+                return role
+        w = words[k - 1]
+        if w == "for":
+            return DEST if _FOR_AFTER.search(text, clause_start, pos) else None
+        if w in _LOC:
+            loc = loc or w
+        elif loc and w in _HAZARD:
+            return HAZARD
+        elif loc == "of" and w in _RESIDENTS:
+            return HAZARD  # "residents of Avdiivka were evacuated to Dnipro": an origin when a destination is named
+        elif loc and loc != "of" and w in _STAY:
+            return STAY
+        elif loc in ("in", "at") and w[0].isdigit():
+            return ELLIPTIC  # "… arrived in Chad, and a further 100,000 in South Sudan"
+        elif w in _BLOCK or not w[0].isalpha() or MOVE.fullmatch(w):
+            return None
+        else:
+            filler += 1
+            if filler > MAX_FILLER:
+                return None
+        k -= 1
+    return None
+
+
+def _received(text: str, pos: int, end: int) -> bool:
+    # "Azaz and Afrin received 5,000 families", "Hargeisa and Burao have received …"
+    return bool(
+        re.match(
+            r"\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|now\s+)?(?:received|hosted|welcomed|took\s+in|absorbed|hosts?|"
+            r"receive[sd]?)\b",
+            text[pos:end],
+            re.I,
+        )
+    )
+
+
 def find(text: str, start: int, end: int, places: list[Place], figures: list[Figure]) -> list[Movement]:
-    """Movements in one sentence, given its places and figures."""
+    """Movements in one sentence (``text[start:end]``), given its places and figures."""
     out: list[Movement] = []
     for cs, ce in _clauses(text, start, end):
-        cue = MOVE.search(text, cs, ce)
-        if not cue:
-            continue
         here = [p for p in places if cs <= p.start and p.end <= ce]
-        roles: list[str] = []
-        prev_end = cs
-        for k, p in enumerate(here):
-            gap_start = max(prev_end, p.start - 80)
-            before = text[gap_start : p.start]
-            role = ""
-            if k and roles[k - 1] and _LIST.match(text[here[k - 1].end : p.start]):
-                role = roles[k - 1]
-            elif k and roles[k - 1] == "origin" and _FOR.match(text[here[k - 1].end : p.start]):
-                role = "destination"
-            else:
-                # the cue nearest the name decides: "fled to Afrin" is a destination
-                mo, md = _ORIGIN.search(before), _DEST.search(before)
-                if mo and (not md or mo.start() > md.start()):
-                    role = "origin"
-                elif md:
-                    role = "destination"
-                elif _RECEIVED.match(text, p.end, ce):
-                    role = "destination"  # "Azaz and Afrin received 5,000 families"
-            roles.append(role)
-            prev_end = p.end
-        origins = [p for p, r in zip(here, roles) if r == "origin"]
-        dests = [p for p, r in zip(here, roles) if r == "destination"]
-        if not origins and not dests:
+        cue = MOVE.search(text, cs, ce)
+        if not here or not cue or _NEGATED.search(text, cs, ce):
             continue
         lead = text[cs : cue.start()]
         if _GOODS.search(lead) and not _PERSONS.search(lead):
             continue
-        d = _DIRECTION.search(text, cs, ce)
-        direction = (d.group("d") or d.group("d2")).lower().replace("-", "") if d else ""
-        pairs = [(o, t) for o in (origins or [None]) for t in (dests or [None])]
-        people = [
-            f for f in figures
-            if cs <= f.start < ce and f.unit != "percent" and f.what.split(" ")[0] in _PEOPLE_WHAT
-        ]  # fmt: skip
-        figure = min(people, key=lambda f: abs(f.start - cue.start())) if people else None
-        note = ""
-        if figure is not None and len(pairs) > 1:
-            note = f"the clause's figure ({figure.text}) is shared by {len(pairs)} origin–destination pairs; not split"
-            figure = None
+        groups = _groups(text, here)
+        prev = cs
+        for g in groups:
+            if g.parent is not None:
+                g.role = g.parent.role
+            else:
+                g.role = _role(text, prev, g.start, cs)
+                if g.role is None and _received(text, g.end, ce):
+                    g.role = DEST
+                if g.role == ELLIPTIC:
+                    earlier = [h.role for h in groups if h is not g and h.role in (DEST, STAY) and h.end <= g.start]
+                    g.role = earlier[-1] if earlier else None
+            prev = g.end
+        out += _movements(text, cs, ce, cue, groups, figures)
+    return out
+
+
+def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure]) -> list[Movement]:
+    has_dest = any(g.role in (DEST, STAY, VIA) for g in groups)
+    origins: list[_Group] = []
+    legs: list[list[_Group]] = []  # destinations, leg by leg
+    for k, g in enumerate(groups):
+        if g.role in (ORIGIN, HAZARD):
+            if g.role == HAZARD and not has_dest:
+                continue  # "fighting in X", "residents of X": where people came from only when it says where they went
+            if legs and any(h.role in (DEST, VIA) for h in groups[k + 1 :]):
+                break  # a second movement in the same clause; its words are read without the first's
+            origins.append(g)
+        elif g.role in (DEST, STAY, VIA):
+            last = legs[-1][-1] if legs else None
+            onward = last is not None and (
+                last.role == VIA or (last.role == STAY and g.role != STAY) or _ONWARD.search(text, last.end, g.start)
+            )
+            if last is None or onward:
+                legs.append([g])
+            else:
+                legs[-1].append(g)
+    if not legs and not origins:
+        return []
+    people = [
+        f for f in figures
+        if cs <= f.start < ce and f.unit != "percent" and f.what.split(" ")[0] in _PEOPLE_WHAT
+    ]  # fmt: skip
+    d = _DIRECTION.search(text, cs, ce)
+    direction = (d.group("d") or d.group("d2")).lower().replace("-", "") if d else ""
+    # Legs: the origins to the first destinations, then each stop to the next.
+    plan: list[tuple[list[Place], list[_Group]]] = []
+    froms = list(_members(origins))
+    for n, leg in enumerate(legs or [[]]):
+        if not (n == 0 and not origins and leg and leg[0].role == STAY and len(legs) > 1):
+            plan.append((froms, leg))  # "people who had sheltered in A went back to B": A → B, not → A
+        froms = list(_members(leg))
+    out = []
+    for n, (froms, leg) in enumerate(plan):
+        tos = list(_members(leg))
+        pairs = [(o, t) for o in (froms or [None]) for t in (tos or [None])]
+        own = _own_figures(cs, leg, people) if n == 0 else {}
+        shared = min(people, key=lambda f: abs(f.start - cue.start())) if n == 0 and people and not own else None
         for o, t in pairs:
-            ends = [x for x in (o, t, figure) if x is not None]
+            fig = own.get(id(t)) if own else (shared if len(pairs) == 1 else None)
+            notes = [_listed(origins, leg, o, t)]
+            if n > 0:
+                notes.insert(0, "onward leg" + ("; the figure stays on the first leg" if people else ""))
+            elif shared is not None and len(pairs) > 1:
+                notes.insert(0, f"figure ({shared.text}) shared by {len(pairs)} pairs, not divided")
+            notes = [x for x in notes if x]
+            ends = [x for x in (o, t, fig) if x is not None]
             s = min([cue.start(), *(x.start for x in ends)])
             e = max([cue.end(), *(x.end for x in ends)])
-            out.append(Movement(o, t, figure, direction, s, e, note))
+            out.append(Movement(o, t, fig, direction, s, e, note="; ".join(notes)))
     return out
+
+
+def _members(groups: list[_Group]):
+    for g in groups:
+        yield from g.places
+
+
+def _own_figures(cs: int, leg: list[_Group], people: list[Figure]) -> dict[int, Figure]:
+    """Destinations that each have their own figure: "1,250 … to Kassala and 900 to Gedaref"."""
+    if len(leg) < 2 or len(people) != len(leg) or any(len(g.places) > 1 for g in leg):
+        return {}
+    own: dict[int, Figure] = {}
+    lo = cs
+    for g, f in zip(leg, people):
+        if not (lo <= f.start < g.start):
+            return {}
+        own[id(g.places[0])] = f
+        lo = g.end
+    return own
+
+
+def _listed(origins: list[_Group], leg: list[_Group], o: Place | None, t: Place | None) -> str:
+    """What the pair owes to reading a list or an area's parts, in words ("" when it owes nothing)."""
+    notes = []
+    for place, groups in ((o, origins), (t, leg)):
+        for g in groups:
+            if place in g.places:
+                if g.parent is not None:
+                    notes.append(f"{place.text} read as part of {g.parent.places[0].text}")
+                if len(g.places) > 1:
+                    notes.append(f"people split between {_names(g.places)}: an inference from the list")
+    return "; ".join(notes)
+
+
+def _names(places: list[Place]) -> str:
+    names = [p.text for p in places]
+    return f"{', '.join(names[:-1])} and {names[-1]}"

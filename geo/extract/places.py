@@ -1,16 +1,23 @@
-"""Place mentions in running text, found through the gazetteer's own names.
+"""Place mentions in running text, found through the gazetteer's own names and through the words around them.
 
-Each sentence is scanned for the longest run of capitalised words whose
-folded form is a name in the gazetteer ("Ma'arrat an-Nu'man", "Bab al-Hawa"),
-or a transliteration variant of a name in the focus region. A mention keeps
-the words that change what it means: a direction before an area ("southern
-Idlib", "northwest Syria"), a kind word after ("Idlib city", "Atmeh camps",
-"Bab al-Hawa crossing", "western Aleppo countryside"), and borders named by
-their country ("the Turkish border", "the border with Turkey").
+Each sentence is scanned for the longest run of capitalised words that the
+gazetteer knows (:meth:`Gazetteer.lookup`, exact names and, in the focus
+region, transliteration variants): "Ma'arrat an-Nu'man", "Bab al-Hawa",
+"Cox's Bazar". A mention keeps the words that change what it means: a
+direction before an area ("southern Idlib", "eastern Sudan"), a kind word
+after ("Idlib city", "Zamzam camp", "Khartoum state", "Bab al-Hawa
+crossing"), and borders named by their country ("the Turkish border", "the
+border with Chad").
 
 Ordinary words are kept out three ways: the words must be capitalised in the
-text, common English words are never places on their own, and a name found
-only outside the focus countries must belong to a large city.
+text, common English words are never places on their own, and a small town
+outside the focus countries counts only where the text makes it likely: the
+report names its country elsewhere, or a word such as "in", "from", "toward"
+or "fled" stands right before it.
+
+Names no gazetteer has ("Kutupalong", "Hazano") are still places when those
+words stand before them, or when they are listed with a place ("Kutum,
+Kabkabiya and Saraf Omra"); they are kept unplaced, for the reviewer.
 """
 
 from __future__ import annotations
@@ -19,22 +26,20 @@ import functools
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from geo import query as _query
-from geo.gazetteer import FOCUS_COUNTRIES, Feature, Gazetteer, _unpack
-from geo.names import ARTICLES, fold, skeleton
+from geo.gazetteer import FOCUS_COUNTRIES, Candidate, Gazetteer
+from geo.names import ARTICLES, fold
 
 # A word, with the apostrophes written inside Arabic names ("Ma'arrat") but not an English possessive ("Idlib's").
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*|\d+")
 _GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-‐–][ \t]?|[ \t]?\n[ \t]?")
+_POSSESSIVE_GAP = re.compile(r"['’][sS] ")  # "Cox's Bazar": a possessive inside a name the gazetteer knows
 MAX_WORDS = 6
-# The gazetteer keeps features as plain tuples, in the order of Feature's fields.
-_KIND, _COUNTRY, _POPULATION = (list(Feature.__dataclass_fields__).index(f) for f in ("kind", "country", "population"))
-VARIANT_MIN_RATIO = 75.0
+VARIANT_MIN_SCORE = 84.5  # a transliteration variant's lookup score when the letters are 75 % alike
+VARIANT_COUNTRY = "SY"  # in running text, variants of other countries' names match English words ("Blue": Bolu)
 AREA_KINDS = frozenset({"country", "admin1", "admin2", "admin3"})
 ALWAYS_KINDS = AREA_KINDS | {"camp", "crossing", "border"}
-MIN_POPULATION_ONE_WORD = 150_000  # outside the focus countries, a one-word name must be a big city
+MIN_POPULATION_ONE_WORD = 150_000  # outside the focus countries, with no hint, a one-word name must be a big city
 MIN_POPULATION_MORE_WORDS = 50_000
 BORDER_WORDS = frozenset({"border", "borders", "frontier", "borderline", "boundary"})
 # Words that are never a place on their own, however they are written (sentence starts, titles, headings).
@@ -55,32 +60,40 @@ STOPWORDS = frozenset(
     thursday to today total town tuesday two un under until up update us via village war was we wednesday week
     weeks well were west western what when where which while who will winter with within without women world year
     years yes yet you eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
-    fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions dozen dozens
+    fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions dozen dozens nearly roughly
+    approximately almost estimated
     """.split()
 )
+# Small words inside names written in Latin script: "Mocimboa da Praia", "Port-au-Prince", "Cité de Dieu"
+_PARTICLES = frozenset("da de do dos das du des la le les au aux sur di del della von van der".split())
 _DIRECTION_WORDS = _query.DIRECTIONS
-_KIND_SUFFIXES = {
-    **{w: k for w, k in _query.KIND_WORDS.items() if k not in ("border",)},
-}
-
-
-_MOVED = re.compile(
-    r"\b(?:fled|flee|fleeing|displaced|moved|moving|arrived|arriving|returned|returning|escaped|escaping|left|"
-    r"leaving|headed|heading|reached|reaching|relocated|pushed)\b",
-    re.I,
+# Kind words kept after a name: the gazetteer's own, and the names of other countries' admin levels.
+_KIND_SUFFIXES = frozenset(
+    {w for w, k in _query.KIND_WORDS.items() if k != "border"}
+    | {"state", "territory", "region", "county", "oblast", "municipality", "prefecture", "township", "department"}
 )
+# Words right before a name that make it a place: prepositions of place and verbs of leaving or reaching.
 _CUE = re.compile(
-    r"\b(?:from|toward|towards|to|into|fled|fleeing|flee|left|leaving|reached|reaching|escaping|escaped|"
-    r"(?:arrived|arriving|arrive)\s+(?:in|at)|sought\s+(?:shelter|refuge|safety)\s+in)\s+(?:the\s+)?$",
+    r"\b(?:from|toward|towards|to|into|in|at|near|via|through|across|around|outside|between|fled|fleeing|flee|"
+    r"left|leaving|reached|reaching|escaped|escaping|abandoned|abandoning|evacuated|entered|entering|deserted|"
+    r"out\s+of|(?:headed|heading|left|leaving|bound|departed)\s+for|"
+    r"(?:town|city|village|villages|camps?|governorate|province|district|region|state|outskirts|residents|"
+    r"people|families|inhabitants)\s+of)\s+(?:the\s+)?$",
     re.I,
 )
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", re.I)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+)(?:the\s+)?", re.I)
+# Capitalised words that name people, bodies, times or languages, not places ("according to Save the Children").
 _NOT_NAMES = frozenset(
     """
-    government forces army regime opposition rebels russian russia un unicef who ocha unhcr wfp iom msf ngo ngos
-    red crescent cross mr mrs ms dr minister president spokesperson spokesman agency cluster partners
+    government forces force army regime opposition rebels russian russia un unicef who ocha unhcr wfp iom msf ngo
+    ngos red crescent cross mr mrs ms dr minister president spokesperson spokesman agency cluster partners programme
+    program council committee commission office fund organization organisation ministry police nations union
+    children save doctors world food health relief rescue refugee refugees coordinator phase christmas ramadan eid
+    english arabic french kurdish turkish swahili somali amharic burmese ukrainian rohingya sudanese haitian afghan
+    afghans reuters facebook twitter tuesday god allah islamic state
     """.split()
 )
+_NOT_AFTER = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -97,10 +110,20 @@ class Place:
     id: str = ""
     score: float = 0.0
     direction: str = ""
+    sentence: str = ""
 
     @property
     def placed(self) -> bool:
         return self.lat is not None
+
+    def row(self) -> dict:
+        """The review-table row of a place mention that no figure or movement row carries."""
+        return {
+            "kind": "place", "place": self.text, "lat": self.lat, "lon": self.lon, "place_kind": self.kind,
+            "place_id": self.id, "text": self.text, "sentence": self.sentence, "start": self.start, "end": self.end,
+            "confidence": round(self.score / 100, 2) if self.placed else 0.3,
+            "note": "" if self.placed else "not in the gazetteer",
+        }  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -109,7 +132,9 @@ class _Raw:
     end: int
     core_start: int
     core_end: int
-    unknown: bool = False  # a name the gazetteer lacks, kept because the text says people moved from or to it
+    unknown: bool = False  # a name the gazetteer lacks, kept because of the words around it
+    country: str = ""  # for a small foreign town found with no hint: kept only if the text names its country
+    strong: bool = True
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -127,18 +152,57 @@ def _is_acronym(word: str) -> bool:
 
 
 class PlaceFinder:
-    """Finds place mentions in sentences using one gazetteer."""
+    """Finds place mentions in sentences using one gazetteer (only through its lookup)."""
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or Gazetteer.default()
 
+    @functools.lru_cache(maxsize=200_000)  # noqa: B019 - one finder per extract() call
+    def _candidates(self, name: str) -> tuple[Candidate, ...]:
+        """Exact names anywhere, and transliteration variants of Syrian names when close enough."""
+        found = self.gaz.lookup(name, 100.0)
+        return tuple(
+            c
+            for c in found
+            if c.how in ("exact", "pcode")
+            or (c.how == "variant" and c.score >= VARIANT_MIN_SCORE and c.feature.country == VARIANT_COUNTRY)
+        )
+
+    def is_country(self, word: str) -> bool:
+        """A country's name or adjective ("Sudan", "Sudanese"): a place in its own right, never a village."""
+        return bool(self.gaz.country_codes(_fold(word)))
+
     # ------------------------------------------------------------------ scan
+    def find(self, text: str, spans: list[tuple[int, int]]) -> list[list[_Raw]]:
+        """Raw mentions per sentence.
+
+        A small foreign town found with no hint stays if the text names its
+        country somewhere, or if it is listed with a place that stays.
+        """
+        raws = [self.scan(text, s, e) for s, e in spans]
+        named = {r.country for rs in raws for r in rs if r.strong and r.country}
+        out = []
+        for (s, e), rs in zip(spans, raws):
+            keep = [r.strong or r.country in named for r in rs]
+            changed = True
+            while changed:
+                changed = False
+                for k, r in enumerate(rs):
+                    if keep[k]:
+                        continue
+                    for n in (k - 1, k + 1):
+                        if 0 <= n < len(rs) and keep[n]:
+                            a, b = (rs[n], r) if n < k else (r, rs[n])
+                            if _LISTED.fullmatch(text, a.end, b.start):
+                                keep[k] = changed = True
+                                break
+            kept = [r for r, k in zip(rs, keep) if k]
+            out.append(self._unknown(text, s, e, kept))
+        return out
+
     def scan(self, text: str, start: int, end: int) -> list[_Raw]:
         """Raw mentions in ``text[start:end]`` (one sentence), in order."""
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-        joined = [
-            i + 1 < len(toks) and _GAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is not None for i in range(len(toks))
-        ]
+        toks, joined = self._tokens(text, start, end)
         found: list[_Raw] = []
         taken = [False] * len(toks)
         for raw, span in self._borders(text, toks, joined):
@@ -154,25 +218,55 @@ class PlaceFinder:
             last = i
             while last + 1 < len(toks) and last - i + 1 < MAX_WORDS and joined[last] and not taken[last + 1]:
                 last += 1
+            cued = self._cued(text, start, toks[i][0])
             for j in range(last, i - 1, -1):
-                if self._accept(toks, i, j):
-                    hit = j
+                if self._possessive_inside(text, toks, i, j):
+                    continue
+                verdict = self._accept(text, toks, i, j, cued)
+                if verdict is not None:
+                    hit = (j, verdict)
                     break
-            if hit is None or self._inside_other_name(toks, joined, i, hit):
+            if hit is None or self._inside_other_name(toks, joined, i, hit[0]):
                 i += 1
                 continue
-            found.append(self._extend(text, toks, joined, taken, i, hit))
-            i = hit + 1
+            raw = self._extend(text, toks, joined, taken, i, hit[0])
+            found.append(_Raw(raw.start, raw.end, raw.core_start, raw.core_end, country=hit[1][0], strong=hit[1][1]))
+            i = hit[0] + 1
         found.sort(key=lambda r: r.start)
-        if _MOVED.search(text, start, end):
-            found = self._unknown(text, start, toks, joined, found)
         return found
 
-    def _unknown(self, text, start, toks, joined, found: list[_Raw]) -> list[_Raw]:
-        """Capitalised names right after "fled", "from", "toward" … (or listed with one) that no gazetteer has."""
+    def _cued(self, text: str, start: int, pos: int) -> bool:
+        before = text[max(start, pos - 40) : pos]
+        return bool(_CUE.search(before)) and not _NOT_AFTER.search(before)
+
+    def _possessive_inside(self, text, toks, i, j) -> bool:
+        # "Sudan's Blue Nile": a possessive joins words only inside one known name, never at its end
+        return any(_POSSESSIVE_GAP.fullmatch(text, toks[k][1], toks[k + 1][0]) for k in range(i, j)) and (
+            not self._candidates(text[toks[i][0] : toks[j][1]])
+        )
+
+    def _tokens(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[bool]]:
+        toks = [
+            (m.start(), m.end(), m.group())
+            for m in _TOKEN.finditer(text, start, end)
+            if not (m.group() in ("s", "S") and m.start() > 0 and text[m.start() - 1] in "'’")  # a possessive
+        ]
+        joined = [
+            i + 1 < len(toks)
+            and (
+                _GAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is not None
+                or _POSSESSIVE_GAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is not None
+            )
+            for i in range(len(toks))
+        ]
+        return toks, joined
+
+    def _unknown(self, text, start, end, found: list[_Raw]) -> list[_Raw]:
+        """Capitalised names right after "in", "from", "fled", "toward" … (or listed with a place) no gazetteer has."""
+        toks, joined = self._tokens(text, start, end)
         covered = [any(r.start <= t[0] < r.end for r in found) for t in toks]
         out = list(found)
-        cued_ends = {r.end for r in found if _CUE.search(text, max(start, r.start - 40), r.start)}
+        ends = {r.end for r in found}
         i = 0
         while i < len(toks):
             word = toks[i][2]
@@ -187,24 +281,42 @@ class PlaceFinder:
                 and self._could_be_name(toks[i + 1][2], _fold(toks[i + 1][2]))
             ):
                 j = i + 1  # "Al-Abzemo"
+            elif (
+                f in _DIRECTION_WORDS
+                and i + 1 < len(toks)
+                and joined[i]
+                and not covered[i + 1]
+                and self._could_be_name(toks[i + 1][2], _fold(toks[i + 1][2]))
+            ):
+                j = i + 1  # "West Darfur", "eastern Ghouta"
             elif covered[i] or not self._could_be_name(word, f):
                 i += 1
                 continue
             while j + 1 < len(toks) and j - i < 3 and joined[j] and not covered[j + 1]:
                 nxt = toks[j + 1][2]
+                if _POSSESSIVE_GAP.fullmatch(text, toks[j][1], toks[j + 1][0]):
+                    break
                 if self._could_be_name(nxt, _fold(nxt)):
                     j += 1
-                elif _fold(nxt) in ARTICLES and j + 2 < len(toks) and joined[j + 1] and not covered[j + 2]:
+                elif (
+                    (_fold(nxt) in ARTICLES or nxt in _PARTICLES)
+                    and j + 2 < len(toks)
+                    and joined[j + 1]
+                    and not covered[j + 2]
+                ):
                     if not self._could_be_name(toks[j + 2][2], _fold(toks[j + 2][2])):
                         break
                     j += 2
                 else:
                     break
             s0, e0 = toks[i][0], toks[j][1]
-            listed = any(_LISTED.fullmatch(text, e, s0) for e in cued_ends if e <= s0)
-            if listed or _CUE.search(text, max(start, s0 - 40), s0):
-                out.append(_Raw(s0, e0, s0, e0, unknown=True))
-                cued_ends.add(e0)
+            listed = any(_LISTED.fullmatch(text, e, s0) for e in ends if e <= s0)
+            if listed or self._cued(text, start, s0):
+                k = j + 1
+                if k < len(toks) and joined[j] and _fold(toks[k][2]) in _KIND_SUFFIXES:
+                    e0 = toks[k][1]  # "Zamzam camp", "Rutshuru territory"
+                out.append(_Raw(s0, e0, toks[i][0], toks[j][1], unknown=True))
+                ends.add(e0)
             i = j + 1
         return sorted(out, key=lambda r: r.start)
 
@@ -215,8 +327,8 @@ class PlaceFinder:
             and not _is_acronym(word)
             and folded not in STOPWORDS
             and folded not in _NOT_NAMES
-            and folded not in self.gaz.countries
             and folded not in ARTICLES
+            and not self.is_country(word)
         )
 
     def _may_start(self, toks, joined, i) -> bool:
@@ -246,46 +358,37 @@ class PlaceFinder:
             words.append(f)
         return " ".join(words), significant
 
-    def _accept(self, toks, i, j) -> bool:
+    def _accept(self, text, toks, i, j, cued: bool) -> tuple[str, bool] | None:
+        """(country, strong) when tokens i..j name a place the gazetteer knows; None otherwise."""
         for k in range(i, j + 1):
             word = toks[k][2]
             if word.isdigit() or _is_acronym(word):
-                return False
-            if _fold(word) not in ARTICLES and not _is_capitalised(word):
-                return False
+                return None
+            if _fold(word) not in ARTICLES and not _is_capitalised(word) and not (i < k < j and word in _PARTICLES):
+                return None
         if _fold(toks[j][2]) in ARTICLES:
-            return False
+            return None
         key, n = self._key(toks, i, j)
-        if not key or (n == 1 and key in STOPWORDS) or key in STOPWORDS:
-            return False
-        entries = self.gaz.exact.get(key)
-        if entries and self._plausible(entries, n, key):
-            return True
-        if n >= 2 or len(key) >= 6:
-            # a transliteration variant ("Jindires" for Jindayris), only of Syrian names and only if close
-            for other in self.gaz.variants.get(skeleton(key, folded=True), ()):
-                if fuzz.ratio(key, other) >= VARIANT_MIN_RATIO and any(
-                    self.gaz.rows[_unpack(e)[0]][_COUNTRY] == "SY" for e in self.gaz.exact.get(other, ())
-                ):
-                    return True
-        return False
-
-    def _plausible(self, entries, n: int, key: str) -> bool:
-        for e in entries:
-            row = self.gaz.rows[_unpack(e)[0]]
-            kind, country, population = row[_KIND], row[_COUNTRY], row[_POPULATION]
-            if kind in ALWAYS_KINDS or country in FOCUS_COUNTRIES:
+        if not key or key in STOPWORDS or (n == 1 and key in _NOT_NAMES):
+            return None
+        if _fold(toks[i][2]) in _query.FILLER or _fold(toks[j][2]) in _query.FILLER:
+            return None  # "In Idlib", "The Sudan": the lookup drops such words, the mention must not hold them
+        weak = ""
+        for c in self._candidates(text[toks[i][0] : toks[j][1]]):
+            f = c.feature
+            if f.kind in ALWAYS_KINDS or f.country in FOCUS_COUNTRIES:
                 if n == 1 and len(key) < 3:
                     continue
-                return True
-            if population >= (MIN_POPULATION_ONE_WORD if n == 1 else MIN_POPULATION_MORE_WORDS):
-                return True
-        return False
+                return "" if f.kind == "border" else f.country, True
+            if f.population >= (MIN_POPULATION_ONE_WORD if n == 1 else MIN_POPULATION_MORE_WORDS) or cued:
+                return f.country, True
+            weak = weak or f.country
+        return (weak, False) if weak else None
 
     def _inside_other_name(self, toks, joined, i, j) -> bool:
         """A foreign town's name inside a longer capitalised name ("David" in "David Swanson")."""
-        key, _ = self._key(toks, i, j)
-        if any(self.gaz.rows[_unpack(e)[0]][_COUNTRY] in FOCUS_COUNTRIES for e in self.gaz.exact.get(key, ())):
+        span = " ".join(t[2] for t in toks[i : j + 1])
+        if any(c.feature.country in FOCUS_COUNTRIES or c.feature.kind in AREA_KINDS for c in self._candidates(span)):
             return False
         neighbours = []
         if j + 1 < len(toks) and joined[j]:
@@ -294,21 +397,23 @@ class PlaceFinder:
             neighbours.append(toks[i - 1][2])
         for word in neighbours:
             f = _fold(word)
-            if _is_capitalised(word) and f not in STOPWORDS and f not in _KIND_SUFFIXES and f not in ARTICLES:
+            if (
+                _is_capitalised(word)
+                and f not in STOPWORDS
+                and f not in _KIND_SUFFIXES
+                and f not in ARTICLES
+                and f not in _DIRECTION_WORDS
+            ):
                 return True
         return False
 
-    def _is_area(self, key: str) -> bool:
-        for e in self.gaz.exact.get(key, ()):
-            if self.gaz.rows[_unpack(e)[0]][_KIND] in AREA_KINDS:
-                return True
-        return False
+    def _is_area(self, name: str) -> bool:
+        return any(c.feature.kind in AREA_KINDS for c in self._candidates(name))
 
     def _extend(self, text, toks, joined, taken, i, j) -> _Raw:
         start, end = toks[i][0], toks[j][1]
         core_start, core_end = start, end
-        key, _ = self._key(toks, i, j)
-        # a kind word after the name: "Idlib city", "Atmeh camps", "Bab al-Hawa border crossing"
+        # a kind word after the name: "Idlib city", "Atmeh camps", "Bab al-Hawa border crossing", "Khartoum state"
         k = j + 1
         if k < len(toks) and joined[j] and not taken[k]:
             w1 = _fold(toks[k][2])
@@ -317,66 +422,54 @@ class PlaceFinder:
                 end = toks[k + 1][1]
             elif w1 in _KIND_SUFFIXES:
                 end = toks[k][1]
-        # a direction before an area: "southern Idlib", "north-western Syria"
-        if self._is_area(key) and i > 0 and joined[i - 1] and not taken[i - 1]:
-            d = _fold(toks[i - 1][2])
-            if d in _DIRECTION_WORDS:
-                start = toks[i - 1][0]
-                if d in ("western", "eastern", "west", "east") and i > 1 and joined[i - 2]:
-                    if _fold(toks[i - 2][2]) in ("north", "south"):
-                        start = toks[i - 2][0]
+        # a direction before an area ("north-western Syria"), or "-ern" before any place ("northern Gaza")
+        d = _fold(toks[i - 1][2]) if i > 0 and joined[i - 1] and not taken[i - 1] else ""
+        if d in _DIRECTION_WORDS and (d.endswith("ern") or self._is_area(text[core_start:core_end])):
+            start = toks[i - 1][0]
+            if d in ("western", "eastern", "west", "east") and i > 1 and joined[i - 2]:
+                if _fold(toks[i - 2][2]) in ("north", "south"):
+                    start = toks[i - 2][0]
         return _Raw(start, end, core_start, core_end)
 
-    def _country(self, toks, joined, i) -> int | None:
-        """Index of the last token of a country name or demonym starting at token i, or None."""
-        for n in (3, 2, 1):
-            j = i + n - 1
-            if j >= len(toks) or not all(joined[k] for k in range(i, j)):
-                continue
-            if not all(_is_capitalised(toks[k][2]) for k in range(i, j + 1)):
-                continue
-            if " ".join(_fold(toks[k][2]) for k in range(i, j + 1)) in self.gaz.countries:
-                return j
-        return None
-
     def _borders(self, text, toks, joined):
-        """ "the Turkish border", "the Syria–Turkey border", "the border with Turkey"."""
+        """ "the Turkish border", "the Syria–Turkey border", "the border with Turkey": borders the gazetteer has."""
         out = []
         i = 0
         while i < len(toks):
-            word = _fold(toks[i][2])
-            first = i
-            last = None
-            if word in BORDER_WORDS and i + 2 < len(toks) and _fold(toks[i + 1][2]) in ("with", "between"):
-                j = self._country(toks, joined, i + 2)
-                if j is not None:
-                    last = j
-                    if j + 2 < len(toks) and _fold(toks[j + 1][2]) == "and":
-                        j2 = self._country(toks, joined, j + 2)
-                        last = j2 if j2 is not None else last
-            else:
-                j = self._country(toks, joined, i)
-                if j is not None:
-                    nxt = j + 1
-                    if nxt < len(toks) and joined[j] and _fold(toks[nxt][2]) == "and":
-                        nxt += 1
-                    j2 = self._country(toks, joined, nxt) if nxt < len(toks) and (joined[j] or nxt > j + 1) else None
-                    if j2 is not None and joined[j2]:
-                        j = j2
-                    b = j + 1
-                    if b < len(toks) and joined[j] and _fold(toks[b][2]) in BORDER_WORDS:
-                        after = _fold(toks[b + 1][2]) if b + 1 < len(toks) else ""
-                        if after not in ("crossing", "crossings", "gate", "point"):
-                            last = b
-            if last is None:
+            if _fold(toks[i][2]) not in BORDER_WORDS:
                 i += 1
                 continue
+            hit = None
+            if i + 2 < len(toks) and _fold(toks[i + 1][2]) in ("with", "between"):
+                # "the border with Chad", "the border between Sudan and Chad"
+                for last in range(min(len(toks) - 1, i + 6), i + 1, -1):
+                    if _is_capitalised(toks[last][2]) and self._is_border(text[toks[i][0] : toks[last][1]]):
+                        hit = (i, last)
+                        break
+            if hit is None:
+                # "the Chadian border", "the Syria–Turkey border", "the Sudan and South Sudan border"
+                for first in range(max(0, i - 5), i):
+                    words = [t[2] for t in toks[first:i]]
+                    if not all(joined[k] for k in range(first, i)) or not _is_capitalised(words[0]):
+                        continue
+                    if not all(_is_capitalised(w) or _fold(w) == "and" for w in words):
+                        continue
+                    if self._is_border(text[toks[first][0] : toks[i][1]]):
+                        hit = (first, i)
+                        break
+            if hit is None or (hit[1] + 1 < len(toks) and _fold(toks[hit[1] + 1][2]) in ("crossing", "crossings")):
+                i += 1
+                continue
+            first, last = hit
             start = toks[first][0]
             if first > 0 and _fold(toks[first - 1][2]) == "the" and joined[first - 1]:
                 start = toks[first - 1][0]
             out.append((_Raw(start, toks[last][1], start, toks[last][1]), (first, last)))
             i = last + 1
         return out
+
+    def _is_border(self, phrase: str) -> bool:
+        return any(c.feature.kind == "border" for c in self.gaz.lookup(phrase, 100.0))
 
     # --------------------------------------------------------------- resolve
     def resolve(self, text: str, raws: list[_Raw]) -> list[Place]:
