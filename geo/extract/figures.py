@@ -163,7 +163,7 @@ class Figure:
     def row(self) -> dict:
         p = self.place
         return {
-            "kind": "figure", "place": p.text if p else "", "lat": p.lat if p else None,
+            "kind": "figure", "place": p.label if p else "", "lat": p.lat if p else None,
             "lon": p.lon if p else None, "place_kind": p.kind if p else "", "place_id": p.id if p else "",
             "figure": self.value, "high": self.high, "unit": self.unit, "what": self.what,
             "qualifier": self.qualifiers, "per": self.per, "date_from": self.date_from, "date_to": self.date_to,

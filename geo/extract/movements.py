@@ -159,8 +159,8 @@ class Movement:
             "kind": "movement", "place": "", "figure": f.value if f else None, "high": f.high if f else None,
             "unit": f.unit if f else "", "what": f.what if f else "", "qualifier": "; ".join(qualifier),
             "per": f.per if f else "", "date_from": self.date_from, "date_to": self.date_to,
-            "origin": o.text if o else "", "origin_lat": o.lat if o else None, "origin_lon": o.lon if o else None,
-            "destination": d.text if d else "", "destination_lat": d.lat if d else None,
+            "origin": o.label if o else "", "origin_lat": o.lat if o else None, "origin_lon": o.lon if o else None,
+            "destination": d.label if d else "", "destination_lat": d.lat if d else None,
             "destination_lon": d.lon if d else None, "text": self.text, "sentence": self.sentence,
             "start": self.start, "end": self.end, "confidence": self.confidence, "note": self.note,
         }  # fmt: skip

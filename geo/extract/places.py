@@ -116,11 +116,16 @@ class Place:
     def placed(self) -> bool:
         return self.lat is not None
 
+    @property
+    def label(self) -> str:
+        """The name as written, on one line ("western Aleppo\ncountryside" → "western Aleppo countryside")."""
+        return " ".join(self.text.split())
+
     def row(self) -> dict:
         """The review-table row of a place mention that no figure or movement row carries."""
         return {
-            "kind": "place", "place": self.text, "lat": self.lat, "lon": self.lon, "place_kind": self.kind,
-            "place_id": self.id, "text": self.text, "sentence": self.sentence, "start": self.start, "end": self.end,
+            "kind": "place", "place": self.label, "lat": self.lat, "lon": self.lon, "place_kind": self.kind,
+            "place_id": self.id, "text": self.label, "sentence": self.sentence, "start": self.start, "end": self.end,
             "confidence": round(self.score / 100, 2) if self.placed else 0.3,
             "note": "" if self.placed else "not in the gazetteer",
         }  # fmt: skip
