@@ -301,8 +301,10 @@ def column(df: pd.DataFrame, name: str, what: str) -> pd.Series:
     raise InputError(f"no {what} column {name!r}; columns are: {cols}")
 
 
-def figures(series: pd.Series, name: str) -> pd.Series:
+def figures(series: pd.Series, name: str, blank_ok: bool = False) -> pd.Series:
     """Numbers from a column of counts ("12,400" allowed); non-numeric, empty or negative → one-line InputError.
+
+    ``blank_ok``: empty cells stay NaN instead (a movement the text gives no figure of).
 
     Rows are numbered as in the file (``attrs["first_row"]`` from :func:`geo.io.read_table`), else from 1.
     """
@@ -310,7 +312,7 @@ def figures(series: pd.Series, name: str) -> pd.Series:
 
     values = _io.parse_figures(series, name)
     blank = values.isna()
-    if blank.any():
+    if blank.any() and not blank_ok:
         first = series.attrs.get("first_row", 1)
         rows = [str(i + first) for i in list(series.index[blank])[:10]]
         more = f" and {int(blank.sum()) - 10} more" if blank.sum() > 10 else ""
@@ -426,6 +428,7 @@ def prepare(
     tables. Raises :class:`geo.errors.InputError` for a missing column or a
     non-numeric, empty or negative value.
     """
+    import numpy as np
     import pandas as pd
 
     from geo.geocode import resolve
@@ -440,7 +443,9 @@ def prepare(
     first_row = int(df.attrs.get("first_row", 1))  # as geo.io numbers rows: as in the file, else from 1
     o_col = column(df, origin, "origin")
     d_col = column(df, destination, "destination")
-    values = figures(column(df, value, "value"), value).to_numpy()
+    values = figures(column(df, value, "value"), value, blank_ok=True).to_numpy()
+    no_figure = np.isnan(values)  # movements with no figure: listed in the summary, on no arrow
+    values = np.where(no_figure, 0.0, values)
     periods = _period_text(column(df, period, "period")) if period else pd.Series([""] * len(df), dtype="string")
     o_text = o_col.astype("string").fillna("").str.strip().tolist()
     d_text = d_col.astype("string").fillna("").str.strip().tolist()
@@ -467,7 +472,9 @@ def prepare(
         o, d, v, per = o_text[i], d_text[i], float(values[i]), p_text[i]
         po, pd_ = places.get(o), places.get(d)
         reason = ""
-        if not o:
+        if no_figure[i]:
+            reason = f"no figure: {o or '?'} → {d or '?'}"
+        elif not o:
             reason = "empty origin"
         elif not d:
             reason = "empty destination"

@@ -162,7 +162,6 @@ def test_nodes_sum_people_leaving_and_arriving_including_smaller_flows():
     [
         (["12", "x", "3"], "column 'idps' row 2: not a non-negative number ('x')"),
         (["12", "-5", "3"], "column 'idps' row 2: not a non-negative number ('-5')"),
-        (["12", "", None], "column 'idps' rows 2, 3: empty, a flow needs a number"),
     ],
 )
 def test_bad_values_are_one_clear_error(bad, message):
@@ -171,6 +170,17 @@ def test_bad_values_are_one_clear_error(bad, message):
         prep(df)
     assert message in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_movements_without_a_figure_are_listed_not_dropped():
+    ft = prep(table([["Saraqib", "Atmeh", "12"], ["Ariha", "Dana", ""], ["Binnish", "Azaz", None]]))
+    assert [(f.origin.label, f.value) for f in ft.flows] == [("Saraqib", 12)]
+    assert [(u.row, u.value, u.reason) for u in ft.unplaced] == [
+        (2, 0, "no figure: Ariha → Dana"),
+        (3, 0, "no figure: Binnish → Azaz"),
+    ]
+    assert "2 of 3 rows unplaced (0 people): no figure 'Ariha → Dana', 'Binnish → Azaz'" in ft.summary()
+    ft.check()
 
 
 def test_figures_with_thousands_separators():
