@@ -96,7 +96,10 @@ _WHAT = [
         "health facilities",
     ),  # noqa: E501
     (r"health\s+workers|medical\s+staff|aid\s+workers|humanitarian\s+workers", "aid workers"),
-    (r"people|persons|individuals|residents|civilians|inhabitants|Syrians|lives", "people"),
+    (
+        r"people|persons|individuals|residents|civilians|inhabitants|Syrians|lives|arrivals|evacuees|deportees|migrants",
+        "people",
+    ),
     (r"children|boys\s+and\s+girls|girls|boys|minors|infants|babies", "children"),
     (r"women|girls", "women"),
     (r"families", "families"),

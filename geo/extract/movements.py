@@ -36,7 +36,8 @@ from geo.extract.figures import Figure
 from geo.extract.places import Place
 
 MOVE = re.compile(
-    r"\b(?:fled|flee|flees|fleeing|flight|displaced|displacement|displacing|moved|moving|move|movements?|pushed|"
+    r"\b(?:enter|enters|travels?|trek(?:s|ked|king)?|walks?|crosse[sd]|heads|remain(?:s|ed|ing)?\s+in|"
+    r"fled|flee|flees|fleeing|flight|displaced|displacement|displacing|moved|moving|move|movements?|pushed|"
     r"pushing|push|headed|heading|relocated|relocating|relocation|arrived|arriving|arrive|arrivals?|returned|"
     r"returning|returns?|returnees|escaped|escaping|left|leaving|evacuated|evacuating|evacuations?|evacuees|"
     r"uprooted|streamed|streaming|poured|pouring|influx|travell?ed|travell?ing|made\s+their\s+way|"
@@ -114,7 +115,8 @@ _CUES = {
 _LOC = frozenset("in at near around of on across outside within inside".split())
 _STAY = frozenset(
     """arrived arriving arrive arrives arrival arrivals landed landing settled settling sheltering sheltered shelter
-    staying stayed stay hosted registered received relocated resettled refuge safety camped
+    staying stayed stay remain remains remained remaining hosted registered received
+    relocated resettled refuge safety camped
     gathered""".split()
 )
 _HAZARD = frozenset(
@@ -125,6 +127,7 @@ _HAZARD = frozenset(
 _NOT_PEOPLE = _HAZARD | frozenset(
     "forces troops army fighters militia militias front frontline advanced advancing".split()
 )
+_ROADS = frozenset("road roads highway route routes corridor corridors railway line".split())
 _RESIDENTS = frozenset("residents inhabitants people families civilians households idps evacuees".split())
 _BLOCK = frozenset(
     """and or nor but then later before after while whereas who whom which where when because since until was were
@@ -218,6 +221,8 @@ def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
                 role = _CUES[tuple(words[k - n : k])]
                 if role is not None and k - n > 0 and words[k - n - 1] in _NOT_PEOPLE:
                     return None  # "if fighting reaches Idlib city", "forces advanced toward Saraqib"
+                if role == ORIGIN and k - n > 0 and words[k - n - 1] in _ROADS:
+                    return None  # "the road from Saraqib to Sarmada" names a road
                 if role == ORIGIN and loc and n == 1 and words[k - 1] not in ("from",):
                     return None  # "fled their homes in northwest Syria": where they were, not a place left
                 return role
@@ -261,11 +266,7 @@ def find(text: str, start: int, end: int, places: list[Place], figures: list[Fig
     out: list[Movement] = []
     for cs, ce in _clauses(text, start, end):
         here = [p for p in places if cs <= p.start and p.end <= ce]
-        cue = MOVE.search(text, cs, ce)
-        if not here or not cue or _NEGATED.search(text, cs, ce):
-            continue
-        lead = text[cs : cue.start()]
-        if _GOODS.search(lead) and not _PERSONS.search(lead):
+        if not here or _NEGATED.search(text, cs, ce):
             continue
         groups = _groups(text, here)
         prev = cs
@@ -280,6 +281,14 @@ def find(text: str, start: int, end: int, places: list[Place], figures: list[Fig
                     earlier = [h.role for h in groups if h is not g and h.role in (DEST, STAY) and h.end <= g.start]
                     g.role = earlier[-1] if earlier else None
             prev = g.end
+        cue = MOVE.search(text, cs, ce)
+        if cue is None and {ORIGIN, DEST} <= {g.role for g in groups}:
+            cue = re.compile(r"\S+").search(text, groups[0].start)  # "from A toward B" says it without a verb
+        if cue is None:
+            continue
+        lead = text[cs : min(cue.start(), groups[0].start)]
+        if _GOODS.search(lead) and not _PERSONS.search(lead):
+            continue
         out += _movements(text, cs, ce, cue, groups, figures)
     return out
 
@@ -302,7 +311,7 @@ def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure]) -
             )
             if last is None or onward:
                 legs.append([g])
-            else:
+            elif g.role != VIA:  # "crossed into Syria through the Jdeidet crossing": the way, not a destination
                 legs[-1].append(g)
     if not legs and not origins:
         return []

@@ -72,6 +72,8 @@ _KIND_SUFFIXES = frozenset(
     {w for w, k in _query.KIND_WORDS.items() if k != "border"}
     | {"state", "territory", "region", "county", "oblast", "municipality", "prefecture", "township", "department"}
 )
+# Words after a capitalised name that make it a place even with no cue before it ("the Kaxda sites")
+_KIND_NOUNS = _KIND_SUFFIXES | {"site", "sites", "settlement", "settlements", "neighbourhood", "neighborhood"}
 # Words right before a name that make it a place: prepositions of place and verbs of leaving or reaching.
 _CUE = re.compile(
     r"\b(?:from|toward|towards|to|into|in|at|near|via|through|across|around|outside|between|fled|fleeing|flee|"
@@ -316,7 +318,8 @@ class PlaceFinder:
                     break
             s0, e0 = toks[i][0], toks[j][1]
             listed = any(_LISTED.fullmatch(text, e, s0) for e in ends if e <= s0)
-            if listed or self._cued(text, start, s0):
+            kind = j + 1 < len(toks) and joined[j] and _fold(toks[j + 1][2]) in _KIND_NOUNS and i > 0
+            if listed or kind or self._cued(text, start, s0):
                 k = j + 1
                 if k < len(toks) and joined[j] and _fold(toks[k][2]) in _KIND_SUFFIXES:
                     e0 = toks[k][1]  # "Zamzam camp", "Rutshuru territory"
