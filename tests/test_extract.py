@@ -248,7 +248,7 @@ def test_row_selections():
     assert [r["place"] for r in res.rows("places")] == [
         "Saraqib", "Dana", "Ariha", "Idlib city", "Binnish", "Taftanaz", "Atmeh",
     ]  # fmt: skip
-    assert "1 movements with only an origin or a destination" in res.left_out("flows")
+    assert "1 movement with only an origin or a destination" in res.left_out("flows")
     assert "2 of 3 flows have no figure of their own" in res.left_out("flows")
     with pytest.raises(InputError, match="choose one of"):
         res.rows("maps")

@@ -117,3 +117,24 @@ def test_sub_origins_are_origins_too():
 )
 def test_no_movement(text):
     assert moves(text) == []
+
+
+def test_a_town_says_where_in_its_country_people_went():
+    text = "Between 2,000 and 2,500 refugees crossed from Geneina into Chad each week, arriving in Adré."
+    assert moves(text) == [("Geneina", "Adré", 2000)]
+
+
+def test_a_subject_that_points_back_continues_the_movement_before():
+    text = "Since 10 May, some 40,000 people have fled El Fasher. Most went west to Kebkabiya and Mellit."
+    got = extract(text).movements
+    assert [(m.origin.text, m.destination.text if m.destination else "") for m in got] == [
+        ("El Fasher", ""),
+        ("El Fasher", "Kebkabiya"),
+        ("El Fasher", "Mellit"),
+    ]
+    assert "El Fasher read from the sentence before" in got[1].note
+    chained = "Some 2,000 refugees reached Adré. Many were then taken to camps near Abéché."
+    assert moves(chained) == [("", "Adré", 2000), ("Adré", "Abéché", None)]
+    # only within a paragraph, and only when the subject points back
+    assert moves("Some 40,000 people have fled El Fasher.\n\nMost went west to Mellit.")[-1] == ("", "Mellit", None)
+    assert moves("Some 40,000 people have fled El Fasher. Families went west to Mellit.")[-1] == ("", "Mellit", None)

@@ -20,6 +20,7 @@ to a flow map (``origin``, ``destination``, ``figure``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -38,6 +39,7 @@ __all__ = [
 ]  # fmt: skip
 
 ILLUSTRATIVE_NOTE = "the text calls this illustrative"
+_PARAGRAPH = re.compile(r"\n[ \t]*(?:\n|(?:[-*+•]|\d{1,3}[.)])\s)")  # a blank line, or the next item of a list
 
 
 def _as_date(value) -> date | None:
@@ -89,7 +91,12 @@ def extract(text: str, date: date | str | None = None, gazetteer=None) -> Extrac
     figures: list[Figure] = []
     moves: list[Movement] = []
     k = 0
+    previous: list[Movement] = []  # the movements of the sentence before, in the same paragraph
+    prev_end = 0
     for (s, e), rs in zip(spans, raws):
+        if _PARAGRAPH.search(work, prev_end, s):
+            previous = []
+        prev_end = e
         sentence = " ".join(work[s:e].split())
         here = [replace(p, sentence=sentence) for p in flat[k : k + len(rs)]]
         k += len(rs)
@@ -119,7 +126,9 @@ def extract(text: str, date: date | str | None = None, gazetteer=None) -> Extrac
                 )  # fmt: skip
             )
         figures += found
-        for m in _movements.find(work, s, e, here, found):
+        found_moves = _movements.find(work, s, e, here, found, previous)
+        previous = found_moves
+        for m in found_moves:
             period = _nearest(periods, m.start, m.end)
             score = 0.9 if (m.origin and m.destination) else 0.7
             score -= 0.2 * sum(1 for p in (m.origin, m.destination) if p is not None and not p.placed)

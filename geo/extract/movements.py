@@ -93,6 +93,12 @@ _FOR_AFTER = re.compile(
     r"bound|quit|deserted)\b",
     re.I,
 )
+# A subject that points back to the people of the sentence before ("Others" are other people).
+_ANAPHORA = re.compile(
+    r"\s*(?:(?:most|many|they|those|these|the\s+rest|the\s+majority|half|(?:\w+\s+){0,3}of\s+(?:them|these|those))"
+    r"\b|(?:and\s+)?(?:many|most|some|they)\s+(?:were|have|had|then|later)\b)",
+    re.I,
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]")
 
 ORIGIN, DEST, STAY, VIA, HAZARD, ELLIPTIC = "origin", "destination", "stay", "via", "hazard", "elliptic"
@@ -174,6 +180,7 @@ class _Group:
     places: list[Place]
     role: str | None = None
     parent: _Group | None = None  # the area these places are parts of ("Douma" of "eastern Ghouta")
+    inherited: bool = False  # origins read from the sentence before ("… fled El Fasher. Most went to Mellit.")
 
     @property
     def start(self) -> int:
@@ -261,9 +268,17 @@ def _received(text: str, pos: int, end: int) -> bool:
     )
 
 
-def find(text: str, start: int, end: int, places: list[Place], figures: list[Figure]) -> list[Movement]:
-    """Movements in one sentence (``text[start:end]``), given its places and figures."""
+def find(
+    text: str, start: int, end: int, places: list[Place], figures: list[Figure], before: list[Movement] = ()
+) -> list[Movement]:
+    """Movements in one sentence (``text[start:end]``), given its places and figures.
+
+    ``before``: the movements of the sentence before in the same paragraph. A clause that names where people
+    went but not where from, and whose subject points back ("Most went to …", "Many were then taken to …"),
+    starts where that movement ended: at its destinations, or at its origins if it named none.
+    """
     out: list[Movement] = []
+    last = list(before)
     for cs, ce in _clauses(text, start, end):
         here = [p for p in places if cs <= p.start and p.end <= ce]
         if not here or _NEGATED.search(text, cs, ce):
@@ -289,7 +304,15 @@ def find(text: str, start: int, end: int, places: list[Place], figures: list[Fig
         lead = text[cs : min(cue.start(), groups[0].start)]
         if _GOODS.search(lead) and not _PERSONS.search(lead):
             continue
-        out += _movements(text, cs, ce, cue, groups, figures)
+        roles = {g.role for g in groups}
+        if last and not roles & {ORIGIN} and roles & {DEST, STAY, VIA} and _ANAPHORA.match(text, cs, ce):
+            ends = [m.destination for m in last if m.destination] or [m.origin for m in last if m.origin]
+            unique = list({(p.start, p.end): p for p in ends}.values())
+            if unique:
+                groups.insert(0, _Group(unique, ORIGIN, inherited=True))
+        found = _movements(text, cs, ce, cue, groups, figures)
+        out += found
+        last = found or last
     return out
 
 
@@ -321,6 +344,7 @@ def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure]) -
     ]  # fmt: skip
     d = _DIRECTION.search(text, cs, ce)
     direction = (d.group("d") or d.group("d2")).lower().replace("-", "") if d else ""
+    legs = [_without_countries_of_towns(leg) for leg in legs]
     # Legs: the origins to the first destinations, then each stop to the next.
     plan: list[tuple[list[Place], list[_Group]]] = []
     froms = list(_members(origins))
@@ -349,6 +373,17 @@ def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure]) -
     return out
 
 
+def _without_countries_of_towns(leg: list[_Group]) -> list[_Group]:
+    """ "crossed into Chad, arriving in Adré": Adré says where in Chad; Chad is not a second destination."""
+    towns = {p.country for g in leg for p in g.places if p.kind != "country" and p.country}
+    out = []
+    for g in leg:
+        g.places = [p for p in g.places if not (p.kind == "country" and p.country in towns)]
+        if g.places:
+            out.append(g)
+    return out
+
+
 def _members(groups: list[_Group]):
     for g in groups:
         yield from g.places
@@ -374,9 +409,11 @@ def _listed(origins: list[_Group], leg: list[_Group], o: Place | None, t: Place 
     for place, groups in ((o, origins), (t, leg)):
         for g in groups:
             if place in g.places:
+                if g.inherited:
+                    notes.append(f"{place.text} read from the sentence before")
                 if g.parent is not None:
                     notes.append(f"{place.text} read as part of {g.parent.places[0].text}")
-                if len(g.places) > 1:
+                if len(g.places) > 1 and not g.inherited:
                     notes.append(f"people split between {_names(g.places)}: an inference from the list")
     return "; ".join(notes)
 

@@ -113,6 +113,7 @@ class Place:
     score: float = 0.0
     direction: str = ""
     sentence: str = ""
+    country: str = ""
 
     @property
     def placed(self) -> bool:
@@ -504,7 +505,9 @@ class PlaceFinder:
             if not m.matched:
                 out.append(Place(written, r.start, r.end))
                 continue
-            out.append(Place(written, r.start, r.end, m.name, m.kind, m.lat, m.lon, m.id, m.score, m.qualifier))
+            out.append(
+                Place(written, r.start, r.end, m.name, m.kind, m.lat, m.lon, m.id, m.score, m.qualifier, "", m.country)
+            )
         return out
 
 

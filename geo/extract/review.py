@@ -95,15 +95,15 @@ class Extraction:
         """What ``rows(select)`` leaves out, in words ("" when nothing)."""
         parts = []
         if select in ("figures", "places") and self.movements:
-            parts.append(f"{len(self.movements)} movements")
+            parts.append(_count(len(self.movements), "movement"))
         if select in ("places", "flows") and self.figures:
-            parts.append(f"{len(self.figures)} figures")
-        if select == "flows":
-            one_end = len(self.movements) - len(self.flows)
-            if one_end:
-                parts.append(f"{one_end} movements with only an origin or a destination")
+            parts.append(_count(len(self.figures), "figure"))
+        if select == "flows" and len(self.movements) > len(self.flows):
+            parts.append(
+                _count(len(self.movements) - len(self.flows), "movement") + " with only an origin or a destination"
+            )
         if select in ("figures", "flows") and self.other_places:
-            parts.append(f"{len(self.other_places)} other place mentions")
+            parts.append(_count(len(self.other_places), "other place mention"))
         line = f"left out: {', '.join(parts)} (--rows all shows them)" if parts else ""
         no_figure = sum(1 for m in self.flows if m.figure is None)
         if select == "flows" and no_figure:
@@ -123,6 +123,10 @@ class Extraction:
         if no_place:
             line += f"; {no_place} figures have no place in their sentence"
         return line
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _cell(value) -> object:

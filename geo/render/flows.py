@@ -278,12 +278,17 @@ def legend_note(table: FlowTable, layer: Layer | None = None, interactive: bool 
     if layer.smaller_count:
         parts.append(f"{layer.smaller_text(table.units)} not drawn.")
     unplaced = [u for u in table.unplaced if not layer.period or u.period == layer.period]
+    no_figure = [u for u in unplaced if u.reason.startswith("no figure")]
+    unplaced = [u for u in unplaced if u not in no_figure]
     if unplaced:
         s = "" if len(unplaced) == 1 else "s"
         value = fmt(math.fsum(u.value for u in unplaced))
         parts.append(
             f"{len(unplaced)} row{s} ({value} {table.units}) not mapped: unknown places or origin = destination."
         )
+    if no_figure:
+        s = "" if len(no_figure) == 1 else "s"
+        parts.append(f"{len(no_figure)} movement{s} without a figure not drawn.")
     if table.periods and interactive:
         parts.append("Periods: choose one in the layers control; all share one width scale.")
     elif layer.period:
