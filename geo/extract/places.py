@@ -26,6 +26,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from geo import gazetteer as _gaz
 from geo import query as _query
 from geo.gazetteer import FOCUS_COUNTRIES, Candidate, Gazetteer
 from geo.names import ARTICLES, fold
@@ -35,12 +36,18 @@ _TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*|\d+")
 _GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-‐–][ \t]?|[ \t]?\n[ \t]?")
 _POSSESSIVE_GAP = re.compile(r"['’][sS] ")  # "Cox's Bazar": a possessive inside a name the gazetteer knows
 MAX_WORDS = 6
-VARIANT_MIN_SCORE = 84.5  # a transliteration variant's lookup score when the letters are 75 % alike
+# A transliteration variant counts in running text when its letters are 75 % alike: the score the gazetteer gives
+# such a variant (it scales the letters' likeness between its floor and its top variant score).
+VARIANT_MIN_RATIO = 75.0
+VARIANT_MIN_SCORE = _gaz.SCORE_VARIANT - (_gaz.SCORE_VARIANT - _gaz.VARIANT_FLOOR) * (100 - VARIANT_MIN_RATIO) / (
+    100 - _gaz.VARIANT_MIN_RATIO
+)
 VARIANT_COUNTRY = "SY"  # in running text, variants of other countries' names match English words ("Blue": Bolu)
 AREA_KINDS = frozenset({"country", "admin1", "admin2", "admin3"})
 ALWAYS_KINDS = AREA_KINDS | {"camp", "crossing", "border"}
 MIN_POPULATION_ONE_WORD = 150_000  # outside the focus countries, with no hint, a one-word name must be a big city
 MIN_POPULATION_MORE_WORDS = 50_000
+MIN_POPULATION_INSIDE = 1_000  # a smaller village followed by more capitalised words is likely part of another name
 BORDER_WORDS = frozenset({"border", "borders", "frontier", "borderline", "boundary"})
 # Words that are never a place on their own, however they are written (sentence starts, titles, headings).
 STOPWORDS = frozenset(
@@ -395,15 +402,28 @@ class PlaceFinder:
         return (weak, False) if weak else None
 
     def _inside_other_name(self, toks, joined, i, j) -> bool:
-        """A foreign town's name inside a longer capitalised name ("David" in "David Swanson")."""
+        """A foreign town's or a small village's name inside a longer capitalised name.
+
+        "David" in "David Swanson"; the village "Sahl" in "Sahl al-Ghab", "Saraf" in "Saraf Omra".
+        """
         span = " ".join(t[2] for t in toks[i : j + 1])
-        if any(c.feature.country in FOCUS_COUNTRIES or c.feature.kind in AREA_KINDS for c in self._candidates(span)):
+        if any(
+            c.feature.kind in ALWAYS_KINDS
+            or (c.feature.country in FOCUS_COUNTRIES and c.feature.population >= MIN_POPULATION_INSIDE)
+            for c in self._candidates(span)
+        ):
             return False
         neighbours = []
         if j + 1 < len(toks) and joined[j]:
-            neighbours.append(toks[j + 1][2])
+            k = j + 1
+            if _fold(toks[k][2]) in ARTICLES and k + 1 < len(toks) and joined[k]:
+                k += 1  # "Sahl al-Ghab": look past the article
+            neighbours.append(toks[k][2])
         if i > 0 and joined[i - 1]:
-            neighbours.append(toks[i - 1][2])
+            k = i - 1
+            if _fold(toks[k][2]) in ARTICLES and k > 0 and joined[k - 1] and not _is_capitalised(toks[k][2]):
+                k -= 1  # "al-Ghab" in "Sahl al-Ghab"
+            neighbours.append(toks[k][2])
         for word in neighbours:
             f = _fold(word)
             if (
