@@ -6,7 +6,7 @@ section is marked illustrative and its numbers are invented for the maps.
 
 Outputs in ``out`` (default ``maps/``):
 
-* ``demo-figures.csv`` — every figure and movement with its sentence, to review;
+* ``demo-figures.csv`` — every figure, movement and other place mention with its sentence, to review;
 * ``demo-choropleth.html`` / ``.png`` — newly displaced people per governorate;
 * ``demo-flows.html`` / ``.png`` — who moved from where to where, toward the Turkish border.
 """

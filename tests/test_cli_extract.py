@@ -96,6 +96,9 @@ def test_demo_report_through_the_cli(tmp_path):
     assert {"520000", "80", "400000", "3000000", "6500", "1200000", "50", "3500000"} <= figures
     flows = [r for r in got if r["kind"] == "movement" and r["figure"]]
     assert flows and all(r["origin"] and r["destination"] and r["origin_lat"] for r in flows)
+    # places named with no figure or movement have rows of their own ("western Aleppo countryside", on one line)
+    places = {r["place"] for r in got if r["kind"] == "place"}
+    assert "western Aleppo countryside" in places and all(r["lat"] for r in got if r["kind"] == "place")
 
 
 def test_rows_flows_feeds_geo_flows_and_rows_figures_feeds_choropleth(tmp_path):
