@@ -448,3 +448,20 @@ def test_unknown_names_are_kept_unplaced():
     res = extract("Many settled in the Bulengo and Lushagala sites west of Goma.")
     got = {p.text: p.placed for p in res.places}
     assert got == {"Bulengo": False, "Lushagala": False, "Goma": True}
+
+
+def test_a_gazetteer_extended_with_the_users_villages_finds_them_in_text():
+    from geo.gazetteer import Feature, Gazetteer
+
+    text = "Some 1,300 people fled Um Sidir toward Kebkabiya; the situation in Um Sidir is unclear."
+    before = {p.text: p.placed for p in extract(text).places}
+    assert before.get("Um Sidir") is not True  # geo ships no such village
+    gaz = Gazetteer.default().extended()
+    gaz.add_own(Feature("user:SD1", "Um Sidir", "community", "SD", "North Darfur", 14.1, 24.2, source="test"),
+                ["Um Sidir"])  # fmt: skip
+    res = extract(text, gazetteer=gaz)
+    found = [(p.text, p.lat, p.lon) for p in res.places if p.text == "Um Sidir"]
+    assert found == [("Um Sidir", 14.1, 24.2)] * 2
+    assert [(m.origin.text, m.destination.text, m.figure.value) for m in res.movements] == [
+        ("Um Sidir", "Kebkabiya", 1300)
+    ]

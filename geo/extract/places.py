@@ -171,10 +171,15 @@ class PlaceFinder:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or Gazetteer.default()
+        self._seen: dict[str, tuple[Candidate, ...]] = {}  # per finder, so no old gazetteer is kept alive
 
-    @functools.lru_cache(maxsize=200_000)  # noqa: B019 - one finder per extract() call
     def _candidates(self, name: str) -> tuple[Candidate, ...]:
         """Exact names anywhere, and transliteration variants of Syrian names when close enough."""
+        if name not in self._seen:
+            self._seen[name] = self._lookup(name)
+        return self._seen[name]
+
+    def _lookup(self, name: str) -> tuple[Candidate, ...]:
         found = self.gaz.lookup(name, 100.0)
         return tuple(
             c
