@@ -465,3 +465,10 @@ def test_a_gazetteer_extended_with_the_users_villages_finds_them_in_text():
     assert [(m.origin.text, m.destination.text, m.figure.value) for m in res.movements] == [
         ("Um Sidir", "Kebkabiya", 1300)
     ]
+
+
+def test_a_syrian_spelling_variant_is_not_taken_for_a_place_in_a_text_about_elsewhere():
+    sudan = extract("Most went west from El Fasher to Kebkabiya and Tawila.")
+    assert {p.text: p.placed for p in sudan.places}["Tawila"] is False  # not Tawilah, Syria
+    syria = extract("Most went west from Afrin to Jindires.")
+    assert [(p.text, p.placed) for p in syria.places] == [("Afrin", True), ("Jindires", True)]

@@ -150,6 +150,7 @@ class _Raw:
     unknown: bool = False  # a name the gazetteer lacks, kept because of the words around it
     country: str = ""  # for a small foreign town found with no hint: kept only if the text names its country
     strong: bool = True
+    variant: bool = False  # found as a transliteration variant of a Syrian name
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -197,13 +198,20 @@ class PlaceFinder:
         """Raw mentions per sentence.
 
         A small foreign town found with no hint stays if the text names its
-        country somewhere, or if it is listed with a place that stays.
+        country somewhere, or if it is listed with a place that stays. A
+        transliteration variant of a Syrian name stays only in a text about
+        Syria (one that names Syrian places, or no place outside the focus
+        countries): with 7,693 Syrian villages, "Tawila" in Darfur would
+        otherwise land on Tawilah in Syria.
         """
         raws = [self.scan(text, s, e) for s, e in spans]
         named = {r.country for rs in raws for r in rs if r.strong and r.country}
+        # A transliteration variant of a Syrian village ("Tawila": Tawilah) only where the text is about Syria.
+        variants_ok = VARIANT_COUNTRY in named or not (named - set(FOCUS_COUNTRIES))
         out = []
         for (s, e), rs in zip(spans, raws):
-            keep = [r.strong or r.country in named for r in rs]
+            rs = [r for r in rs if not r.variant or variants_ok]
+            keep = [r.strong or r.variant or r.country in named for r in rs]
             changed = True
             while changed:
                 changed = False
@@ -250,7 +258,10 @@ class PlaceFinder:
                 i += 1
                 continue
             raw = self._extend(text, toks, joined, taken, i, hit[0])
-            found.append(_Raw(raw.start, raw.end, raw.core_start, raw.core_end, country=hit[1][0], strong=hit[1][1]))
+            country, strong, variant = hit[1]
+            found.append(
+                _Raw(raw.start, raw.end, raw.core_start, raw.core_end, country=country, strong=strong, variant=variant)
+            )
             i = hit[0] + 1
         found.sort(key=lambda r: r.start)
         return found
@@ -379,8 +390,8 @@ class PlaceFinder:
             words.append(f)
         return " ".join(words), significant
 
-    def _accept(self, text, toks, i, j, cued: bool) -> tuple[str, bool] | None:
-        """(country, strong) when tokens i..j name a place the gazetteer knows; None otherwise."""
+    def _accept(self, text, toks, i, j, cued: bool) -> tuple[str, bool, bool] | None:
+        """(country, strong, variant) when tokens i..j name a place the gazetteer knows; None otherwise."""
         for k in range(i, j + 1):
             word = toks[k][2]
             if word.isdigit() or _is_acronym(word):
@@ -397,14 +408,16 @@ class PlaceFinder:
         weak = ""
         for c in self._candidates(text[toks[i][0] : toks[j][1]]):
             f = c.feature
+            if c.how == "variant":
+                return f.country, False, True  # kept only in a text about Syria: see find()
             if f.kind in ALWAYS_KINDS or f.country in FOCUS_COUNTRIES:
                 if n == 1 and len(key) < 3:
                     continue
-                return "" if f.kind == "border" else f.country, True
+                return "" if f.kind == "border" else f.country, True, False
             if f.population >= (MIN_POPULATION_ONE_WORD if n == 1 else MIN_POPULATION_MORE_WORDS) or cued:
-                return f.country, True
+                return f.country, True, False
             weak = weak or f.country
-        return (weak, False) if weak else None
+        return (weak, False, False) if weak else None
 
     def _inside_other_name(self, toks, joined, i, j) -> bool:
         """A foreign town's or a small village's name inside a longer capitalised name.
