@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo import gazetteer as _gaz
 from geo import query as _query
@@ -202,7 +202,7 @@ class PlaceFinder:
         transliteration variant of a Syrian name stays only in a text about
         Syria (one that names Syrian places, or no place outside the focus
         countries): with 7,693 Syrian villages, "Tawila" in Darfur would
-        otherwise land on Tawilah in Syria.
+        otherwise land on Tawilah in Syria. Elsewhere it stays unplaced.
         """
         raws = [self.scan(text, s, e) for s, e in spans]
         named = {r.country for rs in raws for r in rs if r.strong and r.country}
@@ -210,7 +210,8 @@ class PlaceFinder:
         variants_ok = VARIANT_COUNTRY in named or not (named - set(FOCUS_COUNTRIES))
         out = []
         for (s, e), rs in zip(spans, raws):
-            rs = [r for r in rs if not r.variant or variants_ok]
+            # elsewhere it is still a name: kept, unplaced, for the reviewer
+            rs = [r if not r.variant or variants_ok else replace(r, unknown=True) for r in rs]
             keep = [r.strong or r.variant or r.country in named for r in rs]
             changed = True
             while changed:
