@@ -97,9 +97,9 @@ def main() -> None:
     import geopandas as gpd
     from test_admin import make_cod_admin3
 
-    from geo import admin
+    from geo import admin, parents
     from geo.gazetteer import Gazetteer
-    from geo.geocode import resolve
+    from geo.geocode import resolve, to_geodataframe
 
     shipped, t_default = timed(Gazetteer.default)
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,13 +111,13 @@ def main() -> None:
     added = len(gaz) - len(shipped)
     rows = make_rows(gdf, args.rows, args.seed)
     names = [r[0] for r in rows]
-    parents = [r[1] for r in rows]
+    parents_of = [r[1] for r in rows]
     distinct = len(set(names))
 
     base, t_base = best_of(3, resolve, names)
-    plain, t_plain = best_of(3, admin.resolve, names, gazetteer=gaz)
-    within, t_within = best_of(3, admin.resolve, names, parents, gazetteer=gaz)
-    gdf_out, t_geom = timed(admin.to_geodataframe, within)
+    plain, t_plain = best_of(3, parents.resolve, names, gazetteer=gaz)
+    within, t_within = best_of(3, parents.resolve, names, parents_of, gazetteer=gaz)
+    gdf_out, t_geom = timed(to_geodataframe, within)
 
     def right(r, m) -> bool:
         # A centre sub-district (P-code ending 00) shares its district's name, and a governorate's centre

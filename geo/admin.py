@@ -8,13 +8,11 @@ its areas to a copy of the gazetteer for the run, so districts ("Ariha",
 with their true polygons:
 
 >>> gaz = gazetteer_with("syr_admbnda_adm3.shp")  # doctest: +SKIP
->>> [m.kind for m in resolve(["Ariha", "Harim district", "SY070301"], gazetteer=gaz)]  # doctest: +SKIP
+>>> [m.kind for m in geo.resolve(["Ariha", "Harim district", "SY070301"], gazetteer=gaz)]  # doctest: +SKIP
 ['admin2', 'admin2', 'admin3']
 
-A name is matched within its parent when one is given (``parents``: the
-governorate or district each name lies in, as a name or a P-code). An area
-name that exists in several parents and comes without one is reported as
-ambiguous — no coordinates, the alternatives listed — rather than guessed.
+Names are matched inside their parents (the governorate or district each lies
+in) by :func:`geo.parents.resolve`.
 """
 
 from __future__ import annotations
@@ -22,19 +20,17 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo import names as _names
 from geo.errors import InputError
-from geo.gazetteer import DEFAULT_MIN_SCORE, Feature, Gazetteer, fuzzy_cutoff
+from geo.gazetteer import Feature, Gazetteer
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from geo.geocode import Match
 
 ADMIN_KINDS = ("admin1", "admin2", "admin3", "admin4")
 # COD-AB spellings (ADM2_EN, ADM2_PCODE, ADM2_AR, ADM2_REF, ADM2ALT1EN) and the newer HDX ones
@@ -165,6 +161,15 @@ def _areas(df, cod, level: int, name_col, pcode_col, parent):
         geometry=df.geometry.values,
         crs=4326,
     )
+    for lv in (1, 2, 3):  # the areas each lies in, its own code at its own level
+        cols = cod.get(lv, {})
+        above = lv < level and cols.get("pcode") in df.columns
+        out[f"admin{lv}_pcode"] = codes if lv == level else [_code(v) for v in df[cols["pcode"]]] if above else ""
+        out[f"admin{lv}_name"] = (
+            names
+            if lv == level
+            else ([_text(v) for v in df[cols["name"]]] if lv < level and cols.get("name") in df.columns else "")
+        )
     for col in df.columns:
         if col not in out.columns and col != df.geometry.name:
             out[col] = df[col].values
@@ -232,7 +237,16 @@ _ISO3 = dict(
 
 def _country(row, code: str, cod) -> str:
     col = cod.get(0, {}).get("pcode")
-    text = str(row[col]).strip().upper() if col and not _blank(row[col]) else code.upper()
+    return iso2(str(row[col]) if col and not _blank(row[col]) else code)
+
+
+def iso2(text: str) -> str:
+    """The ISO alpha-2 country of a country code or a P-code: ``SY0703`` → SY, ``IRQ012`` → IQ, ``SDN`` → SD.
+
+    >>> iso2("SY0703"), iso2("IRQ012"), iso2("sdn"), iso2("")
+    ('SY', 'IQ', 'SD', '')
+    """
+    text = str(text).strip().upper()
     letters = re.match(r"[A-Z]*", text).group(0)
     if letters[:3] in _ISO3 and (len(letters) == 3 or not _names.pcode(text)):
         return _ISO3[letters[:3]]
@@ -290,19 +304,10 @@ def add_to_gazetteer(gdf, gazetteer: Gazetteer | None = None, upper: bool = True
                 continue
             lat, lon = inside_point(geom)
             feature = Feature(
-                uid,
-                row.name or code,
-                row.kind,
-                row.country,
-                row.admin1 or "",
-                lat,
-                lon,
-                0,
-                code,
-                source,
-                "",
-                row.parent,
-            )
+                uid, row.name or code, row.kind, row.country, row.admin1 or "", lat, lon, 0, code, source, "",
+                row.parent, admin2=row.admin2_name, admin3=row.admin3_name, admin1_pcode=row.admin1_pcode,
+                admin2_pcode=row.admin2_pcode, admin3_pcode=row.admin3_pcode,
+            )  # fmt: skip
             names = [row.name, row.name_ar, *str(row.alt_names or "").split("|")]
             if code and not _names.pcode(code):
                 names.append(code)  # the lookup only reads P-codes shaped like SY0703; others are found as names
@@ -310,7 +315,7 @@ def add_to_gazetteer(gdf, gazetteer: Gazetteer | None = None, upper: bool = True
             shapes.register(uid, geom)
     for feature, names in items:
         gaz.add_own(feature, names)
-    shapes._area.cache_clear()  # a uid may have been looked up (and cached as absent) before
+    shapes.area.cache_clear()  # a uid may have been looked up (and cached as absent) before
     return gaz
 
 
@@ -320,161 +325,3 @@ def gazetteer_with(*paths: str | os.PathLike, gazetteer: Gazetteer | None = None
     for path in paths:
         add_to_gazetteer(load_boundaries(path, **options), gaz)
     return gaz
-
-
-# ------------------------------------------------------------------ resolving within parents
-class _Within:
-    """A view of a gazetteer that only answers with features inside one parent area."""
-
-    def __init__(self, gaz: Gazetteer, parent: Match, geom):
-        import shapely
-
-        self._gaz = gaz
-        self._parent = parent
-        self._geom = geom.buffer(0.01) if geom is not None else None  # ~1 km: points on the boundary count
-        if self._geom is not None:
-            shapely.prepare(self._geom)
-        self._memo: dict[str, bool] = {}
-
-    def __getattr__(self, name):
-        return getattr(self._gaz, name)
-
-    def inside(self, f: Feature) -> bool:
-        if f.kind in ("coordinates", "border"):
-            return True
-        if f.uid == self._parent.id:
-            return False  # "Idleb" within Idleb is the district or the town, not the governorate again
-        if f.uid not in self._memo:
-            import shapely
-
-            code = self._parent.pcode
-            nested = bool(code) and (f.parent == code or (f.pcode.startswith(code) and f.pcode != code))
-            named = bool(f.parent) and _names.fold(f.parent) == _names.fold(self._parent.name)
-            within = self._geom is not None and shapely.contains_xy(self._geom, f.lon, f.lat)
-            self._memo[f.uid] = nested or named or bool(within)
-        return self._memo[f.uid]
-
-    def lookup(self, text, min_fuzzy=80.0, countries=None, within=None):
-        return [c for c in self._gaz.lookup(text, min_fuzzy, countries, within) if self.inside(c.feature)]
-
-
-def _parent_area(text: str, gaz, country, min_score):
-    """The area a parent value names, as (Match, geometry), or None."""
-    from geo.geocode import AREA_KINDS
-    from geo.geocode import resolve as _resolve
-    from geo.shapes import geometry_for
-
-    m = _resolve([text], country=country, min_score=min_score, gazetteer=gaz)[0]
-    if not m.matched or m.kind not in AREA_KINDS:
-        return None
-    return m, geometry_for(m)
-
-
-def resolve(
-    names: Iterable[str],
-    parents: Iterable[str | None] | None = None,
-    country: str | Sequence[str] | None = None,
-    bbox: tuple[float, float, float, float] | None = None,
-    min_score: float = DEFAULT_MIN_SCORE,
-    gazetteer: Gazetteer | None = None,
-) -> list[Match]:
-    """Like :func:`geo.geocode.resolve`, with each name looked for inside its parent.
-
-    ``parents`` holds, for each name, the area it lies in (a governorate or
-    district name, or a P-code), or None. A parent that cannot be placed is
-    noted and the name placed without it. Without a parent, a user area
-    whose name exists under several parents (two sub-districts called the
-    same in different governorates) is left unplaced, with the candidates
-    in ``alternatives`` and a note asking for the parent.
-    """
-    from geo.geocode import _countries
-    from geo.geocode import resolve as _resolve
-
-    gaz = gazetteer or Gazetteer.default()
-    names = ["" if n is None else str(n) for n in names]
-    parents = [None] * len(names) if parents is None else [None if _blank(p) else str(p).strip() for p in parents]
-    if len(parents) != len(names):
-        raise InputError(f"{len(names)} names but {len(parents)} parents")
-    groups: dict[str | None, list[int]] = defaultdict(list)
-    for i, p in enumerate(parents):
-        groups[p].append(i)
-    out: list = [None] * len(names)
-    countries = _countries(country)
-    for parent, idx in groups.items():
-        view, note = gaz, ""
-        if parent is not None:
-            area = _parent_area(parent, gaz, country, min_score)
-            if area is None:
-                note = f"parent {parent!r} not found; placed without it"
-            else:
-                view = _Within(gaz, *area)
-        matches = _resolve([names[i] for i in idx], country, bbox, min_score, gazetteer=view)
-        for i, m in zip(idx, matches):
-            m = _prefer_larger(m, view, min_score, countries)
-            if parent is None:
-                m = _refuse_ambiguous(m, gaz, min_score, countries)
-            if parent is not None and not note and not m.matched and m.query.strip():
-                m = replace(m, note=f"nothing by that name inside {parent!r}; {m.note}")
-            if note and m.query.strip():
-                m = replace(m, note="; ".join(n for n in (m.note, note) if n))
-            out[i] = m
-    return out
-
-
-def _prefer_larger(m: Match, gaz, min_score: float, countries) -> Match:
-    """A bare name shared by an area and the area around it (Ariha district and its centre sub-district
-    Ariha, Idleb governorate and Idleb district) means the larger one, whatever the context ranked first."""
-    from geo import query as _query
-    from geo.gazetteer import KIND_RANK
-
-    if not m.matched or m.kind not in ADMIN_KINDS or not m.pcode or _query.parse(m.query).kind:
-        return m
-    min_fuzzy = fuzzy_cutoff(min_score)
-    around = [
-        c.feature
-        for c in gaz.lookup(m.query, min_fuzzy, countries)
-        if c.score >= m.score
-        and c.feature.pcode
-        and m.pcode.startswith(c.feature.pcode)
-        and KIND_RANK.get(c.feature.kind, 9) < KIND_RANK[m.kind]
-    ]
-    if not around:
-        return m
-    f = min(around, key=lambda f: KIND_RANK.get(f.kind, 9))
-    return replace(
-        m, name=f.name, lat=f.lat, lon=f.lon, kind=f.kind, admin1=f.admin1, country=f.country, source=f.source,
-        id=f.uid, pcode=f.pcode,
-    )  # fmt: skip
-
-
-def _refuse_ambiguous(m: Match, gaz, min_score: float, countries) -> Match:
-    if not m.matched or m.kind not in ADMIN_KINDS:
-        return m
-    min_fuzzy = fuzzy_cutoff(min_score)
-    best = [
-        c.feature
-        for c in gaz.lookup(m.query, min_fuzzy, countries)
-        if c.feature.kind == m.kind and c.score >= m.score and c.feature.parent
-    ]
-    if len({f.parent for f in best}) < 2:
-        return m
-    where = [f"{f.name} ({f.kind} {f.pcode or f.uid} in {f.parent})" for f in best[:5]]
-    return type(m)(
-        m.query,
-        alternatives="; ".join(where),
-        note=f"ambiguous: {len(best)} {m.kind} areas named {m.name!r} in different parents; give the parent (--parent)",
-    )
-
-
-def geocode(
-    names: Iterable[str],
-    parents: Iterable[str | None] | None = None,
-    country: str | Sequence[str] | None = None,
-    bbox: tuple[float, float, float, float] | None = None,
-    min_score: float = DEFAULT_MIN_SCORE,
-    gazetteer: Gazetteer | None = None,
-) -> gpd.GeoDataFrame:
-    """:func:`resolve` as a GeoDataFrame, like :func:`geo.geocode.geocode` (areas as polygons)."""
-    from geo.geocode import to_geodataframe
-
-    return to_geodataframe(resolve(names, parents, country, bbox, min_score, gazetteer))

@@ -298,6 +298,7 @@ class Gazetteer:
         self.fuzzy_pool = _Index(ints=False)
         self.hidden: set[int] = set()  # features a user's own file stands in for
         self.shipped = 0  # features below this index came with geo; the rest from the user's files
+        self.polygons: dict[str, object] = {}  # P-code → polygon, for places with no codes inside a parent area
 
     # ----------------------------------------------------------------- building
     def add(self, feature: Feature, names: Iterable[str], weak: Iterable[str] = ()) -> int:
@@ -328,6 +329,32 @@ class Gazetteer:
             self.hide(i)
         Gazetteer.lookup.cache_clear()
         return self.add(feature, names)
+
+    def know_area(self, code: str, uid: str) -> None:
+        """Let places that carry no P-codes (GeoNames towns, a user's places) count as inside area ``code`` when
+        they lie in its polygon (if geo has one: countries, admin-1 areas, a user's boundaries)."""
+        if code in self.polygons:
+            return
+        import shapely
+
+        from geo import shapes
+
+        geom = shapes.area(uid)
+        if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon"):
+            geom = geom.buffer(0.01)  # about 1 km: a village on the boundary line is in
+            shapely.prepare(geom)
+        self.polygons[code] = geom
+        Gazetteer.lookup.cache_clear()
+
+    def _inside(self, f: Feature, code: str) -> bool:
+        if f.within(code):
+            return True
+        geom = self.polygons.get(code)
+        if geom is None or f.pcode == code or f.kind in ("border", "country"):
+            return False
+        import shapely
+
+        return bool(shapely.contains_xy(geom, f.lon, f.lat))
 
     def hide(self, i: int) -> None:
         """Stop finding feature ``i`` (by name or by P-code)."""
@@ -378,6 +405,7 @@ class Gazetteer:
         new.fuzzy_pool = self.fuzzy_pool.copy()
         new.hidden = set(self.hidden)
         new.shipped = self.shipped
+        new.polygons = dict(self.polygons)
         return new
 
     @classmethod
@@ -483,7 +511,7 @@ class Gazetteer:
         code = pcode_key(text)
         if code in self.pcodes:
             found = self.at(self.pcodes[code])
-            return [Candidate(found, SCORE_EXACT, "pcode")] if not within or found.within(within) else []
+            return [Candidate(found, SCORE_EXACT, "pcode")] if not within or self._inside(found, within) else []
         if q.kind == "border":
             return self._borders(q)
         # Exact names first, then transliteration variants, then typos; a stage that finds the kind asked
@@ -492,7 +520,7 @@ class Gazetteer:
         for stage in (self._exact, self._variants, self._fuzzy):
             found: dict[int, Candidate] = {}
             stage(q, fold(text[:500]), found, min_fuzzy, countries)
-            cands = [c for c in found.values() if not within or c.feature.within(within)]
+            cands = [c for c in found.values() if not within or self._inside(c.feature, within)]
             wanted = [c for c in cands if _fits(c.feature.kind, q.kind)] if q.kind else cands
             if wanted:
                 return sorted(wanted, key=_by_score)

@@ -31,12 +31,13 @@ _extra: dict[str, object] = {}  # geometries of user areas added for this run, b
 def register(uid: str, geom) -> None:
     """Remember the geometry of a user area added to the gazetteer."""
     _extra[uid] = geom
-    _area.cache_clear()
+    area.cache_clear()
     area_part_point.cache_clear()
 
 
 @functools.lru_cache(maxsize=4096)
-def _area(uid: str):
+def area(uid: str):
+    """The polygon (or line) of a feature by id, or None: shipped countries, admin-1 areas, borders, user areas."""
     kind, code = uid.split(":", 1)
     if uid in _extra:
         return _extra[uid]
@@ -75,9 +76,7 @@ def geometry_for(match):
     """Geometry of a :class:`geo.geocode.Match` (None when unmatched)."""
     if not match.matched:
         return None
-    geom = (
-        _area(match.id) if match.id.split(":", 1)[0] in ("admin0", "admin1", "border") or match.id in _extra else None
-    )
+    geom = area(match.id) if match.id.split(":", 1)[0] in ("admin0", "admin1", "border") or match.id in _extra else None
     if geom is None:
         return Point(match.lon, match.lat)
     if match.qualifier and match.kind in ("country", "admin1", "admin2", "admin3"):
@@ -88,7 +87,7 @@ def geometry_for(match):
 @functools.lru_cache(maxsize=1024)
 def area_part_point(uid: str, direction: str) -> tuple[float, float] | None:
     """A (lat, lon) inside the part of area ``uid`` that ``direction`` names, or None if the area is unknown."""
-    geom = _area(uid)
+    geom = area(uid)
     if geom is None:
         return None
     point = part(geom, direction).representative_point()

@@ -9,7 +9,7 @@ import pytest
 import shapely
 from shapely.geometry import MultiPoint, Point
 
-from geo import admin
+from geo import admin, parents
 from geo.errors import InputError
 from geo.gazetteer import Gazetteer
 
@@ -138,7 +138,7 @@ def test_load_boundaries_detects_the_deepest_level(cod3):
 
 
 def test_district_and_subdistrict_names_match(cod_gaz):
-    got = admin.resolve(["Ariha", "Harim district", "Ariha sub-district", "jisr al-Shugur"], gazetteer=cod_gaz)
+    got = parents.resolve(["Ariha", "Harim district", "Ariha sub-district", "jisr al-Shugur"], gazetteer=cod_gaz)
     assert [(m.kind, m.pcode) for m in got[:3]] == [("admin2", "SY0703"), ("admin2", "SY0704"), ("admin3", "SY070300")]
     assert got[0].source == COD_ADM3.name
     assert got[3].kind == "admin2" and got[3].pcode == "SY0702"  # spelled as users spell it
@@ -147,25 +147,27 @@ def test_district_and_subdistrict_names_match(cod_gaz):
 def test_bare_name_means_the_larger_area_whatever_the_context(cod_gaz):
     # many other places in the request pull the context centre around; a bare name still means the larger area
     others = ["Aleppo", "Homs", "Raqqa", "Qamishli", "Daraa", "Deir ez-Zor", "Tartus"] * 3
-    got = admin.resolve(["Ariha", "Idleb", "أريحا", *others], gazetteer=cod_gaz)
+    got = parents.resolve(["Ariha", "Idleb", "أريحا", *others], gazetteer=cod_gaz)
     assert [(m.kind, m.pcode) for m in got[:3]] == [("admin2", "SY0703"), ("admin1", "SY07"), ("admin2", "SY0703")]
-    within = admin.resolve(["Idleb", "Ariha"], ["Idleb", "Ariha"], gazetteer=cod_gaz)
+    within = parents.resolve(["Idleb", "Ariha"], ["Idleb", "Ariha"], gazetteer=cod_gaz)
     assert [(m.kind, m.pcode) for m in within] == [("admin2", "SY0700"), ("admin3", "SY070300")]
 
 
 def test_pcodes_normalise(cod_gaz):
-    got = admin.resolve(["SY0703", "sy0703", "SY07-03", "SY 07 03 01"], gazetteer=cod_gaz)
+    got = parents.resolve(["SY0703", "sy0703", "SY07-03", "SY 07 03 01"], gazetteer=cod_gaz)
     assert [m.pcode for m in got] == ["SY0703"] * 3 + ["SY070301"]
     assert {m.how for m in got} == {"pcode"}
 
 
 def test_arabic_names_match(cod_gaz):
-    m = admin.resolve(["حارم"], gazetteer=cod_gaz)[0]
+    m = parents.resolve(["حارم"], gazetteer=cod_gaz)[0]
     assert m.pcode == "SY0704"
 
 
 def test_area_geometry_is_the_polygon(cod_gaz, cod3):
-    gdf = admin.geocode(["Harim district", "southern Ariha"], gazetteer=cod_gaz)
+    from geo.geocode import to_geodataframe
+
+    gdf = to_geodataframe(parents.resolve(["Harim district", "southern Ariha"], gazetteer=cod_gaz))
     assert gdf.geom_type.tolist()[0] in ("Polygon", "MultiPolygon")
     src = gpd.read_file(cod3)
     harim = src[src["ADM2_PCODE"] == "SY0704"].union_all()
@@ -181,13 +183,13 @@ def test_default_gazetteer_is_left_as_shipped(cod_gaz):
 
 
 def test_name_in_several_parents_is_ambiguous_not_guessed(cod_gaz):
-    m = admin.resolve(["Tell Hamdan"], gazetteer=cod_gaz)[0]
+    m = parents.resolve(["Tell Hamdan"], gazetteer=cod_gaz)[0]
     assert not m.matched and m.note.startswith("ambiguous")
     assert "SY0201" in m.alternatives and "SY0502" in m.alternatives
 
 
 def test_parent_decides(cod_gaz):
-    got = admin.resolve(["Tell Hamdan", "Tell Hamdan", "Tell Hamdan", "Ariha"], ["Aleppo", "SY05", "hama", "Idleb"],
+    got = parents.resolve(["Tell Hamdan", "Tell Hamdan", "Tell Hamdan", "Ariha"], ["Aleppo", "SY05", "hama", "Idleb"],
                         gazetteer=cod_gaz)  # fmt: skip
     assert [m.pcode for m in got] == ["SY020101", "SY050201", "SY050201", "SY0703"]
     assert all(m.matched and not m.note for m in got)
@@ -195,12 +197,12 @@ def test_parent_decides(cod_gaz):
 
 def test_parent_excludes_places_elsewhere(cod_gaz):
     # Ariha the district is in Idleb; asked for inside Aleppo, nothing called Ariha is there
-    m = admin.resolve(["Ariha"], ["Aleppo"], gazetteer=cod_gaz)[0]
+    m = parents.resolve(["Ariha"], ["Aleppo"], gazetteer=cod_gaz)[0]
     assert not m.matched and "inside 'Aleppo'" in m.note
 
 
 def test_unknown_parent_is_noted(cod_gaz):
-    m = admin.resolve(["Ariha"], ["Atlantis"], gazetteer=cod_gaz)[0]
+    m = parents.resolve(["Ariha"], ["Atlantis"], gazetteer=cod_gaz)[0]
     assert m.pcode == "SY0703" and "parent 'Atlantis' not found" in m.note
 
 
@@ -216,7 +218,7 @@ def test_generic_file_needs_level_or_pcodes(tmp_path):
         admin.load_boundaries(tmp_path / "nocode.geojson")
     assert admin.load_boundaries(tmp_path / "nocode.geojson", level=2).iloc[0]["kind"] == "admin2"
     gaz = admin.gazetteer_with(tmp_path / "nocode.geojson", level=2)
-    assert admin.resolve(["Zone A"], gazetteer=gaz)[0].kind == "admin2"
+    assert parents.resolve(["Zone A"], gazetteer=gaz)[0].kind == "admin2"
     with pytest.raises(InputError, match="no column 'nom'"):
         admin.load_boundaries(tmp_path / "zones.geojson", name_col="nom")
     import pandas as pd
@@ -237,7 +239,7 @@ def test_alternate_and_reference_names_match(tmp_path):
     g.to_file(tmp_path / "adm2.geojson")
     assert admin.load_boundaries(tmp_path / "adm2.geojson").iloc[0]["alt_names"] == "Jabal az-Zawiya|Zawiyeh"
     gaz = admin.gazetteer_with(tmp_path / "adm2.geojson")
-    got = admin.resolve(["Jabal al Zawiya", "Zawiyeh district"], gazetteer=gaz)
+    got = parents.resolve(["Jabal al Zawiya", "Zawiyeh district"], gazetteer=gaz)
     assert [m.pcode for m in got] == ["SY0799", "SY0799"]
 
 
@@ -253,7 +255,7 @@ def test_alpha3_pcodes_are_kept_and_found(tmp_path):
     row = admin.load_boundaries(tmp_path / "ukr_adm2.geojson").iloc[0]
     assert (row["pcode"], row["country"], row["parent"]) == ("UKR6304", "UA", "UA63")
     gaz = admin.gazetteer_with(tmp_path / "ukr_adm2.geojson")
-    got = admin.resolve(["ukr6304", "Iziumskyi district"], country="UA", gazetteer=gaz)
+    got = parents.resolve(["ukr6304", "Iziumskyi district"], country="UA", gazetteer=gaz)
     assert [m.pcode for m in got] == ["UKR6304", "UKR6304"]
 
 

@@ -144,3 +144,30 @@ def test_an_index_out_of_date_is_rebuilt_and_said(tmp_path, monkeypatch):
 def test_verbose_flag_is_accepted():
     res = run("-v", "geocode", "Idlib")
     assert res.exit_code == 0 and "1 of 1 names placed" in res.stderr
+
+
+def test_a_tables_own_hierarchy_places_its_villages(tmp_path):
+    f = tmp_path / "arrivals.csv"
+    f.write_text(
+        "Mohafaza,Mantika,Nahya,Community,IDPs\n"
+        "Idleb,Harim,Dana,Aqrabat,120\nIdleb,Idleb,Idleb,Aqrabat,40\nIdleb,Harim,Atlantis,Qah,5\n",
+        encoding="utf-8",
+    )
+    res = run("geocode", "-i", str(f))
+    assert res.exit_code == 0, res.output
+    assert "names from column 'Community'" in res.stderr
+    assert "matched inside the table's own columns 'Mohafaza', 'Mantika', 'Nahya'" in res.stderr
+    assert "warning: 1 parent value(s) name no area" in res.stderr and "'Atlantis'" in res.stderr
+    got = rows(res.stdout)
+    assert [r["pcode"] for r in got] == ["C4127", "C3866", "C4131"]
+    assert [r["admin3_pcode"] for r in got[:2]] == ["SY070301", "SY070000"]
+
+
+def test_level_and_repeated_parents(tmp_path):
+    f = tmp_path / "t.csv"
+    f.write_text("gov,dist,name\nAleppo,Afrin,Afrin\nIdleb,Harim,Harim\n", encoding="utf-8")
+    base = ["geocode", "-i", str(f), "--column", "name"]
+    assert [r["kind"] for r in rows(run(*base).stdout)] == ["admin2", "admin2"]  # a bare name is the area
+    got = rows(run(*base, "--level", "community", "--parent", "gov", "--parent", "dist").stdout)
+    assert [(r["kind"], r["pcode"]) for r in got] == [("community", "C1366"), ("community", "C4115")]
+    assert run(*base, "--level", "parish").exit_code == 2

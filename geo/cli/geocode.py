@@ -7,54 +7,78 @@ from pathlib import Path
 import click
 
 from geo.cli import fails_cleanly, main, say
-from geo.cli.options import boundaries_option, hxl_option, parent_option, provider_options, table_options
+from geo.cli.options import (
+    hxl_option,
+    level_option,
+    parent_option,
+    provider_options,
+    table_options,
+    user_gazetteer,
+    user_places,
+)  # fmt: skip
 from geo.gazetteer import DEFAULT_MIN_SCORE
 
 _TABLES = (".xlsx", ".xlsm", ".geojson", ".json", ".shp", ".zip", ".gpkg")
-# Where the names are in an HXL-tagged table when --column does not say.
-NAME_TAGS = ("#loc+name", "#adm3+name", "#adm2+name", "#adm1+name")
+# Where the names are in an HXL-tagged table when --column does not say, the most precise first.
+NAME_TAGS = ("#loc+name", "#adm4+name", "#adm3+name", "#adm2+name", "#adm1+name")
 
 
-def _names_from(df, column, parent, label):
-    """Names (and parents) from a table; rows with no name are skipped and counted."""
+def _name_column(df, column, label) -> str:
     from geo import io
+    from geo.io.columns import admin_columns
 
-    if column is None:
-        column = next((c for c in (io.hxl_column(df, t) for t in NAME_TAGS) if c), None)
-        if column is None:
-            raise click.UsageError(f"which column of {label} holds the names? give --column")
-        say(f"names from column {column!r} ({df.attrs['hxl'][column]})")
-    col = io.find_column(df, column, label)
+    if column is not None:
+        return io.find_column(df, column, label)
+    tagged = next((c for c in (io.hxl_column(df, t) for t in NAME_TAGS) if c), None)
+    if tagged:
+        say(f"names from column {tagged!r} ({df.attrs['hxl'][tagged]})")
+        return tagged
+    levels = admin_columns(df)
+    deepest = next((levels[lv]["name"] for lv in sorted(levels, reverse=True) if "name" in levels[lv]), None)
+    if deepest is None:
+        raise click.UsageError(f"which column of {label} holds the names? give --column")
+    say(f"names from column {deepest!r}")
+    return deepest
+
+
+def _from_table(df, column, parent, label):
+    """(names, parents, parent kinds, the level the column says, empty rows skipped) from a table."""
+    from geo.io.columns import LEVEL_KINDS, column_level, hierarchy
+
+    col = _name_column(df, column, label)
     values = df[col].astype("string").str.strip().fillna("")
     keep = values != ""
-    names = values[keep].tolist()
+    parent_cols, kinds = hierarchy(df, col, tuple(parent))
+    if parent_cols and not parent:
+        say(f"matched inside the table's own columns {', '.join(map(repr, parent_cols))} (parents; --parent to choose)")
     parents = None
-    if parent:
-        pvalues = df[io.find_column(df, parent, label)].astype("string").str.strip().fillna("")
-        parents = [p or None for p in pvalues[keep]]
-    return names, parents, int((~keep).sum())
+    if parent_cols:
+        cells = [df[c].astype("string").str.strip().fillna("")[keep] for c in parent_cols]
+        parents = [tuple(v or None for v in row) for row in zip(*cells)]
+    return values[keep].tolist(), parents, kinds, LEVEL_KINDS.get(column_level(df, col)), int((~keep).sum())
 
 
 def _read_input(input_file, column, parent, sheet, layer, assume_crs):
-    """(names, parents or None, empty rows skipped) from a list of names or a table."""
+    """A list of names or a table: (names, parents or None, parent kinds, level, empty rows skipped)."""
     from geo import io
     from geo.errors import GeoError
+    from geo.io.columns import admin_columns
 
     suffix = Path(str(input_file)).suffix.lower()
     df = None
     if column or parent or suffix in _TABLES:
         df = io.read_table(input_file, sheet=sheet, layer=layer, assume_crs=assume_crs)
     elif suffix in (".csv", ".tsv"):
-        try:  # an HXL table says where its names are; any other file is a list of names
+        try:  # a table says where its names are (HXL, or hierarchy headers); any other file is a list of names
             df = io.read_table(input_file)
         except GeoError:
             df = None
-        if df is not None and not any(io.hxl_column(df, t) for t in NAME_TAGS):
+        if df is not None and not any(io.hxl_column(df, t) for t in NAME_TAGS) and not admin_columns(df):
             df = None
     if df is None:
         found, skipped = io.read_names(input_file)
-        return found, None, skipped
-    return _names_from(df, column, parent, input_file)
+        return found, None, [], None, skipped
+    return _from_table(df, column, parent, input_file)
 
 
 @main.command("geocode")
@@ -64,13 +88,14 @@ def _read_input(input_file, column, parent, sheet, layer, assume_crs):
     "--input",
     "input_file",
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="File of names: one per line, or a CSV/XLSX table with --column (HXL: '#loc+name' found by itself). "
-    "'-' reads stdin.",
+    help="File of names: one per line, or a CSV/XLSX table ('#loc+name', 'Community', 'admin3Name_en'… found by "
+    "itself, else --column). '-' reads stdin.",
 )
 @click.option("--column", help="Column of --input that holds the names: a header or an HXL tag ('#loc+name').")
 @parent_option
+@level_option
 @table_options
-@boundaries_option
+@user_places
 @click.option("--country", help="Only places in these countries, ISO codes: 'SY' or 'SY,TR'.")
 @click.option("--bbox", help="Only places inside west,south,east,north (degrees), e.g. '35.5,32,42.5,37.5'.")
 @click.option(
@@ -90,34 +115,41 @@ def _read_input(input_file, column, parent, sheet, layer, assume_crs):
 @hxl_option
 @fails_cleanly
 def geocode_command(
-    names, input_file, column, parent, sheet, layer, assume_crs, boundaries, country, bbox, min_score, provider,
-    user_agent, output, hxl,
+    names, input_file, column, parent, level, sheet, layer, assume_crs, boundaries, places, places_columns, country,
+    bbox, min_score, provider, user_agent, output, hxl,
 ):  # fmt: skip
     """Place names → coordinates, kind, score and source, with no network.
 
-    Every name keeps its row, in input order; names that match nothing have
-    empty lat/lon and score 0, and are listed in the summary on stderr.
-    Boundary files add their districts and sub-districts for the run;
+    Every name keeps its row, in input order; names that match nothing, or that
+    several places share with nothing to tell them apart, have empty lat/lon and
+    score 0, with the candidates in 'alternatives', and are listed in the summary
+    on stderr. A table's own hierarchy columns (Mohafaza, Mantika, Nahya;
+    admin1Name_en…; #adm1+name…) or --parent say where each name lies.
+    Boundary and places files add your own areas and villages for the run;
     --provider asks an online geocoder for what is still unmatched.
 
     \b
     Examples:
-      geo geocode Idleb "Ma'arat an Nu'man" "Turkish border"
-      geo geocode -i sites.csv --column site_name --country SY -o sites.geojson
-      geo geocode -i idps.xlsx --sheet data --column sub_district --parent governorate \\
+      geo geocode Idleb "Ma'arat an Nu'man" "Turkish border" C4130
+      geo geocode -i arrivals.csv --column Community --country SY -o arrivals.geojson
+      geo geocode -i idps.xlsx --sheet data --column sub_district --parent governorate --level sub-district \\
           --boundaries syr_admbnda_adm3.zip -o idps.geojson
-      geo geocode -i hxl.csv --provider nominatim --user-agent "my-org you@example.org"
+      geo geocode -i sites.csv --column village --places sdn_pplp.csv --country SD
       echo Sarmada | geo geocode -i -
     """
     from geo import io
+    from geo.io.columns import level_kind
 
-    parents = None
+    kind = level_kind(level)
+    parents, parent_kinds, column_kind = None, [], None
     if parent and not input_file:
         raise click.UsageError("--parent names a column of the table given with -i")
     if input_file:
-        found, table_parents, skipped = _read_input(input_file, column, parent, sheet, layer, assume_crs)
+        found, table_parents, parent_kinds, column_kind, skipped = _read_input(
+            input_file, column, parent, sheet, layer, assume_crs
+        )
         if table_parents is not None:
-            parents = [None] * len(names) + table_parents
+            parents = [()] * len(names) + table_parents
         names = [*names, *found]
         if skipped:
             say(f"{skipped} empty line(s) skipped")
@@ -130,20 +162,17 @@ def geocode_command(
 
         service = online.geocoder(provider, user_agent)
     fmt = io.output_format(output) if output and str(output) != "-" else "CSV"
-    gaz = None
-    if boundaries:
-        from geo.admin import gazetteer_with
+    gaz = user_gazetteer(boundaries, places, places_columns, country, assume_crs)
+    # the level: --level, else the column's header (Nahya, #adm3+name), else the kind most of a table's names are
+    kind = kind or column_kind or ("auto" if input_file and len(names) >= 5 else None)
+    from geo.parents import resolve, unknown_parents
 
-        gaz = gazetteer_with(*boundaries, assume_crs=assume_crs)
-        say(f"boundaries: {len(gaz) - _shipped_size()} areas added from {', '.join(map(str, boundaries))}")
-    if gaz is not None or parents is not None:
-        from geo.admin import resolve
-
-        matches = resolve(names, parents, country=country, bbox=box, min_score=min_score, gazetteer=gaz)
-    else:
-        from geo.geocode import resolve
-
-        matches = resolve(names, country=country, bbox=box, min_score=min_score)
+    matches = resolve(names, parents, country=country, bbox=box, min_score=min_score, gazetteer=gaz, level=kind,
+                      parent_levels=parent_kinds)  # fmt: skip
+    missing = unknown_parents(matches)
+    if missing:
+        shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
+        say(f"warning: {len(missing)} parent value(s) name no area, those rows were placed without them: {shown}")
     if provider:
         matches = _online(matches, provider, service, country, box)
     from geo.geocode import summary
@@ -166,12 +195,6 @@ def geocode_command(
     if output:
         say(f"wrote {output}")
     say(summary(matches))
-
-
-def _shipped_size() -> int:
-    from geo.gazetteer import Gazetteer
-
-    return len(Gazetteer.default())
 
 
 def _online(matches, provider, service, country, box):

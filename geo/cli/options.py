@@ -29,10 +29,59 @@ boundaries_option = click.option(
 
 parent_option = click.option(
     "--parent",
+    "parent",
+    multiple=True,
     metavar="COLUMN",
-    help="Column of the table holding each name's parent area (governorate or district, a name or a P-code), "
-    "or an HXL tag such as '#adm1+name': names are matched inside it.",
+    help="Column holding each name's parent area (a name or a P-code; a header or an HXL tag such as "
+    "'#adm1+name'): names are matched inside it. Repeat from the top level down (--parent Mohafaza --parent "
+    "Nahya). Without it, the table's own hierarchy columns (Mohafaza/Mantika/Nahya, admin1Name_en…, #adm1+name…) "
+    "are used, and said.",
 )
+level_option = click.option(
+    "--level",
+    metavar="LEVEL",
+    help="What the names are: 1-4, adm1-adm4, governorate, district, sub-district, community (or place, camp). "
+    "Default: what the column's header says (Nahya, sub_district, admin3Name_en, #adm3+name), else the kind most "
+    "of the names are.",
+)
+places_option = click.option(
+    "--places",
+    "places",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Populated places of your own (a country's COD-PP: CSV, XLSX, GeoJSON, SHP, zip, GPKG, with names, P-codes "
+    "and points or LATITUDE/LONGITUDE) added to the gazetteer for this run; repeat for several.",
+)
+places_columns_option = click.option(
+    "--places-columns",
+    metavar="FIELD=COL,…",
+    help="Columns of --places files when their headers are unusual, e.g. 'name=nom_village,pcode=code,lat=y,lon=x'.",
+)
+
+
+def user_places(func):
+    """--boundaries, --places and --places-columns: the user's own areas and places for this run."""
+    return boundaries_option(places_option(places_columns_option(func)))
+
+
+def user_gazetteer(boundaries=(), places=(), places_columns=None, country=None, assume_crs=None):
+    """The shipped gazetteer with the user's boundary and places files added (None when there are none)."""
+    if not boundaries and not places:
+        return None
+    from geo.admin import gazetteer_with
+    from geo.cli import say
+    from geo.places import gazetteer_with_places, parse_columns
+
+    gaz = gazetteer_with(*boundaries, assume_crs=assume_crs)
+    before = len(gaz)
+    if boundaries:
+        say(f"boundaries: {before - gaz.shipped} areas added from {', '.join(map(str, boundaries))}")
+    if places:
+        gazetteer_with_places(*places, gazetteer=gaz, columns=parse_columns(places_columns), country=country)
+        say(f"places: {len(gaz) - before} added from {', '.join(map(str, places))}")
+    return gaz
+
 
 sheet_option = click.option("--sheet", help="Sheet of an XLSX workbook (name or 0-based number); the first otherwise.")
 layer_option = click.option("--layer", help="Layer of a GeoPackage (or shapefile inside a zip) holding several.")

@@ -1,0 +1,179 @@
+"""What a table's columns hold, read from their headers and HXL hashtags.
+
+Humanitarian tables name the same things many ways: a COD-AB or COD-PP file says
+``ADM3_EN``/``ADM3_PCODE``, the newer HDX files ``admin3Name_en``/``admin3Pcode``,
+Syrian tracking tables ``Mohafaza, Mantika, Nahya, Community`` (governorate,
+district, sub-district, community), others ``governorate, district,
+sub_district``; HXL says ``#adm3+name``, ``#adm3+code``, ``#loc+name``,
+``#geo+lat``. :func:`admin_columns` and :func:`point_columns` find them so that
+commands need no options for what the table already says; an option always
+wins.
+
+>>> import pandas as pd
+>>> df = pd.DataFrame(columns=["Mohafaza", "Mantika", "Nahya", "Community", "Community_Pcode", "IDPs"])
+>>> {level: cols["name"] for level, cols in admin_columns(df).items()}
+{1: 'Mohafaza', 2: 'Mantika', 3: 'Nahya', 4: 'Community'}
+>>> admin_columns(df)[4]["pcode"]
+'Community_Pcode'
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words for each admin level in headers (English, Syria's Arabic terms, French), then HXL's.
+LEVEL_WORDS = {
+    1: ("governorate", "mohafaza", "muhafaza", "muhafazah", "province", "region", "state", "admin1", "adm1", "gov"),
+    2: ("district", "mantika", "mantiqa", "mantiqah", "admin2", "adm2", "departement", "county", "zone"),
+    3: ("subdistrict", "sub_district", "nahya", "nahiya", "nahia", "admin3", "adm3", "commune", "subcounty"),
+    4: ("community", "communities", "village", "town", "admin4", "adm4", "location", "locality", "featurename",
+        "settlement", "place", "placename"),
+}  # fmt: skip
+LEVEL_KINDS = {1: "admin1", 2: "admin2", 3: "admin3", 4: "community"}
+_CODE_WORDS = ("pcode", "p_code", "code", "id")
+_NAME_WORDS = ("name", "en", "name_en", "nameen", "english")
+_ARABIC_WORDS = ("ar", "name_ar", "namear", "arabic")
+_SPLIT = re.compile(r"[\s_\-\.]+")
+_COD = re.compile(r"^adm(?:in)?(\d)_?(?P<rest>.*)$", re.I)
+
+
+def _words(header: str) -> list[str]:
+    text = re.sub(r"([a-z])([A-Z])", r"\1_\2", str(header).strip())  # admin3Name_en → admin3_Name_en
+    return [w for w in _SPLIT.split(text.lower()) if w]
+
+
+def header_level(header: str) -> tuple[int, str] | None:
+    """The admin level a header names and what it holds there ("name", "pcode", "ar"), or None.
+
+    >>> header_level("admin3Name_en"), header_level("ADM2_PCODE"), header_level("Nahya"), header_level("IDPs")
+    ((3, 'name'), (2, 'pcode'), (3, 'name'), None)
+    """
+    text = str(header).strip()
+    m = _COD.match(text.replace(" ", "_"))
+    if m:
+        rest = [w for w in _words(m.group("rest")) if w]
+        return int(m.group(1)), _what(rest)
+    words = _words(text)
+    if not words:
+        return None
+    joined = "".join(words)
+    for level, names in LEVEL_WORDS.items():
+        for i in range(len(words)):
+            head = words[i]
+            if head in names or "".join(words[i : i + 2]) in names or (i == 0 and joined in names):
+                rest = words[i + 1 :] if head in names else words[i + 2 :]
+                if words[:i] and not set(words[:i]) <= {"the", "admin", "adm"}:
+                    break  # "origin district" is not the table's own district column
+                return level, _what(rest)
+    return None
+
+
+def _what(rest: list[str]) -> str:
+    if any(w in _CODE_WORDS for w in rest) or "".join(rest) in _CODE_WORDS:
+        return "pcode"
+    if any(w in _ARABIC_WORDS for w in rest):
+        return "ar"
+    if not rest or all(w in _NAME_WORDS or w.isdigit() for w in rest):
+        return "name"
+    return "other"
+
+
+_HXL_LEVEL = {"#adm1": 1, "#adm2": 2, "#adm3": 3, "#adm4": 4, "#loc": 4}
+
+
+def _tag_level(tag: str) -> tuple[int, str] | None:
+    head, *attrs = str(tag).lower().replace(" ", "").split("+")
+    if head not in _HXL_LEVEL:
+        return None
+    if "code" in attrs:
+        return _HXL_LEVEL[head], "pcode"
+    if "name" in attrs:
+        return _HXL_LEVEL[head], "ar" if "i_ar" in attrs else "name"
+    return None
+
+
+def admin_columns(df) -> dict[int, dict[str, str]]:
+    """The table's columns by admin level: ``{3: {"name": "Nahya", "pcode": "admin3Pcode"}, …}``.
+
+    HXL tags count first, then headers; the leftmost column wins a place.
+    """
+    tags = df.attrs.get("hxl") or {}
+    found: dict[int, dict[str, str]] = {}
+    for source in ("hxl", "header"):
+        for col in df.columns:
+            hit = _tag_level(tags[col]) if source == "hxl" and col in tags else None
+            if source == "header":
+                hit = header_level(col)
+            if hit and hit[1] != "other":
+                found.setdefault(hit[0], {}).setdefault(hit[1], col)
+    return {level: found[level] for level in sorted(found)}
+
+
+_LAT = ("lat", "latitude", "latitude_y", "y", "lat_y", "ycoord", "geo_lat")
+_LON = ("lon", "long", "lng", "longitude", "longitude_x", "x", "lon_x", "xcoord", "geo_lon")
+
+
+def point_columns(df) -> tuple[str, str] | None:
+    """The latitude and longitude columns (``#geo+lat``/``#geo+lon``, ``Latitude``, ``lat``, ``y`` …), or None."""
+    from geo.io.hxl import hxl_column
+
+    lat, lon = hxl_column(df, "#geo+lat"), hxl_column(df, "#geo+lon")
+    if lat and lon:
+        return lat, lon
+    norm = {"_".join(_words(c)): c for c in reversed(list(df.columns))}
+    lat = next((norm[k] for k in _LAT if k in norm), None)
+    lon = next((norm[k] for k in _LON if k in norm), None)
+    return (lat, lon) if lat and lon else None
+
+
+LEVEL_NAMES = {
+    "1": "admin1", "adm1": "admin1", "admin1": "admin1", "governorate": "admin1", "province": "admin1",
+    "state": "admin1", "region": "admin1", "mohafaza": "admin1",
+    "2": "admin2", "adm2": "admin2", "admin2": "admin2", "district": "admin2", "mantika": "admin2",
+    "3": "admin3", "adm3": "admin3", "admin3": "admin3", "subdistrict": "admin3", "sub-district": "admin3",
+    "sub_district": "admin3", "nahya": "admin3",
+    "4": "community", "adm4": "community", "admin4": "community", "community": "community", "village": "community",
+    "place": "place", "town": "place", "camp": "camp", "crossing": "crossing",
+}  # fmt: skip
+
+
+def level_kind(text: str | int | None) -> str | None:
+    """The feature kind a ``--level`` names: 3, ``adm3``, ``sub-district`` → ``admin3``; None passes.
+
+    >>> level_kind("sub-district"), level_kind(4), level_kind(None)
+    ('admin3', 'community', None)
+    """
+    if text is None or str(text).strip() == "":
+        return None
+    key = str(text).strip().lower()
+    if key not in LEVEL_NAMES:
+        from geo.errors import InputError
+
+        raise InputError(f"--level {text!r}: say 1-4, adm1-adm4, governorate, district, sub-district or community")
+    return LEVEL_NAMES[key]
+
+
+def column_level(df, col: str) -> int | None:
+    """The admin level a column names, by its HXL tag or its header (``Nahya``: 3), or None."""
+    tag = (df.attrs.get("hxl") or {}).get(col)
+    hit = (_tag_level(tag) if tag else None) or header_level(col)
+    return hit[0] if hit and hit[1] in ("name", "pcode", "ar") else None
+
+
+def hierarchy(df, name_col: str, given: tuple[str, ...] = ()) -> tuple[list[str], list[str | None]]:
+    """The parent columns of ``name_col`` and their kinds: those given (``--parent``), else the table's own
+    columns of the levels above it (``Mohafaza, Mantika, Nahya`` above ``Community``), names before P-codes."""
+    from geo.io.tables import find_column
+
+    if given:
+        cols = [find_column(df, c) for c in given]
+        return cols, [LEVEL_KINDS.get(column_level(df, c)) for c in cols]
+    level = column_level(df, name_col) or 5
+    admin = admin_columns(df)
+    cols, kinds = [], []
+    for lv in sorted(admin):
+        col = admin[lv].get("name") or admin[lv].get("pcode")
+        if lv < level and col and col != name_col:
+            cols.append(col)
+            kinds.append(LEVEL_KINDS[lv])
+    return cols, kinds
