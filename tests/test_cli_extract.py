@@ -118,3 +118,20 @@ def test_rows_flows_feeds_geo_flows_and_rows_figures_feeds_choropleth(tmp_path):
     res = run("extract", str(demo), "--date", "2020-02-05", "--rows", "figures", "-o", str(figs))
     assert res.exit_code == 0 and "left out: 13 movements" in res.stderr
     assert {r["kind"] for r in rows(figs.read_text(encoding="utf-8"))} == {"figure"}
+
+
+def test_places_file_makes_a_countrys_villages_findable_in_text(tmp_path):
+    places = tmp_path / "sdn_pplp.csv"
+    places.write_text(
+        "ADM1_EN,ADM4_EN,ADM4_PCODE,LATITUDE,LONGITUDE\nNorth Darfur,Um Sayala,SD020101,13.7102,25.4411\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "update.txt"
+    report.write_text("Some 3,000 people fled El Fasher to Um Sayala last week.", encoding="utf-8")
+    without = CliRunner().invoke(main, ["extract", str(report), "--rows", "flows"])
+    with_places = CliRunner().invoke(main, ["extract", str(report), "--rows", "flows", "--places", str(places)])
+    assert with_places.exit_code == 0, with_places.output
+    row = next(csv.DictReader(io.StringIO(with_places.stdout)))
+    assert (row["origin"], row["destination"]) == ("El Fasher", "Um Sayala")
+    assert row["destination_lat"].startswith("13.71") and "places: 1 added" in with_places.stderr
+    assert "13.71" not in without.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from geo.cli import fails_cleanly, main, say
+from geo.cli.options import user_gazetteer, user_places
 
 
 @main.command("extract")
@@ -31,8 +32,9 @@ from geo.cli import fails_cleanly, main, say
     "figures: only figure rows (for geo choropleth); flows: movements with both ends (for geo flows --origin "
     "origin --destination destination --value figure; a figure shared by several destinations is left empty).",
 )
+@user_places
 @fails_cleanly
-def extract_command(file, report_date, output, select):
+def extract_command(file, report_date, output, select, boundaries, places, places_columns):
     """Figures, places, dates and movements from a report (.txt, .md, .html; '-' for stdin).
 
     One CSV row per figure (kind=figure: place, figure, high for a range, unit,
@@ -49,10 +51,12 @@ def extract_command(file, report_date, output, select):
       geo extract report.html -o figures.csv
       geo extract update.txt --date 2020-02-05 --rows flows -o flows.csv
       cat update.md | geo extract - --date 2020-02-05
+      geo extract darfur-update.txt --places sdn_pplp.csv -o review.csv   # a country's villages (COD-PP)
     """
     from geo.extract import extract, read
 
-    result = extract(read(file), date=report_date)
+    gaz = user_gazetteer(boundaries, places, places_columns)
+    result = extract(read(file), date=report_date, gazetteer=gaz)
     result.to_csv(output, select=select)
     if output and output != "-":
         say(f"wrote {output}")
