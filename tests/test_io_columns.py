@@ -70,3 +70,20 @@ def test_latitude_and_longitude_columns():
     assert point_columns(frame(["Latitude_y", "Longitude_x"])) == ("Latitude_y", "Longitude_x")
     assert point_columns(frame(["a", "b"], ["#geo+lat", "#geo+lon"])) == ("a", "b")
     assert point_columns(frame(["name", "people"])) is None
+
+
+def test_hxl_roles_for_maps():
+    from geo.io.columns import tagged_roles
+
+    df = frame(["Gov", "P", "IDPs", "Month"], ["#adm1+name", "#adm1+code", "#affected+idps", "#date"])
+    assert tagged_roles(df) == {"pcode": "P", "place": "Gov", "value": "IDPs", "period": "Month"}
+    flows = frame(["From", "To", "n"], ["#adm1+name+origin", "#adm1+name+dest", "#affected+ind"])
+    assert tagged_roles(flows)["origin"] == "From" and tagged_roles(flows)["destination"] == "To"
+    sites = frame(["Site", "lat", "lon", "hh"], ["#loc+name", "#geo+lat", "#geo+lon", "#affected+hh"])
+    assert tagged_roles(sites) == {"place": "Site", "lat": "lat", "lon": "lon", "value": "hh"}
+    two = frame(["a", "b"], ["#affected+idps", "#inneed"])
+    with pytest.raises(InputError, match=r"2 columns could be the figures to map: 'a' \(#affected\+idps\), 'b'"):
+        tagged_roles(two)
+    assert tagged_roles(frame(["Gov", "IDPs"])) == {}
+    levels = frame(["g", "d"], ["#adm1+code", "#adm2+code"])
+    assert tagged_roles(levels)["pcode"] == "d" and tagged_roles(levels, area_level=1)["pcode"] == "g"

@@ -177,3 +177,61 @@ def hierarchy(df, name_col: str, given: tuple[str, ...] = ()) -> tuple[list[str]
             cols.append(col)
             kinds.append(LEVEL_KINDS[lv])
     return cols, kinds
+
+
+# HXL hashtags that carry a figure a map can show (people affected, in need, displaced, reached …).
+VALUE_TAGS = ("#affected", "#inneed", "#population", "#reached", "#targeted", "#displaced", "#returnees", "#idps",
+              "#refugees", "#value")  # fmt: skip
+
+
+def tagged_roles(df, *, area_level: int | None = None) -> dict[str, str]:
+    """Columns an HXL-tagged table assigns to each role a map needs, by hashtag alone.
+
+    Roles: ``pcode`` (``#adm1+code`` … ``#loc+code``; the level of ``area_level`` first, else the deepest),
+    ``place`` (``#adm1+name`` … ``#loc+name``, likewise), ``lat``/``lon`` (``#geo+lat``/``#geo+lon``),
+    ``value`` (one column tagged ``#affected``, ``#inneed``, ``#population`` … ; two are an error: say which
+    with an option), ``period`` (``#date``), ``origin``/``destination`` (``+origin``/``+dest``, e.g.
+    ``#adm1+name+origin``).
+    A table without hashtags gives ``{}``.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame(columns=["gov", "code", "idps", "month"])
+    >>> df.attrs["hxl"] = {"gov": "#adm1+name", "code": "#adm1+code", "idps": "#affected+idps", "month": "#date"}
+    >>> tagged_roles(df)
+    {'pcode': 'code', 'place': 'gov', 'value': 'idps', 'period': 'month'}
+    """
+    from geo.errors import InputError
+    from geo.io.hxl import hxl_column
+
+    tags = df.attrs.get("hxl") or {}
+    if not tags:
+        return {}
+    roles: dict[str, str] = {}
+    levels = [area_level] if area_level else []
+    levels += [lv for lv in (4, 3, 2, 1) if lv != area_level]
+    for role, what in (("pcode", "code"), ("place", "name")):
+        for lv in levels:
+            head = "#loc" if lv == 4 else f"#adm{lv}"
+            col = hxl_column(df, f"{head}+{what}")
+            if col:
+                roles[role] = col
+                break
+    for role, tag in (("lat", "#geo+lat"), ("lon", "#geo+lon")):
+        col = hxl_column(df, tag)
+        if col:
+            roles[role] = col
+    for role, words in (("origin", {"origin", "from"}), ("destination", {"dest", "destination", "to"})):
+        ends = [c for c in df.columns if c in tags and words & set(tags[c].lower().split("+")[1:])]
+        named = [c for c in ends if "+name" in tags[c].lower()]
+        if ends:
+            roles[role] = (named or ends)[0]
+    values = [c for c in df.columns if c in tags and tags[c].split("+")[0] in VALUE_TAGS]
+    if len(values) > 1:
+        shown = ", ".join(f"{c!r} ({tags[c]})" for c in values)
+        raise InputError(f"{len(values)} columns could be the figures to map: {shown}; choose one with --value")
+    if values:
+        roles["value"] = values[0]
+    period = hxl_column(df, "#date")
+    if period:
+        roles["period"] = period
+    return roles
