@@ -76,6 +76,27 @@ def _row_numbers(df) -> np.ndarray:
     return np.arange(len(df)) + first
 
 
+class _Placing:
+    """Where each input row went (an area index, or -1), how, how sure, and why not: one array each."""
+
+    def __init__(self, n: int) -> None:
+        self.target = np.full(n, -1, dtype=np.int64)
+        self.how = np.array([""] * n, dtype=object)
+        self.reason = np.array([""] * n, dtype=object)
+        self.score = np.full(n, np.nan)
+        self.label = np.array([""] * n, dtype=object)  # the row's name or code, as written
+        self.lat = np.full(n, np.nan)  # a point to find the area of (coordinates, or a town named)
+        self.lon = np.full(n, np.nan)
+        self.where = np.array([""] * n, dtype=object)  # what a name matched, when that was a point
+
+    def put(self, i: int, area: int, how: str, score: float = 100.0) -> None:
+        self.target[i], self.how[i], self.score[i] = area, how, score
+
+    @property
+    def matched(self) -> np.ndarray:
+        return self.target >= 0
+
+
 def join_areas(
     df,
     value: str | None,
@@ -88,6 +109,7 @@ def join_areas(
     country: str | Sequence[str] | None = None,
     min_score: float = 75.0,
     area_name: str | None = None,
+    gazetteer=None,
 ):
     """Sum the ``value`` column per area; returns ``(joined, unmatched)``.
 
@@ -100,10 +122,43 @@ def join_areas(
     numbered in the file) and ``reason``.
 
     ``value=None`` counts rows (one each). ``areas`` is a GeoDataFrame of
-    polygons (default: the shipped admin-1 areas of Syria and its
-    neighbours) and ``key`` its column of codes; ``area_name`` its column of
-    names for labels (guessed otherwise).
+    polygons (default: the shipped admin-1 areas) and ``key`` its column of
+    codes; ``area_name`` its column of names for labels (guessed otherwise).
+    ``gazetteer`` reads ``place`` names (default: the shipped one; pass one
+    extended with the user's places or boundaries).
     """
+    rows, figures, points_given = _read_rows(df, value, place, pcode, lat, lon)
+    areas, names_col, shipped = _prepare_areas(areas, key, country)
+    t = _Placing(len(rows))
+    if pcode is not None:
+        _by_pcode(rows[pcode], areas, t)
+    elif place is not None:
+        t.label[:] = ["" if pd.isna(v) else str(v).strip() for v in rows[place]]
+        if not shipped:
+            _match_area_names(t.label, areas, names_col, t)
+        _match_gazetteer(t.label, areas, country, min_score, t, gazetteer)
+    else:
+        _from_points(rows, lat, lon, t)
+    _into_areas(t, areas, label_points=place is None and pcode is None)
+    joined, countries = _per_area(t, figures, areas, names_col, shipped, counts_only=points_given)
+    unmatched = _unmatched(rows, t, figures, value, df)
+    matches = _match_table(t, areas, names_col, df)
+    messages = _warnings(joined, unmatched, matches, points_given)
+    for message in messages:
+        warnings.warn(message, JoinWarning, stacklevel=2)
+    total = float(np.nansum(figures.values))
+    drawn_sum = float(np.nansum(joined["value"].values))
+    lost = float(np.nansum(unmatched["value"].values))
+    if not math.isclose(total, drawn_sum + lost, rel_tol=1e-9, abs_tol=1e-6):  # pragma: no cover - a bug if ever
+        raise RuntimeError(f"figures do not add up: {total} in, {drawn_sum} drawn + {lost} unmatched")
+    joined.attrs.update(
+        matches=matches, warnings=messages, total=total, unmatched_total=lost, drawn_countries=countries
+    )
+    return joined, unmatched
+
+
+def _read_rows(df, value, place, pcode, lat, lon):
+    """The rows, their figures (one each without ``value``), and whether they are points."""
     import geopandas as gpd
 
     from geo.io import parse_figures
@@ -122,91 +177,86 @@ def join_areas(
     figures = pd.Series(1.0, index=rows.index) if value is None else parse_figures(rows[value], value)
     figures = figures.reset_index(drop=True).astype(float)
     figures.index = rows.index
+    return rows, figures, points_given
 
-    shipped = areas is None
-    if shipped:
+
+def _prepare_areas(areas, key, country):
+    """The areas with a ``key`` column of codes, their column of names, and whether they are the shipped ones."""
+    import geopandas as gpd
+
+    if areas is None:
         areas = shipped_areas(country)
-        key = "key"
-    else:
-        if not isinstance(areas, gpd.GeoDataFrame):
-            raise InputError("areas must be a GeoDataFrame of polygons")
-        areas = areas.to_crs(4326) if areas.crs is not None and areas.crs.to_epsg() != 4326 else areas
-        areas = areas.reset_index(drop=True).copy()
-        if key is None:
-            key = _guess_key(areas)
-        if key not in areas.columns:
-            raise InputError(f"boundaries have no column {key!r}; columns are: {', '.join(map(str, areas.columns))}")
-        areas["key"] = areas[key].map(lambda v: "" if v is None else str(v).strip())
-    names_col = area_name or _guess_name(areas, key)
-    n = len(rows)
-    target = np.full(n, -1, dtype=np.int64)
-    how = np.array([""] * n, dtype=object)
-    reason = np.array([""] * n, dtype=object)
-    score = np.full(n, np.nan)
-    label = np.array([""] * n, dtype=object)
-    point_lat = np.full(n, np.nan)
-    point_lon = np.full(n, np.nan)
-    where = np.array([""] * n, dtype=object)  # what a name matched, when that was a point
+        return areas, area_name_column(areas, "key"), True
+    if not isinstance(areas, gpd.GeoDataFrame):
+        raise InputError("areas must be a GeoDataFrame of polygons")
+    areas = areas.to_crs(4326) if areas.crs is not None and areas.crs.to_epsg() != 4326 else areas
+    areas = areas.reset_index(drop=True).copy()
+    key = key or _guess_key(areas)
+    if key not in areas.columns:
+        raise InputError(f"boundaries have no column {key!r}; columns are: {', '.join(map(str, areas.columns))}")
+    areas["key"] = areas[key].map(lambda v: "" if v is None else str(v).strip())
+    return areas, area_name_column(areas, key), False
 
-    if pcode is not None:
-        by_code: dict[str, int] = {}
-        for i, k in enumerate(areas["key"]):
-            by_code.setdefault(_norm_code(k), i)
-        for i, code in enumerate(rows[pcode]):
-            label[i] = "" if pd.isna(code) else str(code)
-            c = _norm_code(code)
-            if not c:
-                reason[i] = "no P-code"
-            elif c in by_code:
-                target[i], how[i], score[i] = by_code[c], "pcode", 100.0
-            else:
-                reason[i] = f"no area with P-code {label[i]!r}"
-    elif place is not None:
-        texts = ["" if pd.isna(v) else str(v).strip() for v in rows[place]]
-        label[:] = texts
-        if not shipped:
-            _match_area_names(texts, areas, names_col, target, how, score, reason)
-        _match_gazetteer(
-            texts, areas, shipped, country, min_score, target, how, reason, score, point_lat, point_lon, where
-        )
-    else:
-        if lat is not None and lon is not None:
-            point_lat[:] = pd.to_numeric(rows[lat], errors="coerce")
-            point_lon[:] = pd.to_numeric(rows[lon], errors="coerce")
+
+def _by_pcode(codes, areas, t: _Placing) -> None:
+    by_code: dict[str, int] = {}
+    for i, k in enumerate(areas["key"]):
+        by_code.setdefault(_norm_code(k), i)
+    for i, code in enumerate(codes):
+        t.label[i] = "" if pd.isna(code) else str(code)
+        c = _norm_code(code)
+        if not c:
+            t.reason[i] = "no P-code"
+        elif c in by_code:
+            t.put(i, by_code[c], "pcode")
         else:
-            geoms = rows.to_crs(4326).geometry if rows.crs is not None else rows.geometry
-            ok = geoms.notna() & ~geoms.is_empty & (geoms.geom_type == "Point")
-            point_lon[ok.values] = geoms[ok].x.values
-            point_lat[ok.values] = geoms[ok].y.values
-        bad = np.isnan(point_lat) | np.isnan(point_lon) | (np.abs(point_lat) > 90) | (np.abs(point_lon) > 180)
-        reason[bad] = "no usable coordinates"
+            t.reason[i] = f"no area with P-code {t.label[i]!r}"
 
-    # points (coordinates, or towns and camps named in place=) fall into the area containing them
-    need = (target < 0) & ~np.isnan(point_lat) & (reason == "")
+
+def _from_points(rows, lat, lon, t: _Placing) -> None:
+    if lat is not None and lon is not None:
+        t.lat[:] = pd.to_numeric(rows[lat], errors="coerce")
+        t.lon[:] = pd.to_numeric(rows[lon], errors="coerce")
+    else:
+        geoms = rows.to_crs(4326).geometry if rows.crs is not None else rows.geometry
+        ok = geoms.notna() & ~geoms.is_empty & (geoms.geom_type == "Point")
+        t.lon[ok.values] = geoms[ok].x.values
+        t.lat[ok.values] = geoms[ok].y.values
+    bad = np.isnan(t.lat) | np.isnan(t.lon) | (np.abs(t.lat) > 90) | (np.abs(t.lon) > 180)
+    t.reason[bad] = "no usable coordinates"
+
+
+def _into_areas(t: _Placing, areas, label_points: bool) -> None:
+    """Points (coordinates, or towns and camps named) fall into the area that holds them; the rest say why not."""
+    need = ~t.matched & ~np.isnan(t.lat) & (t.reason == "")
     if need.any():
         idx = np.flatnonzero(need)
-        found = points_in_areas(point_lon[idx], point_lat[idx], areas.geometry.values)
-        inside = found >= 0
-        target[idx[inside]] = found[inside]
-        how[idx[inside]] = np.where(how[idx[inside]] == "", "point", how[idx[inside]])
-        score[idx[inside]] = np.where(np.isnan(score[idx[inside]]), 100.0, score[idx[inside]])
-        outside = idx[~inside]
-        reason[outside] = [f"matched {w}, outside every area" if w else "outside every area" for w in where[outside]]
-    reason[(target < 0) & (reason == "")] = "no area"
-    if place is None and pcode is None:
-        # points are many: label only the ones left over (the areas say how many points they got)
-        lost = np.flatnonzero(target < 0)
-        label[lost] = [f"{point_lat[i]:.5f},{point_lon[i]:.5f}" if not np.isnan(point_lat[i]) else "" for i in lost]
+        found = points_in_areas(t.lon[idx], t.lat[idx], areas.geometry.values)
+        inside = idx[found >= 0]
+        t.target[inside] = found[found >= 0]
+        t.how[inside] = np.where(t.how[inside] == "", "point", t.how[inside])
+        t.score[inside] = np.where(np.isnan(t.score[inside]), 100.0, t.score[inside])
+        outside = idx[found < 0]
+        t.reason[outside] = [
+            f"matched {w}, outside every area" if w else "outside every area" for w in t.where[outside]
+        ]
+    t.reason[~t.matched & (t.reason == "")] = "no area"
+    if label_points:  # points are many: label only the ones left over (the areas say how many points they got)
+        lost = np.flatnonzero(~t.matched)
+        t.label[lost] = [f"{t.lat[i]:.5f},{t.lon[i]:.5f}" if not np.isnan(t.lat[i]) else "" for i in lost]
 
-    matched = target >= 0
-    frame = pd.DataFrame({"area": target, "value": figures.values})
-    per_area = frame[matched].groupby("area").agg(value=("value", lambda s: s.sum(min_count=1)), rows=("value", "size"))
-    if place is None and pcode is None:
-        queries = pd.Series(target[matched]).value_counts().map(lambda k: f"{k:,} point{'s' if k > 1 else ''}")
+
+def _per_area(t: _Placing, figures, areas, names_col, shipped: bool, counts_only: bool):
+    """One row per area drawn: the shipped countries that have data (their empty areas as no data), or all."""
+    import geopandas as gpd
+
+    m = t.matched
+    frame = pd.DataFrame({"area": t.target, "value": figures.values})
+    per_area = frame[m].groupby("area").agg(value=("value", lambda s: s.sum(min_count=1)), rows=("value", "size"))
+    if counts_only:
+        queries = pd.Series(t.target[m]).value_counts().map(lambda k: f"{k:,} point{'s' if k > 1 else ''}")
     else:
-        queries = pd.Series(label[matched]).groupby(target[matched]).agg(_some)
-
-    # which areas to draw: the shipped countries that have data (so their empty areas show as no data), or all
+        queries = pd.Series(t.label[m]).groupby(t.target[m]).agg(_some)
     if shipped:
         countries = sorted(set(areas.loc[per_area.index, "iso_a2"])) if len(per_area) else []
         drawn = areas[areas["iso_a2"].isin(countries)].copy()
@@ -220,49 +270,33 @@ def join_areas(
     if "pcode" not in drawn.columns or not shipped:
         drawn["pcode"] = drawn["key"]
     drawn["pcode"] = drawn["pcode"].fillna("")
-    joined = gpd.GeoDataFrame(
-        drawn[["key", "name", "pcode", "value", "rows", "queries"]].reset_index(drop=True),
-        geometry=drawn.geometry.values,
-        crs=4326,
-    )
+    columns = ["key", "name", "pcode", "value", "rows", "queries"]
+    joined = gpd.GeoDataFrame(drawn[columns].reset_index(drop=True), geometry=drawn.geometry.values, crs=4326)
+    return joined, countries
 
-    numbers = _row_numbers(df)
-    unmatched = rows[~matched].copy()
-    unmatched.insert(0, "row", numbers[~matched])
-    unmatched["value"] = figures.values[~matched]
-    unmatched["reason"] = reason[~matched]
+
+def _unmatched(rows, t: _Placing, figures, value, df):
+    """The input rows that matched no area, as they came, with their row number, figure and reason."""
+    m = t.matched
+    unmatched = rows[~m].copy()
+    unmatched.insert(0, "row", _row_numbers(df)[~m])
     if value is not None and value != "value":
-        unmatched = unmatched.drop(columns=["value"])
-        unmatched["value"] = figures.values[~matched]
-    unmatched = pd.DataFrame(unmatched.drop(columns="geometry", errors="ignore")).reset_index(drop=True)
+        unmatched = unmatched.drop(columns=["value"], errors="ignore")  # a column "value" that is not the figures
+    unmatched["reason"] = t.reason[~m]
+    unmatched["value"] = figures.values[~m]  # the figure as read, after the reason (or in place of a value column)
+    return pd.DataFrame(unmatched.drop(columns="geometry", errors="ignore")).reset_index(drop=True)
 
+
+def _match_table(t: _Placing, areas, names_col, df):
+    """One row per input row: where it went and how, for the user to check."""
+    m = t.matched
     area_names = (areas[names_col].astype(str) if names_col else areas["key"]).to_numpy(dtype=object)
     area_keys = areas["key"].astype(str).to_numpy(dtype=object)
-    safe = np.where(matched, target, 0)
-    matches = pd.DataFrame(
-        {
-            "row": numbers,
-            "query": label,
-            "key": np.where(matched, area_keys[safe], ""),
-            "area": np.where(matched, area_names[safe], ""),
-            "how": how,
-            "score": score,
-            "reason": reason,
-        }
-    )
-    messages = _warnings(joined, unmatched, matches, points_given)
-    for message in messages:
-        warnings.warn(message, JoinWarning, stacklevel=2)
-
-    total = float(np.nansum(figures.values))
-    drawn_sum = float(np.nansum(joined["value"].values))
-    lost = float(np.nansum(unmatched["value"].values))
-    if not math.isclose(total, drawn_sum + lost, rel_tol=1e-9, abs_tol=1e-6):  # pragma: no cover - a bug if ever
-        raise RuntimeError(f"figures do not add up: {total} in, {drawn_sum} drawn + {lost} unmatched")
-    joined.attrs.update(
-        matches=matches, warnings=messages, total=total, unmatched_total=lost, drawn_countries=countries
-    )
-    return joined, unmatched
+    safe = np.where(m, t.target, 0)
+    return pd.DataFrame({
+        "row": _row_numbers(df), "query": t.label, "key": np.where(m, area_keys[safe], ""),
+        "area": np.where(m, area_names[safe], ""), "how": t.how, "score": t.score, "reason": t.reason,
+    })  # fmt: skip
 
 
 def points_in_areas(x, y, geoms) -> np.ndarray:
@@ -338,7 +372,8 @@ def _guess_key(areas) -> str:
     )
 
 
-def _guess_name(areas, key: str | None) -> str | None:
+def area_name_column(areas, key: str | None) -> str | None:
+    """The column of the areas' names (ADM3_EN beside ADM3_PCODE, name …), or None."""
     cols = [str(c) for c in areas.columns]
     if key and key.upper().endswith("_PCODE"):
         stem = key[: -len("_PCODE")]
@@ -363,7 +398,7 @@ def _name_columns(areas) -> list[str]:
     ]
 
 
-def _match_area_names(texts, areas, names_col, target, how, score, reason) -> None:
+def _match_area_names(texts, areas, names_col, t: _Placing) -> None:
     """User boundaries: a name spelt like an area's name (after folding) picks that area, if only one has it.
 
     The areas' own name column is tried first (ADM3_EN for a sub-district file), then its other name
@@ -392,21 +427,22 @@ def _match_area_names(texts, areas, names_col, target, how, score, reason) -> No
             if not hit:
                 continue
             if len(hit) == 1:
-                target[i], how[i], score[i] = next(iter(hit)), "name", 100.0
+                t.put(i, next(iter(hit)), "name")
             else:
                 codes = ", ".join(sorted(keys[j] for j in hit)[:5])
-                reason[i] = f"ambiguous: {len(hit)} areas are named {text!r} ({codes}); use their P-codes"
+                t.reason[i] = f"ambiguous: {len(hit)} areas are named {text!r} ({codes}); use their P-codes"
             break
 
 
-def _match_gazetteer(texts, areas, shipped, country, min_score, target, how, reason, score, plat, plon, where) -> None:
+def _match_gazetteer(texts, areas, country, min_score, t: _Placing, gazetteer=None) -> None:
+    """Names the areas' own names did not place: through the gazetteer, to an area or to a point inside one."""
     from geo.geocode import resolve
 
-    todo = [i for i, t in enumerate(texts) if target[i] < 0 and not reason[i]]
+    todo = [i for i, text in enumerate(texts) if t.target[i] < 0 and not t.reason[i]]
     if not todo:
         return
     unique = list(dict.fromkeys(texts[i] for i in todo if texts[i]))
-    found = dict(zip(unique, resolve(unique, country=country, min_score=min_score)))
+    found = dict(zip(unique, resolve(unique, country=country, min_score=min_score, gazetteer=gazetteer)))
     by_uid = {u: i for i, u in enumerate(areas["uid"])} if "uid" in areas.columns else {}
     by_code = {}
     for i, k in enumerate(areas["key"]):
@@ -414,32 +450,27 @@ def _match_gazetteer(texts, areas, shipped, country, min_score, target, how, rea
     for i in todo:
         text = texts[i]
         if not text:
-            reason[i] = "empty name"
+            t.reason[i] = "empty name"
             continue
         m = found[text]
         if not m.matched:
-            reason[i] = m.note or "no match"
+            t.reason[i] = m.note or "no match"
             continue
         area = by_uid.get(m.id, -1)
         if area < 0 and m.pcode:
             area = by_code.get(_norm_code(m.pcode), -1)
         # a community or district in one of the areas, by the codes of the areas it lies in
-        around = next((by_code[c] for c in map(_norm_code, (m.admin3_pcode, m.admin2_pcode, m.admin1_pcode))
-                       if c and c in by_code and area < 0), -1)  # fmt: skip
+        codes = [c for c in map(_norm_code, (m.admin3_pcode, m.admin2_pcode, m.admin1_pcode)) if c in by_code]
         if area >= 0 and m.kind not in POINT_KINDS:
-            if m.qualifier:
-                # "southern Idlib" is part of Idleb: counted there, and the choice says so
-                target[i], how[i], score[i] = area, f"{m.how}, part ({m.qualifier})", m.score
-            else:
-                target[i], how[i], score[i] = area, m.how, m.score
-        elif around >= 0:
-            target[i], how[i], score[i] = around, f"{m.kind} inside", m.score
+            # "southern Idlib" is part of Idleb: counted there, and the choice says so
+            t.put(i, area, f"{m.how}, part ({m.qualifier})" if m.qualifier else m.how, m.score)
+        elif codes:
+            t.put(i, by_code[codes[0]], f"{m.kind} inside", m.score)
         elif m.kind in POINT_KINDS:
-            plat[i], plon[i], how[i], score[i] = m.lat, m.lon, f"{m.kind} inside", m.score
-            reason[i] = ""  # filled in if the point falls outside every area
-            where[i] = f"{m.name} ({m.kind}, {m.country or '?'}, {m.lat:.3f},{m.lon:.3f})"
+            t.lat[i], t.lon[i], t.how[i], t.score[i] = m.lat, m.lon, f"{m.kind} inside", m.score
+            t.where[i] = f"{m.name} ({m.kind}, {m.country or '?'}, {m.lat:.3f},{m.lon:.3f})"
         else:
-            reason[i] = f"matched {m.name} ({m.kind}, {m.country}), which is not one of the areas mapped"
+            t.reason[i] = f"matched {m.name} ({m.kind}, {m.country}), which is not one of the areas mapped"
 
 
 def _short(text: str, limit: int = 40) -> str:
