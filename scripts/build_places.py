@@ -37,7 +37,7 @@ OUT = ROOT / "geo" / "data" / "places.csv.gz"
 # Every place of 500+ people in these countries, and why each is here.
 DETAIL = {
     **dict.fromkeys(["SY", "TR", "IQ", "LB", "JO", "IL", "PS", "CY"], "Syria crisis and its neighbours (3RP, oPt)"),
-    **dict.fromkeys(["SD", "SS", "TD", "CF", "EG", "ET", "ER", "UG", "LY"], "Sudan crisis and its regional refugee plan"),
+    **dict.fromkeys(["SD", "SS", "TD", "CF", "EG", "ET", "ER", "UG", "LY"], "Sudan crisis, its refugee plan"),
     **dict.fromkeys(["CD", "BI", "RW", "TZ", "CG", "AO", "ZM"], "DRC crisis and its regional refugee plan"),
     **dict.fromkeys(["SO", "KE", "DJ"], "Somalia crisis and the Horn of Africa refugee response"),
     **dict.fromkeys(["ML", "BF", "NE", "NG", "CM"], "Central Sahel and Lake Chad basin crises"),
