@@ -43,7 +43,7 @@ GENERIC_PREFIXES = sorted(
         "comuna de", "distrito de", "distrito", "district of", "county", "metropolitan borough of",
         "borough of", "municipality of", "opstina", "opština", "komuna e", "qarku i", "raionul", "mkoa wa",
         "kanton", "canton de", "eparchia", "sha`biyat", "sha'biyat", "shabiyat", "mohafazat", "oblast",
-        "respublika", "state of", "région", "region", "ville de", "cidade de",
+        "respublika", "state of", "région", "region", "ville de", "cidade de", "wojewodztwo", "województwo",
     ],
     key=len,
     reverse=True,
@@ -53,7 +53,7 @@ GENERIC_SUFFIXES = sorted(
         "state", "region", "province", "governorate", "division", "district", "county", "prefecture",
         "department", "oblast'", "oblast", "kray", "krai", "respublika", "rayonu", "rayon", "raion",
         "wilayat", "muhafazat", "megye", "zupanija", "županija", "okrug", "kanton", "municipality",
-        "parish", "novads", "rajons", "viloyati", "shahri", "qarku", "provincia", "departamento",
+        "parish", "voivodeship", "novads", "rajons", "viloyati", "shahri", "qarku", "provincia", "departamento",
     ],
     key=len,
     reverse=True,
@@ -61,7 +61,7 @@ GENERIC_SUFFIXES = sorted(
 # Type words English reports put after an area's name ("Borno State", "Amhara Region").
 ENGLISH_TYPES = {
     "State", "Region", "Province", "Governorate", "Division", "District", "County", "Prefecture",
-    "Department", "Territory", "Emirate", "Oblast",
+    "Department", "Territory", "Emirate", "Oblast", "Voivodeship",
 }  # fmt: skip
 # NE's local type words that English reports keep ("Luhansk Oblast", "Krasnodar Krai").
 LOCAL_TYPES = {
