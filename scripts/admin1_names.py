@@ -53,7 +53,7 @@ GENERIC_SUFFIXES = sorted(
         "state", "region", "province", "governorate", "division", "district", "county", "prefecture",
         "department", "oblast'", "oblast", "kray", "krai", "respublika", "rayonu", "rayon", "raion",
         "wilayat", "muhafazat", "megye", "zupanija", "županija", "okrug", "kanton", "municipality",
-        "parish", "voivodeship", "novads", "rajons", "viloyati", "shahri", "qarku", "provincia", "departamento",
+        "parish", "voivodeship", "ili", "novads", "rajons", "viloyati", "shahri", "qarku", "provincia", "departamento",
     ],
     key=len,
     reverse=True,
@@ -155,8 +155,11 @@ def compass_twins(name: str) -> list[str]:
                 out.append(f"{short.title()} {rest}")
     lead, dash, rest = name.partition("-")
     if dash and rest and lead.casefold() in FRENCH_LEAD and " " not in lead:
-        tail = rest.replace("-", " ") if lead.casefold() in ("nord", "sud") else rest
-        out.append(f"{FRENCH_LEAD[lead.casefold()]} {tail}")
+        if rest.casefold() in FRENCH_TAIL:  # "Nord-Est" → "North-East"
+            out.append(f"{FRENCH_LEAD[lead.casefold()]}-{FRENCH_TAIL[rest.casefold()].replace('Central', 'Centre')}")
+        else:
+            tail = rest.replace("-", " ") if lead.casefold() in ("nord", "sud") else rest
+            out.append(f"{FRENCH_LEAD[lead.casefold()]} {tail}")
     words = name.rsplit(" ", 1)
     if len(words) == 2 and words[1].casefold() in FRENCH_TAIL:
         out.append(f"{words[0]} {FRENCH_TAIL[words[1].casefold()]}")
