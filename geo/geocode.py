@@ -50,6 +50,8 @@ EVIDENCE = 7  # how many parts of _Context.rank are evidence that tells namesake
 # Spellings that are only variants or typos of several places do not choose between them by a few points of
 # letter likeness: "Taaleh" is as much Taala as Talleh. Candidates this close to the best compete on evidence.
 VARIANT_MARGIN = 8.0
+STRANGER_KM = 600.0  # a small place abroad this far from the rest of a request is not taken
+STRANGER_MAX_POPULATION = 100_000  # cities are named across borders; villages seldom
 NEIGHBOURS = 5  # rows either side that say where a row of a table grouped by area is
 DOMINANT = 10  # a town this many times larger than its namesakes (and of DOMINANT_MIN people) is the one meant
 DOMINANT_MIN = 5_000
@@ -126,6 +128,7 @@ class _Context:
     """What the unambiguous places of a request say: their countries, their areas, where they lie."""
 
     def __init__(self, anchors: list[Feature], default: Sequence[str] = FOCUS_COUNTRIES, level: str | None = None):
+        self.anchors = anchors
         self.countries = {f.country for f in anchors if f.country} or set(default)
         self.admin1 = {(f.country, f.admin1) for f in anchors if f.admin1}
         self.admin2 = {f.admin2_pcode for f in anchors if f.admin2_pcode}
@@ -203,6 +206,7 @@ def resolve(
         cands[(name, parent)] = [c for c in found if _passes(c.feature, countries, bbox)]
     anchor_of = _anchors(cands, min_score, countries)
     anchors = list(anchor_of.values())
+    anchors = [f for f in anchors if not _stranger(f, anchors)]  # one stray village must not vouch for itself
     near = tuple(sorted({f.country for f in anchors if f.country}))
     if not countries and near and set(near) != set(FOCUS_COUNTRIES):
         # typos are looked for where the request's other places are, not only in the focus countries
@@ -293,6 +297,17 @@ def _rivals(best: Candidate, good: list[Candidate], context: _Context) -> list[C
     return out
 
 
+def _stranger(f: Feature, anchors: list[Feature]) -> bool:
+    """A village abroad and far from every other place of the request ("Tawila" in a report on Darfur is not the
+    Tawilah of Yemen, however exactly spelt): likelier a place geo lacks than the one meant."""
+    others = [a for a in anchors if a.uid != f.uid]
+    if not others or f.kind not in SETTLEMENT_KINDS or f.population >= STRANGER_MAX_POPULATION:
+        return False
+    if f.country in {a.country for a in others}:
+        return False
+    return min(_km(f.lat, f.lon, a.lat, a.lon) for a in others) >= STRANGER_KM
+
+
 def _choose(name, found, context, min_score, gaz) -> Match:
     if not name.strip():
         return Match(name, note="empty name")
@@ -305,6 +320,13 @@ def _choose(name, found, context, min_score, gaz) -> Match:
         )
     best = good[0]
     f = best.feature
+    if _stranger(f, context.anchors):
+        return Match(
+            name,
+            alternatives=_describe(f),
+            note="only a small place of that name far from the request's other places and in another country; "
+            "give --country, or --places with the right one",
+        )
     rivals = _rivals(best, good, context)
     others = "; ".join(_describe(c.feature) for c in rivals[:5]) + (f"; and {len(rivals) - 5} more" * (len(rivals) > 5))
     note = ""
