@@ -35,6 +35,7 @@ from geo.gazetteer import (
     _group,
     fuzzy_cutoff,
 )
+from geo.names import fold
 
 COLUMNS = [
     "query", "name", "lat", "lon", "kind", "admin1", "country", "score", "source",
@@ -52,6 +53,7 @@ EVIDENCE = 7  # how many parts of _Context.rank are evidence that tells namesake
 VARIANT_MARGIN = 8.0
 STRANGER_KM = 600.0  # a small place abroad this far from the rest of a request is not taken
 STRANGER_MAX_POPULATION = 100_000  # cities are named across borders; villages seldom
+AREA_FIRST = ("SY",)  # countries whose bare governorate names mean the governorate, not its capital
 NEIGHBOURS = 5  # rows either side that say where a row of a table grouped by area is
 DOMINANT = 10  # a town this many times larger than its namesakes (and of DOMINANT_MIN people) is the one meant
 DOMINANT_MIN = 5_000
@@ -308,6 +310,19 @@ def _stranger(f: Feature, anchors: list[Feature]) -> bool:
     return min(_km(f.lat, f.lon, a.lat, a.lon) for a in others) >= STRANGER_KM
 
 
+def _capital_town(best: Candidate, good: list[Candidate], q) -> Candidate | None:
+    """Outside Syria a bare province name that is also its capital's name means the city ("fled to Kharkiv",
+    "Amman", "Baghdad"); in Syria's displacement reporting a bare "Idlib" or "Hama" means the governorate, as
+    OCHA writes it. A kind word or a direction ("Kharkiv oblast", "southern Kharkiv") still means the area."""
+    f = best.feature
+    if f.kind != "admin1" or f.country in AREA_FIRST or q.kind or q.direction:
+        return None
+    area = fold(f.name)
+    towns = [c for c in good if c.feature.kind in SETTLEMENT_KINDS and c.feature.country == f.country
+             and c.score >= best.score and fold(c.feature.admin1) == area]  # fmt: skip
+    return max(towns, key=lambda c: c.feature.population) if towns else None
+
+
 def _choose(name, found, context, min_score, gaz) -> Match:
     if not name.strip():
         return Match(name, note="empty name")
@@ -327,6 +342,10 @@ def _choose(name, found, context, min_score, gaz) -> Match:
             note="only a small place of that name far from the request's other places and in another country; "
             "give --country, or --places with the right one",
         )
+    q = _query.parse(name)
+    town = _capital_town(best, good, q)
+    if town is not None:
+        best, f = town, town.feature
     rivals = _rivals(best, good, context)
     others = "; ".join(_describe(c.feature) for c in rivals[:5]) + (f"; and {len(rivals) - 5} more" * (len(rivals) > 5))
     note = ""
@@ -342,7 +361,6 @@ def _choose(name, found, context, min_score, gaz) -> Match:
                 "them; give --country, --parent or the P-code",
             )
         note = "ambiguous: chose by population, the others are much smaller"
-    q = _query.parse(name)
     lat, lon = f.lat, f.lon
     if q.direction and f.kind in AREA_KINDS:  # "southern Idlib": a point inside that part, not the whole
         from geo.shapes import area_part_point
