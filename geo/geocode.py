@@ -135,19 +135,28 @@ class _Context:
         self.admin1 = {(f.country, f.admin1) for f in anchors if f.admin1}
         self.admin2 = {f.admin2_pcode for f in anchors if f.admin2_pcode}
         self.admin3 = {f.admin3_pcode for f in anchors if f.admin3_pcode}
-        pts = sorted({(round(f.lat, 2), round(f.lon, 2)) for f in anchors})
+        pts = sorted({(round(f.lat, 1), round(f.lon, 1)) for f in anchors})  # ~10 km: distances are in bands
         self.points = pts
         self.centre = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) if pts else None
         self.level = level
         self._far: dict[str, int] = {}
+        self._radians = None
 
     def far(self, f: Feature) -> int:
         """How far from the nearest other place of the request, in bands of :data:`FAR_BAND_KM`."""
         if not self.points:
             return 0
         if f.uid not in self._far:
-            self._far[f.uid] = int(min(_km(f.lat, f.lon, *p) for p in self.points) // FAR_BAND_KM)
+            self._far[f.uid] = int(self.nearest_km(f) // FAR_BAND_KM)
         return self._far[f.uid]
+
+    def nearest_km(self, f: Feature) -> float:
+        """How far ``f`` is from the nearest of the request's unambiguous places."""
+        if self._radians is None:
+            import numpy as np
+
+            self._radians = np.radians(np.asarray(self.points, dtype=float))
+        return _nearest_km(f.lat, f.lon, self._radians)
 
     def rank(self, cand: Candidate) -> tuple:
         """Best first among :func:`_contenders`: the country, the level asked for, the kind (a bare name means
@@ -208,7 +217,8 @@ def resolve(
         cands[(name, parent)] = [c for c in found if _passes(c.feature, countries, bbox)]
     anchor_of = _anchors(cands, min_score, countries)
     anchors = list(anchor_of.values())
-    anchors = [f for f in anchors if not _stranger(f, anchors)]  # one stray village must not vouch for itself
+    strays = _strangers(anchors)
+    anchors = [f for f in anchors if f.uid not in strays]  # one stray village must not vouch for itself
     near = tuple(sorted({f.country for f in anchors if f.country}))
     if not countries and near and set(near) != set(FOCUS_COUNTRIES):
         # typos are looked for where the request's other places are, not only in the focus countries
@@ -226,6 +236,8 @@ def resolve(
 def _by_neighbours(keys, rows, anchor_of, cands, context, min_score, gaz) -> list[Match]:
     """In a table grouped by area (most rows share a district with the row before), a name several places share
     is the one in the area of the rows around it, if exactly one is."""
+    if not any(m.note.startswith("ambiguous") and not m.matched for m in rows):
+        return rows
     at = [anchor_of.get(key) for key in keys]
     seq = [f for f in at if f is not None and f.admin2_pcode]
     pairs = list(zip(seq, seq[1:]))
@@ -299,15 +311,38 @@ def _rivals(best: Candidate, good: list[Candidate], context: _Context) -> list[C
     return out
 
 
-def _stranger(f: Feature, anchors: list[Feature]) -> bool:
+def _nearest_km(lat: float, lon: float, radians) -> float:
+    """Distance to the nearest of many points (an array of (lat, lon) in radians), all at once."""
+    import numpy as np
+
+    p1, dl = math.radians(lat), radians[:, 1] - math.radians(lon)
+    a = np.sin((radians[:, 0] - p1) / 2) ** 2 + math.cos(p1) * np.cos(radians[:, 0]) * np.sin(dl / 2) ** 2
+    return float(12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, a.min()))))
+
+
+def _stranger(f: Feature, context: _Context) -> bool:
     """A village abroad and far from every other place of the request ("Tawila" in a report on Darfur is not the
     Tawilah of Yemen, however exactly spelt): likelier a place geo lacks than the one meant."""
-    others = [a for a in anchors if a.uid != f.uid]
-    if not others or f.kind not in SETTLEMENT_KINDS or f.population >= STRANGER_MAX_POPULATION:
-        return False
-    if f.country in {a.country for a in others}:
-        return False
-    return min(_km(f.lat, f.lon, a.lat, a.lon) for a in others) >= STRANGER_KM
+    return (
+        f.kind in SETTLEMENT_KINDS
+        and f.population < STRANGER_MAX_POPULATION
+        and bool(context.points)
+        and f.country not in context.countries
+        and context.nearest_km(f) >= STRANGER_KM
+    )
+
+
+def _strangers(anchors: list[Feature]) -> set[str]:
+    """The anchors that are such strangers to the others (each judged against the rest)."""
+    from collections import Counter
+
+    countries = Counter(a.country for a in anchors)
+    out = set()
+    for a in anchors:
+        if countries[a.country] == 1 and a.kind in SETTLEMENT_KINDS and len(anchors) > 1:
+            if _stranger(a, _Context([b for b in anchors if b.uid != a.uid])):
+                out.add(a.uid)
+    return out
 
 
 def _capital_town(best: Candidate, good: list[Candidate], q) -> Candidate | None:
@@ -327,7 +362,8 @@ def _choose(name, found, context, min_score, gaz) -> Match:
     if not name.strip():
         return Match(name, note="empty name")
     good = _contenders(found, min_score, context.level)
-    good.sort(key=context.rank)
+    if len(good) > 1:
+        good.sort(key=context.rank)
     if not good:
         near = f"; closest: {_describe(found[0].feature)} scored {found[0].score:.0f}" if found else ""
         return Match(
@@ -335,7 +371,7 @@ def _choose(name, found, context, min_score, gaz) -> Match:
         )
     best = good[0]
     f = best.feature
-    if _stranger(f, context.anchors):
+    if _stranger(f, context):
         return Match(
             name,
             alternatives=_describe(f),
