@@ -48,6 +48,7 @@ CONTEXT_BAND_KM = 150.0  # alternatives are listed nearest the other places of a
 # and Tartous is Lebanon's); two villages of one country rarely differ by this much and are told apart by area.
 FAR_BAND_KM = 300.0
 EVIDENCE = 7  # how many parts of _Context.rank are evidence that tells namesakes apart
+KIND_AT = 2  # where the kind sits in it
 # Spellings that are only variants or typos of several places do not choose between them by a few points of
 # letter likeness: "Taaleh" is as much Taala as Talleh. Candidates this close to the best compete on evidence.
 VARIANT_MARGIN = 8.0
@@ -303,12 +304,18 @@ def _rivals(best: Candidate, good: list[Candidate], context: _Context) -> list[C
     out = []
     for c in good[1:]:
         g = c.feature
-        far = _km(f.lat, f.lon, g.lat, g.lon) > NEAR_KM
-        # a governorate and its capital town are one answer, not two
-        rival = _group(g.kind) == _group(f.kind) or g.country != f.country
-        if far and rival and g.uid != f.uid and context.rank(c)[:EVIDENCE] == evidence:
+        if g.uid == f.uid or _km(f.lat, f.lon, g.lat, g.lon) <= NEAR_KM:
+            continue  # a governorate and its capital town are one answer, not two
+        theirs = context.rank(c)[:EVIDENCE]
+        if _group(g.kind) == _group(f.kind) and theirs == evidence:
             out.append(c)
+        elif g.country != f.country and _without_kind(theirs) == _without_kind(evidence):
+            out.append(c)  # "Mara" the Tanzanian region and "Al Ma'ra" the Syrian district: the kind is no evidence
     return out
+
+
+def _without_kind(evidence: tuple) -> tuple:
+    return evidence[:KIND_AT] + evidence[KIND_AT + 1 :]
 
 
 def _nearest_km(lat: float, lon: float, radians) -> float:
