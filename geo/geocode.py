@@ -423,15 +423,19 @@ def _choose(name, found, context, min_score, gaz) -> Match:
 
 
 def summary(matches: Sequence[Match]) -> str:
-    """One line: "41 of 43 names placed; unmatched: A, B"."""
+    """One line: "41 of 43 names placed; unmatched: A; ambiguous (see alternatives): B"."""
     placed = sum(m.matched for m in matches)
     empty = sum(1 for m in matches if not m.query.strip())
     line = f"{placed} of {len(matches) - empty} names placed"
-    missing = [m.query for m in matches if m.query.strip() and not m.matched]
-    if missing:
-        shown = ", ".join(_short(m) for m in missing[:10])
-        more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
-        line += f"; unmatched: {shown}{more}"
+    left = [m for m in matches if m.query.strip() and not m.matched]
+    for label, group in (
+        ("unmatched", [m.query for m in left if not m.note.startswith(("ambiguous", "only a small"))]),
+        ("ambiguous (see alternatives)", [m.query for m in left if m.note.startswith("ambiguous")]),
+        ("only far namesakes (see alternatives)", [m.query for m in left if m.note.startswith("only a small")]),
+    ):
+        if group:
+            more = f" and {len(group) - 10} more" if len(group) > 10 else ""
+            line += f"; {label}: {', '.join(_short(q) for q in group[:10])}{more}"
     if empty:
         line += f"; {empty} empty skipped"
     return line

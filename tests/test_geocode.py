@@ -109,3 +109,10 @@ def test_direction_moves_the_point_too_not_only_the_polygon():
     from shapely.geometry import Point
 
     assert geom.contains(Point(south.lon, south.lat))
+
+
+def test_summary_says_unmatched_and_ambiguous_apart():
+    from geo.geocode import summary
+
+    line = summary(resolve(["Idlib", "Nowhere-on-earth", "Aqrabat"], level="community"))
+    assert line == "1 of 3 names placed; unmatched: 'Nowhere-on-earth'; ambiguous (see alternatives): 'Aqrabat'"
