@@ -1,0 +1,407 @@
+"""Tables of figures at places → points ready to draw: every row placed or set aside, rows on one point summed.
+
+A table with one row per community, camp or site and a count of people (IDP
+arrivals by community, camp populations, returnees by village) is the data of a
+proportional symbol map. :func:`prepare` places every row — by name through the
+gazetteer (within its parent area when a parent column is given), by P-code, or
+by its own coordinates — and returns a :class:`PointTable`:
+
+* rows that land on the same point (two spellings of a camp, two rows for one
+  village) summed into one :class:`Point`, which keeps each row as written;
+* an area given as a place ("Idleb governorate") drawn at a point inside it,
+  and marked as such, since the figure belongs to the whole area;
+* rows with no value, or that could not be placed, set aside with the reason
+  (:class:`Unplaced`), never dropped silently;
+* every row accounted for: drawn + unmatched == input, in people and in rows
+  (:meth:`PointTable.check`), and said in one line (:meth:`PointTable.summary`).
+
+The map of it is :mod:`geo.render.bubbles` (and its static twin
+:mod:`geo.render.bubbles_static`).
+
+>>> import pandas as pd
+>>> table = pd.DataFrame({"site": ["Atmeh", "Kafr Lusin", "al-Atmeh", "Nowhere-xyz", "Sarmada"],
+...                       "idps": [1200, 800, 300, 40, None]})
+>>> pt = prepare(table, value="idps", place="site")
+>>> [(p.label, p.value, len(p.parts)) for p in pt.points]
+[('Atmeh', 1500.0, 2), ('Kafr Lusin', 800.0, 1)]
+>>> for part in pt.summary().split("; "):  # one line, parted here to fit
+...     print(part)
+3 of 5 rows placed at 2 points
+total 2,340 = 2,300 drawn + 40 unmatched
+2 not drawn: no value: 'Sarmada' (row 5)
+unknown place: 'Nowhere-xyz' (row 4)
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from geo.errors import InputError
+from geo.movements import column, fmt, read_table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from geo.geocode import Match
+
+AREA_KINDS = ("country", "admin1", "admin2", "admin3")  # a figure for the whole area, drawn at a point inside it
+DIGITS = 5  # rows within about a metre of each other are on the same point
+SHOWN_ROWS = 8  # rows listed in a point's description; the rest are counted
+
+
+@dataclass(frozen=True)
+class Part:
+    """One table row on a point: what the table said, what it matched, and its figure."""
+
+    row: int  # as numbered in the file (the header is row 1), else from 1
+    written: str  # the row's name as the table wrote it (its label column, else its place or P-code)
+    value: float
+    query: str = ""  # what was looked up (the place or P-code as written; "" for coordinates)
+    matched: str = ""  # the gazetteer's name for it
+    kind: str = ""  # place, camp, admin1… or "coordinates"
+    pcode: str = ""
+    qualifier: str = ""  # "south" for "southern Idlib"
+
+    @property
+    def is_area(self) -> bool:
+        return self.kind in AREA_KINDS
+
+    def where(self) -> str:
+        """ "Atmeh (place)", "Idleb (admin1, SY07): an area, drawn at a point inside it", "35.91234, 36.63210"."""
+        if self.kind == "coordinates" or not self.matched:
+            return ""
+        inner = ", ".join(x for x in (self.kind, self.pcode) if x)
+        text = f"{self.matched} ({inner})"
+        if self.is_area:
+            q = self.qualifier
+            part = f"the {q if q == 'central' else q + 'ern'} part of an area" if q else "an area"
+            text += f": {part}, drawn at a point inside it"
+        return text
+
+
+@dataclass(frozen=True)
+class Point:
+    """A circle: one place and the sum of the rows on it, largest first in a :class:`PointTable`."""
+
+    lat: float
+    lon: float
+    value: float
+    parts: tuple[Part, ...]  # the rows summed here, in table order
+
+    @property
+    def rows(self) -> tuple[int, ...]:
+        return tuple(p.row for p in self.parts)
+
+    @property
+    def label(self) -> str:
+        """The name to print beside the circle: as the table first wrote it ("" for bare coordinates)."""
+        first = self.parts[0]
+        if first.kind == "coordinates" and first.written == first.query:
+            return ""
+        return first.written or first.matched
+
+    @property
+    def is_area(self) -> bool:
+        """Every row here named an area: the circle stands for the whole area, not this spot."""
+        return all(p.is_area for p in self.parts)
+
+    @property
+    def names(self) -> list[str]:
+        """Every name the rows here are known by (as written, and as matched), for the basemap to leave alone."""
+        return list(dict.fromkeys(x for p in self.parts for x in (p.written, p.matched) if x))
+
+    def describe(self, units: str = "people", limit: int = SHOWN_ROWS) -> str:
+        """The tooltip: name as written, value with units, what it matched (or the rows summed), one per line."""
+        first = self.parts[0]
+        head = self.label or f"{self.lat:.5f}, {self.lon:.5f}"
+        lines = [f"{head}: {fmt(self.value)} {units}".rstrip()]
+        wheres = list(dict.fromkeys(p.where() for p in self.parts if p.where()))
+        if len(self.parts) == 1:
+            if first.query and first.query != first.written:
+                lines.append(f"as written: {first.query}")
+        else:
+            lines.append(f"{len(self.parts)} rows summed:")
+            for p in self.parts[:limit]:
+                name = p.written or p.query
+                lines.append(f"  row {p.row}: {name + ', ' if name else ''}{fmt(p.value)}")
+            if len(self.parts) > limit:
+                rest = self.parts[limit:]
+                lines.append(f"  and {len(rest):,} more rows, {fmt(math.fsum(p.value for p in rest))}")
+        for where in wheres[:3]:
+            lines.append(f"matched: {where}")
+        if len(wheres) > 3:
+            lines.append(f"and {len(wheres) - 3} more places at this point")
+        if first.kind == "coordinates" or not wheres:
+            lines.append(f"at {self.lat:.5f}, {self.lon:.5f}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A table row on no circle, and why: no value, an empty or unknown place, no usable coordinates."""
+
+    row: int
+    written: str
+    value: float  # NaN when the row had no value
+    reason: str
+
+
+@dataclass(frozen=True)
+class PointTable:
+    """Everything a proportional symbol map draws, and every row it does not, with the reason."""
+
+    points: tuple[Point, ...]  # largest first (ties by name, then position)
+    unplaced: tuple[Unplaced, ...]  # in table order
+    total: float  # sum of the value column over every row that has one
+    rows: int
+    units: str = "people"
+    value_name: str = ""  # the value column, for titles and legends
+    unmatched: object = field(default=None, compare=False, repr=False)  # the unplaced rows as the table had them
+
+    @property
+    def drawn(self) -> float:
+        return math.fsum(p.value for p in self.points)
+
+    @property
+    def drawn_rows(self) -> int:
+        return sum(len(p.parts) for p in self.points)
+
+    @property
+    def unmatched_value(self) -> float:
+        return math.fsum(u.value for u in self.unplaced if u.value == u.value)
+
+    @property
+    def no_value(self) -> tuple[Unplaced, ...]:
+        """The rows with no figure (listed, not drawn: no data is not zero)."""
+        return tuple(u for u in self.unplaced if u.value != u.value)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(west, south, east, north) around every point."""
+        return self._extent
+
+    @functools.cached_property
+    def _extent(self) -> tuple[float, float, float, float]:
+        if not self.points:
+            raise InputError("no row could be placed on the map: " + self.summary())
+        lats = [p.lat for p in self.points]
+        lons = [p.lon for p in self.points]
+        return min(lons), min(lats), max(lons), max(lats)
+
+    def summary(self) -> str:
+        """One line: "541 of 541 rows placed at 541 points; total 110,925 = 110,925 drawn + 0 unmatched"."""
+        s = "" if len(self.points) == 1 else "s"
+        line = (
+            f"{self.drawn_rows:,} of {self.rows:,} rows placed at {len(self.points):,} point{s}; "
+            f"total {fmt(self.total)} = {fmt(self.drawn)} drawn + {fmt(self.unmatched_value)} unmatched"
+        )
+        if self.unplaced:
+            line += f"; {len(self.unplaced):,} not drawn: {unplaced_text(self.unplaced)}"
+        return line
+
+    def check(self) -> None:
+        """Assert conservation: drawn + unmatched == input, in value and in rows."""
+        got = self.drawn + self.unmatched_value
+        if not math.isclose(got, self.total, rel_tol=1e-9, abs_tol=1e-6):
+            raise AssertionError(f"drawn + unmatched = {got} but the input adds up to {self.total}")
+        if self.drawn_rows + len(self.unplaced) != self.rows:
+            raise AssertionError(f"{self.drawn_rows} rows drawn + {len(self.unplaced)} not, but {self.rows} in")
+
+    def unplaced_frame(self) -> pd.DataFrame:
+        """The rows on no circle, as the table had them, after ``row`` (file numbering) and before ``reason``."""
+        import pandas as pd
+
+        if self.unmatched is not None:
+            return self.unmatched
+        cols = ["row", "place", "value", "reason"]
+        return pd.DataFrame([[u.row, u.written, u.value, u.reason] for u in self.unplaced], columns=cols)
+
+
+def unplaced_text(unplaced: Sequence[Unplaced], limit: int = 5) -> str:
+    """Reasons and the rows behind them: "no value: 'Sarmada' (row 6); unknown place: 'Nowhere' (row 5)".
+
+    >>> unplaced_text([Unplaced(5, "Nowhere", 40.0, "unknown place"), Unplaced(7, "", 3.0, "empty place")])
+    "empty place: row 7; unknown place: 'Nowhere' (row 5)"
+    """
+    groups: dict[str, list[Unplaced]] = defaultdict(list)
+    for u in unplaced:
+        groups[u.reason.split(": ", 1)[0].split(" (", 1)[0]].append(u)
+    parts = []
+    for head in sorted(groups):
+        rows = groups[head]
+        shown = ", ".join(f"{u.written[:40]!r} (row {u.row})" if u.written else f"row {u.row}" for u in rows[:limit])
+        more = f" and {len(rows) - limit:,} more" if len(rows) > limit else ""
+        parts.append(f"{head}: {shown}{more}")
+    return "; ".join(parts)
+
+
+# --- placing the rows --------------------------------------------------------------------------------------------
+
+
+def _norm_code(value: str) -> str:
+    return "".join(str(value).split()).replace("-", "").upper()
+
+
+def _texts(series) -> list[str]:
+    return series.astype("string").fillna("").str.strip().tolist()
+
+
+def _by_name(
+    names: list[str], parents: list[str] | None, *, pcodes: bool, country, min_score, gazetteer
+) -> list[tuple[Match | None, str]]:
+    """(match, reason) per row: names (or P-codes) through the gazetteer, each within its parent when given."""
+    from geo.admin import resolve
+
+    wanted = [i for i, n in enumerate(names) if n]
+    kwargs = {"min_score": min_score} if min_score is not None else {}
+    found = resolve(
+        [names[i] for i in wanted], [parents[i] for i in wanted] if parents else None, country=country,
+        gazetteer=gazetteer, **kwargs,
+    )  # fmt: skip
+    out: list[tuple[Match | None, str]] = [(None, "empty P-code" if pcodes else "empty place")] * len(names)
+    for i, m in zip(wanted, found):
+        if not m.matched:
+            why = "unknown P-code" if pcodes else "unknown place"
+            out[i] = (None, f"{why}: {m.note}" if m.note else why)
+        elif pcodes and _norm_code(m.pcode) != _norm_code(names[i]):
+            # a code is an identifier: a name that happens to look like it is not the place meant
+            near = f" (the nearest name is {m.name}, {m.pcode or m.kind})" if m.name else ""
+            out[i] = (None, "unknown P-code" + near)
+        elif m.kind == "border":
+            out[i] = (None, f"a border is a line, not a point: {m.name}")
+        else:
+            out[i] = (m, "")
+    return out
+
+
+def _by_coordinates(df, lat: str, lon: str) -> list[tuple[tuple[float, float] | None, str]]:
+    import pandas as pd
+
+    ys = pd.to_numeric(column(df, lat, "latitude"), errors="coerce").tolist()
+    xs = pd.to_numeric(column(df, lon, "longitude"), errors="coerce").tolist()
+    out = []
+    for y, x in zip(ys, xs):
+        if y != y or x != x or abs(y) > 90 or abs(x) > 180:
+            out.append((None, "no usable coordinates"))
+        else:
+            out.append(((float(y), float(x)), ""))
+    return out
+
+
+def _by_geometry(gdf) -> list[tuple[tuple[float, float] | None, str]]:
+    geoms = gdf.to_crs(4326).geometry if gdf.crs is not None else gdf.geometry
+    out = []
+    for g in geoms:
+        if g is None or g.is_empty or g.geom_type != "Point":
+            out.append((None, "no point geometry"))
+        else:
+            out.append(((float(g.y), float(g.x)), ""))
+    return out
+
+
+def prepare(
+    data,
+    value: str,
+    place: str | None = None,
+    pcode: str | None = None,
+    lat: str | None = None,
+    lon: str | None = None,
+    *,
+    label: str | None = None,
+    parent: str | None = None,
+    country: str | Sequence[str] | None = None,
+    units: str = "people",
+    min_score: float | None = None,
+    gazetteer=None,
+) -> PointTable:
+    """Read, place and sum the rows of a table of figures at places.
+
+    ``data`` is a DataFrame or a file (CSV, XLSX, GeoJSON…); columns are named by
+    header or HXL hashtag (``#affected+idps``). Rows find their point by name
+    (``place``: towns, camps, communities, areas — any spelling the gazetteer
+    knows, inside the area named by the ``parent`` column when one is given), by
+    P-code (``pcode``: only a place carrying that very code), or by ``lat`` and
+    ``lon`` columns; a GeoDataFrame of points needs none of them. ``label`` names
+    a column to call the points by (e.g. the community name of a table placed
+    by P-code). ``gazetteer`` replaces the shipped one, e.g. with a COD-AB file's
+    areas added (:func:`geo.admin.gazetteer_with`).
+
+    Blank values are "no value": listed in ``unplaced``, not drawn (no data is not
+    zero); zero is a value. Non-numeric or negative values raise
+    :class:`geo.errors.InputError` naming the rows.
+    """
+    import geopandas as gpd
+
+    from geo import io as _io
+
+    df = read_table(data)
+    located = sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None)
+    if located > 1:
+        raise InputError("say how rows are placed with one of: place (names), pcode (P-codes), or lat and lon")
+    if (lat is None) != (lon is None):
+        raise InputError("lat and lon go together")
+    if located == 0 and not isinstance(df, gpd.GeoDataFrame):
+        raise InputError("say how rows are placed: place= (names), pcode= (P-codes) or lat= and lon= (coordinates)")
+    if parent is not None and place is None and pcode is None:
+        raise InputError("parent= narrows names (place=) or P-codes (pcode=), not coordinates")
+    first_row = int(df.attrs.get("first_row", 1))
+    values = _io.parse_figures(column(df, value, "value"), value).tolist()
+    n = len(df)
+    written = _texts(column(df, label, "label")) if label else None
+
+    if place is not None or pcode is not None:
+        queries = _texts(column(df, place or pcode, "place" if place else "P-code"))
+        parents = _texts(column(df, parent, "parent")) if parent else None
+        found = _by_name(queries, parents, pcodes=pcode is not None, country=country, min_score=min_score,
+                         gazetteer=gazetteer)  # fmt: skip
+        spots = [((m.lat, m.lon), why) if m else (None, why) for m, why in found]
+        matches = [m for m, _ in found]
+    else:
+        spots = _by_coordinates(df, lat, lon) if lat is not None else _by_geometry(df)
+        queries = [f"{s[0]:.5f}, {s[1]:.5f}" if s else "" for s, _ in spots]
+        matches = [None] * n
+    if written is None:
+        # a P-code is no name to show: the gazetteer's name for it is
+        written = [(m.name if m else q) if pcode is not None else q for q, m in zip(queries, matches)]
+
+    parts: dict[tuple[float, float], list[Part]] = defaultdict(list)
+    unplaced: list[Unplaced] = []
+    kept = []
+    for i in range(n):
+        v, (spot, why) = values[i], spots[i]
+        if v != v:
+            unplaced.append(Unplaced(i + first_row, written[i] or queries[i], math.nan, "no value"))
+            continue
+        if spot is None:
+            unplaced.append(Unplaced(i + first_row, written[i] or queries[i], float(v), why))
+            continue
+        m = matches[i]
+        part = Part(
+            row=i + first_row, written=written[i], value=float(v), query=queries[i] if m or lat else "",
+            matched=m.name if m else "", kind=m.kind if m else "coordinates", pcode=m.pcode if m else "",
+            qualifier=m.qualifier if m else "",
+        )  # fmt: skip
+        parts[(round(spot[0], DIGITS), round(spot[1], DIGITS))].append(part)
+        kept.append(i)
+    points = [Point(y, x, math.fsum(p.value for p in ps), tuple(ps)) for (y, x), ps in parts.items()]
+    points.sort(key=lambda p: (-p.value, p.label, p.lat, p.lon))
+
+    lost = sorted(set(range(n)) - set(kept))
+    unmatched = df.iloc[lost].copy()
+    if isinstance(unmatched, gpd.GeoDataFrame):
+        unmatched = unmatched.drop(columns=unmatched.geometry.name)
+    import pandas as pd
+
+    unmatched = pd.DataFrame(unmatched).reset_index(drop=True)
+    unmatched.insert(0, "row", [u.row for u in unplaced])
+    unmatched["reason"] = [u.reason for u in unplaced]
+    table = PointTable(
+        points=tuple(points), unplaced=tuple(unplaced), total=math.fsum(v for v in values if v == v), rows=n,
+        units=units, value_name=str(value), unmatched=unmatched,
+    )  # fmt: skip
+    table.check()
+    return table
