@@ -1,0 +1,494 @@
+"""Proportional symbol maps: one circle per community, camp or site, its area proportional to the people there.
+
+:func:`bubbles` reads a table of figures at places and returns a ``folium.Map``;
+:func:`bubble_map` draws a :class:`geo.points.PointTable` already prepared. The
+circles are SVG paths of class ``geo-bubble`` (crisp in print, each one
+hoverable), written into the page as one compact JSON array and drawn by one
+loop, largest first so that every smaller circle lies on top of the larger ones
+around it. One tooltip serves every circle and is filled with ``textContent``;
+the names of the largest places are placed in the browser, at every zoom, where
+they overlap neither each other, the basemap's labels nor the map's boxes.
+
+Scale: circle area proportional to the value (radius ∝ √value), the largest
+point :data:`MAX_RADIUS` pixels, one scale for the whole map; the legend shows
+nested reference circles at round values. Zero is a small hollow circle; rows
+with no value are listed in the legend note and ``m.point_table``, not drawn.
+
+>>> import pandas as pd
+>>> sites = pd.DataFrame({"site": ["Atmeh", "Kafr Lusin", "Sarmada"], "idps": [12000, 4500, 0]})
+>>> m = bubbles(sites, value="idps", place="site", created="2026-01-01")
+>>> [(p.label, p.value) for p in m.point_table.points]
+[('Atmeh', 12000.0), ('Kafr Lusin', 4500.0), ('Sarmada', 0.0)]
+>>> [round(r, 1) for r in radii(m.point_table)]
+[24.0, 14.7, 3.0]
+"""
+
+from __future__ import annotations
+
+import html as _html
+import math
+import warnings
+from collections.abc import Sequence
+
+import folium
+from branca.element import Element
+from jinja2 import Template
+
+from geo.errors import InputError
+from geo.movements import fmt
+from geo.points import PointTable, prepare
+from geo.render.element import LayerControl, LiteralMacro
+from geo.render.flows import AddOverlay, AreaLayer, _add_areas, area_layer, resolve_areas
+from geo.render.layout import DEFAULT_DISCLAIMER, Legend
+from geo.render.vector import map_of, safe_json
+
+FILL = "#c2410c"  # the flows' dark orange: reads on the pale basemap and over a blue choropleth
+LINE = "#7c2d12"
+FILL_OPACITY = 0.5  # translucent, so circles that overlap show each other's outlines
+MAX_RADIUS = 24.0  # px, the largest point
+MIN_RADIUS = 1.5  # px: smaller circles are drawn this size, so they stay visible (the legend says so)
+ZERO_RADIUS = 3.0  # px, the hollow circle of a zero
+LABELS = 10  # the largest places named, where the name fits
+PAD = 0.06  # share of the extent added around the points
+DIGITS = 5  # decimals of degrees written for a point (about a metre)
+KINDS = ("value", "zero", "area")  # how a circle is drawn: filled, hollow, dashed (an area's figure)
+
+_HEADER = """<style>
+.geo-bubble-tip{white-space:pre-line;max-width:340px}
+.geo-bubble-label{position:absolute;white-space:nowrap;font:bold 11px Arial,Helvetica,sans-serif;color:#222;
+text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;pointer-events:none}
+.geo-legend svg.geo-bubble-key{display:block;margin:3px 0 2px;overflow:visible}
+</style>"""
+
+# Labels: the largest places first, each right of its circle, else left, above or below, else left out; the
+# boxes already taken are the basemap's labels and the map's controls (title, legend, footer, zoom).
+_SCRIPT = """{% macro script(this, kwargs) %}
+(function() {
+    var d = {{ this.data_json }}, g = {{ this._parent.get_name() }}, m = {{ this.map_name() }};
+    d.p.forEach(function(p) {
+        var c = L.circleMarker([p[0], p[1]], Object.assign({radius: p[2]}, d.k[p[3]]));
+        c.geoTip = p[4];
+        c.addTo(g);
+    });
+    var tip = L.tooltip({className: "geo-bubble-tip", direction: "top"});
+    function show(e) {
+        var c = e.layer, el = document.createElement("span");
+        el.textContent = c.geoTip;
+        tip.options.offset = [0, -c.getRadius()];
+        tip.setContent(el).setLatLng(c.getLatLng());
+        m.openTooltip(tip);
+        c.setStyle({weight: d.hw});
+    }
+    g.on("mouseover click", show);
+    g.on("mouseout", function(e) { m.closeTooltip(tip); e.layer.setStyle({weight: d.k[0].weight}); });
+    var labels = d.l.map(function(l) {
+        var p = d.p[l[0]], el = document.createElement("span");
+        el.className = "geo-bubble-label";
+        el.textContent = l[1];
+        L.marker([p[0], p[1]], {pane: "geoLabels", interactive: false, keyboard: false,
+            icon: L.divIcon({className: "", html: el, iconSize: [0, 0], iconAnchor: [0, 0]})}).addTo(g);
+        return {el: el, ll: L.latLng(p[0], p[1]), r: p[2], w: 0, h: 0};
+    });
+    function rect(e, o) {
+        var r = e.getBoundingClientRect();
+        return [r.left - o.left, r.top - o.top, r.right - o.left, r.bottom - o.top];
+    }
+    function hit(a, b) { return a[0] < b[2] + 1 && b[0] < a[2] + 1 && a[1] < b[3] + 1 && b[1] < a[3] + 1; }
+    function place() {
+        if (!m.hasLayer(g) || !labels.length) return;
+        var box = m.getContainer(), o = box.getBoundingClientRect(), size = m.getSize(), taken = [];
+        box.querySelectorAll(".geo-label, .leaflet-control").forEach(function(e) {
+            var r = rect(e, o);
+            if (r[2] > r[0]) taken.push(r);
+        });
+        labels.forEach(function(l) {
+            if (!l.w) { l.el.style.display = ""; l.w = l.el.offsetWidth; l.h = l.el.offsetHeight; }
+            var c = m.latLngToContainerPoint(l.ll).round(), gap = l.r + 3, spot = null;  // as Leaflet places markers
+            var tries = [[c.x + gap, c.y - l.h / 2], [c.x - gap - l.w, c.y - l.h / 2],
+                         [c.x - l.w / 2, c.y - gap - l.h], [c.x - l.w / 2, c.y + gap]];
+            for (var i = 0; i < tries.length && !spot; i++) {
+                var b = [tries[i][0], tries[i][1], tries[i][0] + l.w, tries[i][1] + l.h];
+                var inside = b[0] >= 0 && b[1] >= 0 && b[2] <= size.x && b[3] <= size.y;
+                if (inside && !taken.some(function(t) { return hit(b, t); })) spot = b;
+            }
+            if (spot) {
+                taken.push(spot);
+                l.el.style.cssText = "left:" + (spot[0] - c.x) + "px;top:" + (spot[1] - c.y) + "px";
+            } else {
+                l.el.style.display = "none";
+            }
+        });
+    }
+    m.on("moveend resize", place);
+    g.on("add", function() { setTimeout(place, 0); });
+    place();
+})();
+{% endmacro %}"""
+
+
+class BubbleLayer(LiteralMacro):
+    """The circles and labels of a :class:`PointTable`, drawn into the ``FeatureGroup`` they are added to.
+
+    ``data`` holds ``p``: ``[lat, lon, radius px, kind, tooltip text]`` per point, largest first; ``k``: the
+    Leaflet path options of each kind (:data:`KINDS`); ``l``: ``[point index, name]`` of the places to label.
+    """
+
+    _template = Template(_SCRIPT)
+
+    def __init__(self, table: PointTable, labels: int = LABELS):
+        super().__init__()
+        self._name = "BubbleLayer"
+        rs = radii(table)
+        points = [
+            [round(p.lat, DIGITS), round(p.lon, DIGITS), r, kind_of(p), p.describe(table.units)]
+            for p, r in zip(table.points, rs)
+        ]
+        self.data_json = safe_json({"p": points, "k": styles(), "hw": 2.5, "l": label_list(table, labels)})
+
+    def render(self, **kwargs):
+        root = self.get_root()
+        if "geo_bubble_css" not in root.header._children:
+            root.header.add_child(Element(_HEADER), name="geo_bubble_css")
+        super().render(**kwargs)
+
+    def map_name(self) -> str:
+        return map_of(self).get_name()
+
+
+def styles() -> list[dict]:
+    """Leaflet path options for each of :data:`KINDS`: filled, hollow (zero), dashed (an area's figure)."""
+    base = {"color": LINE, "weight": 1, "opacity": 1, "fillColor": FILL, "fillOpacity": FILL_OPACITY}
+    return [
+        {**base, "className": "geo-bubble"},
+        {**base, "fillOpacity": 0, "weight": 1.2, "className": "geo-bubble zero"},  # hollow, still hoverable
+        {**base, "dashArray": "4 3", "className": "geo-bubble area"},
+    ]
+
+
+def kind_of(point) -> int:
+    """Index into :data:`KINDS`."""
+    if point.value == 0:
+        return 1
+    return 2 if point.is_area else 0
+
+
+def radius(value: float, biggest: float) -> float:
+    """Radius in px with the circle's area proportional to ``value``; the largest value gets :data:`MAX_RADIUS`.
+
+    >>> radius(100, 400), radius(0, 400), radius(1, 10**8)
+    (12.0, 3.0, 1.5)
+    """
+    if value <= 0 or biggest <= 0:
+        return ZERO_RADIUS
+    return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(value / biggest)), 2)
+
+
+def radii(table: PointTable) -> list[float]:
+    biggest = max((p.value for p in table.points), default=0.0)
+    return [radius(p.value, biggest) for p in table.points]
+
+
+def nice_below(x: float) -> float:
+    """The largest of 1, 2, 5 × 10^k not above ``x``.
+
+    >>> nice_below(190000), nice_below(4.9), nice_below(0.3)
+    (100000, 2, 0.2)
+    """
+    k = math.floor(math.log10(x))
+    for step in (5, 2, 1):
+        v = step * 10.0**k
+        if v <= x * (1 + 1e-12):
+            return int(v) if v >= 1 else round(v, -k)
+    return x  # pragma: no cover - 1 × 10^k is never above x
+
+
+def references(biggest: float, gap_px: float = 14.0, smallest_px: float = 3.0) -> list[float]:
+    """Up to three round values for the legend's nested circles, largest first.
+
+    The largest is the roundest value not above the largest point; each next one is the largest round
+    value whose circle's top lies ``gap_px`` below the previous one's (room for its label), while its
+    circle is at least ``smallest_px`` in radius.
+
+    >>> references(100000), references(190000), references(12), references(0)
+    ([100000, 50000, 10000], [100000, 20000], [10, 2], [])
+    """
+    if biggest <= 0:
+        return []
+    out = [nice_below(biggest)]
+    while len(out) < 3:
+        room = radius(out[-1], biggest) - gap_px / 2  # the next circle's radius, at most
+        if room < smallest_px:
+            break
+        out.append(nice_below(biggest * (room / MAX_RADIUS) ** 2))
+    return out
+
+
+def label_list(table: PointTable, limit: int = LABELS) -> list[list]:
+    """``[point index, name]`` for the ``limit`` largest points that have a name (bare coordinates have none)."""
+    out = []
+    for i, p in enumerate(table.points):
+        if len(out) >= limit or p.value <= 0:
+            break
+        if p.label:
+            out.append([i, p.label])
+    return out
+
+
+def legend_title(table: PointTable) -> str:
+    """ "IDP arrivals (people)": the value column and the units."""
+    name = table.value_name or "Figures"
+    return f"{name} ({table.units})" if table.units else name
+
+
+def legend_key(table: PointTable) -> list[dict]:
+    """The nested reference circles: ``{"value", "r", "label"}``, largest first."""
+    biggest = max((p.value for p in table.points), default=0.0)
+    return [{"value": v, "r": radius(v, biggest), "label": fmt(v)} for v in references(biggest)]
+
+
+def legend_rows(table: PointTable) -> list[dict]:
+    """Rows under the nested circles: the hollow zero, when there is one."""
+    if any(p.value == 0 for p in table.points):
+        return [{"shape": "circle", "color": "transparent", "size": 2 * ZERO_RADIUS + 2, "label": "0 (none reported)"}]
+    return []
+
+
+def legend_note(table: PointTable) -> str:
+    """What the legend says beyond the circles: the scale rule, sums, areas, and what is not drawn."""
+    parts = ["Circle area proportional to the figure."]
+    summed = sum(1 for p in table.points if len(p.parts) > 1)
+    if summed:
+        s = "" if summed == 1 else "s"
+        parts.append(f"Rows on the same place are summed ({summed:,} circle{s}).")
+    if any(p.is_area and p.value > 0 for p in table.points):
+        parts.append("Dashed: a figure for a whole area, drawn at a point inside it.")
+    biggest = max((p.value for p in table.points), default=0.0)
+    tiny = sum(1 for p in table.points if 0 < p.value and MAX_RADIUS * math.sqrt(p.value / biggest) < MIN_RADIUS)
+    if tiny:
+        parts.append(f"{tiny:,} smallest drawn at {MIN_RADIUS:g} px so they stay visible.")
+    unknown = [u for u in table.unplaced if u.value == u.value]
+    if unknown:
+        s = "" if len(unknown) == 1 else "s"
+        parts.append(f"{len(unknown):,} row{s} ({fmt(table.unmatched_value)} {table.units}) not placed.")
+    if table.no_value:
+        n = len(table.no_value)
+        parts.append(f"{n:,} row{'' if n == 1 else 's'} with no figure, not drawn.")
+    return " ".join(parts)
+
+
+_KEY = """<svg class="geo-bubble-key" width="{{ this.key_w }}" height="{{ this.key_h }}" aria-hidden="true">
+{%- for c in this.key %}
+<circle cx="{{ this.key_x }}" cy="{{ this.key_base - c.r }}" r="{{ c.r }}" fill="{{ this.fill }}"
+ fill-opacity="{{ this.fill_opacity }}" stroke="{{ this.line }}" stroke-width="1"/>
+<line x1="{{ this.key_x }}" y1="{{ this.key_base - 2 * c.r }}" x2="{{ this.key_x + this.key_r + 6 }}"
+ y2="{{ this.key_base - 2 * c.r }}" stroke="#555" stroke-width="0.8" stroke-dasharray="2 2"/>
+<text x="{{ this.key_x + this.key_r + 9 }}" y="{{ this.key_base - 2 * c.r + 4 }}" font-size="11"
+ fill="#222">{{ c.label|e }}</text>
+{%- endfor %}
+</svg>"""
+_ROWS = "{%- for row in this.rows %}"
+if _ROWS not in Legend.body:  # pragma: no cover - a change to the shared legend must keep its rows loop
+    raise ImportError("geo.render.layout.Legend.body has no rows loop to put the nested circles before")
+
+
+class BubbleLegend(Legend):
+    """The shared legend with nested reference circles (as on OCHA and IOM DTM maps) above its rows."""
+
+    body = Legend.body.replace(_ROWS, _KEY + "\n" + _ROWS, 1)
+
+    def __init__(self, title: str, key: list[dict], rows: list[dict], note: str | None = None, **kwargs):
+        super().__init__(title, rows, note=note, **kwargs)
+        self.key = [{"r": round(float(c["r"]), 2), "label": str(c["label"])} for c in key]
+        self.key_r = max((c["r"] for c in self.key), default=0.0)
+        widest = max((len(c["label"]) for c in self.key), default=0)
+        self.key_x = round(self.key_r + 1, 2)
+        self.key_base = round(2 * self.key_r + 2, 2)
+        self.key_w = round(2 * self.key_r + 12 + 7 * widest, 2)
+        self.key_h = self.key_base + 1 if self.key else 0
+        self.fill, self.line, self.fill_opacity = FILL, LINE, FILL_OPACITY
+
+
+def padded_bounds(table: PointTable) -> tuple[float, float, float, float]:
+    """The points' extent with a margin for the circles and their names (at least 0.2° across)."""
+    west, south, east, north = table.bounds()
+    dx, dy = max(east - west, 0.2) * PAD, max(north - south, 0.2) * PAD
+    if east - west < 0.2:
+        west, east = (west + east) / 2 - 0.1, (west + east) / 2 + 0.1
+    if north - south < 0.2:
+        south, north = (south + north) / 2 - 0.1, (south + north) / 2 + 0.1
+    return west - dx, south - dy, east + dx, north + dy
+
+
+def place_names(table: PointTable, limit: int = LABELS) -> list[str]:
+    """The names the map prints itself, so the basemap does not print the same towns beside them."""
+    names = []
+    for i, _ in label_list(table, limit):
+        names += table.points[i].names
+    return list(dict.fromkeys(names))
+
+
+def default_title(table: PointTable) -> str:
+    """ "idps by place" (the value column)."""
+    return f"{table.value_name or 'Figures'} by place"
+
+
+def areas_for(
+    data,
+    table: PointTable,
+    areas=None,
+    areas_value: str | None = None,
+    areas_pcode: str | None = None,
+    areas_place: str | None = None,
+    *,
+    country: str | Sequence[str] | None = None,
+) -> AreaLayer | None:
+    """The choropleth under the circles, or None.
+
+    ``areas`` (a table or file, or an :class:`AreaLayer`) with ``areas_value`` per area found by
+    ``areas_pcode`` or ``areas_place``, as under a flow map. Without ``areas``, ``areas_value`` is a column
+    of ``data`` (the table the points came from): summed per area by ``areas_pcode``/``areas_place`` when
+    given, else over the governorates (admin 1) its placed rows' points fall in.
+    """
+    from geo.movements import column, read_table
+
+    if areas is not None or areas_value is None:
+        if areas is None and (areas_pcode or areas_place):
+            raise InputError("areas_pcode and areas_place say how areas_value finds its areas: give areas_value")
+        return resolve_areas(areas, areas_value, areas_pcode, areas_place, units=table.units)
+    df = read_table(data)
+    value = str(column(df, areas_value, "areas value").name)
+    if areas_pcode or areas_place:
+        pcode = str(column(df, areas_pcode, "areas P-code").name) if areas_pcode else None
+        place = str(column(df, areas_place, "areas place").name) if areas_place else None
+        return area_layer(df, value, pcode, place, units=table.units, country=country)
+    return summed_by_area(df, table, value, country=country)
+
+
+def summed_by_area(df, table: PointTable, value: str, *, country=None) -> AreaLayer:
+    """A choropleth of ``value`` (a column of the table ``df`` the points came from) summed over the
+    governorates its placed rows' points fall in: the same figures as the circles, or another column."""
+    import pandas as pd
+
+    from geo.join import join_areas
+
+    first = int(df.attrs.get("first_row", 1))
+    where = [(p.lat, p.lon, part.row - first) for p in table.points for part in p.parts]
+    frame = pd.DataFrame(where, columns=["lat", "lon", "at"])
+    frame[value] = df[value].iloc[frame["at"].tolist()].to_numpy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the rows were placed already; points outside every area are not mapped
+        joined, _ = join_areas(frame, value, lat="lat", lon="lon", country=country)
+    per_area = pd.DataFrame({"key": joined["key"], value: joined["value"]}).dropna()
+    al = area_layer(per_area, value, pcode="key", units=table.units, country=country)
+    al.legend_title = f"{value} by governorate ({table.units})" if table.units else f"{value} by governorate"
+    return al
+
+
+def bubble_map(
+    table: PointTable,
+    *,
+    title: str | None = None,
+    subtitle: str | None = None,
+    source: str | None = None,
+    as_of=None,
+    created=None,
+    disclaimer: str | None = DEFAULT_DISCLAIMER,
+    tiles: str | None = None,
+    labels: int = LABELS,
+    areas=None,
+    areas_value: str | None = None,
+    areas_pcode: str | None = None,
+    areas_place: str | None = None,
+) -> folium.Map:
+    """Draw a prepared :class:`geo.points.PointTable`; returns the ``folium.Map`` (``m.point_table`` is the table).
+
+    ``labels`` is how many of the largest places are named (0: none). ``areas`` (a table or file with
+    ``areas_value`` per area, found by ``areas_pcode`` or ``areas_place``; or an
+    :class:`geo.render.flows.AreaLayer`) adds a choropleth under the circles; the layers control switches
+    it and the circles. ``m.area_layer`` holds it (with its unmatched rows).
+    """
+    from geo.render.base import new_map
+
+    bounds = padded_bounds(table)
+    al = resolve_areas(areas, areas_value, areas_pcode, areas_place, units=table.units)
+    m = new_map(
+        bounds, title=title or default_title(table), subtitle=subtitle, source=source, as_of=as_of,
+        created=created, disclaimer=disclaimer, tiles=tiles, data_countries=al.countries if al else (),
+        skip_names=place_names(table, labels),
+    )  # fmt: skip
+    area_vector = _add_areas(m, al, bounds) if al else None
+    # Leaflet writes layer names into the control as HTML
+    group = folium.FeatureGroup(name=_html.escape(f"Circles: {legend_title(table)}"), overlay=True, control=bool(al))
+    BubbleLayer(table, labels).add_to(group)
+    group.add_to(m)
+    BubbleLegend(legend_title(table), legend_key(table), legend_rows(table), note=legend_note(table)).add_to(m)
+    if al:
+        note = f"{len(al.unmatched)} area row(s) matched no area." if len(al.unmatched) else None
+        Legend(al.legend_title, al.legend_rows, note=note, position="bottomright").add_to(m)
+        control = LayerControl(collapsed=False, position="topright").add_to(m)
+        AddOverlay(control, area_vector, f"Areas: {al.legend_title}").add_to(m)
+    m.point_table = table
+    m.area_layer = al
+    m._geo_static = dict(
+        title=title, subtitle=subtitle, source=source, as_of=as_of, created=created, disclaimer=disclaimer,
+        labels=labels, areas=al,
+    )  # fmt: skip
+    return m
+
+
+def bubbles(
+    data,
+    value: str,
+    place: str | None = None,
+    pcode: str | None = None,
+    lat: str | None = None,
+    lon: str | None = None,
+    *,
+    label: str | None = None,
+    parent: str | None = None,
+    country: str | Sequence[str] | None = None,
+    gazetteer=None,
+    min_score: float | None = None,
+    units: str = "people",
+    labels: int = LABELS,
+    title: str | None = None,
+    subtitle: str | None = None,
+    source: str | None = None,
+    as_of=None,
+    created=None,
+    disclaimer: str | None = DEFAULT_DISCLAIMER,
+    tiles: str | None = None,
+    areas=None,
+    areas_value: str | None = None,
+    areas_pcode: str | None = None,
+    areas_place: str | None = None,
+) -> folium.Map:
+    """A proportional symbol map: one circle per place, its area proportional to ``value``; a ``folium.Map``.
+
+    ``data`` is a DataFrame or a file (CSV, XLSX, GeoJSON…); columns by header or HXL hashtag. Rows are
+    placed by name (``place``, within the ``parent`` column's area when given), by P-code (``pcode``) or
+    by coordinates (``lat`` and ``lon``); see :func:`geo.points.prepare` for ``label``, ``country``,
+    ``gazetteer`` (e.g. :func:`geo.admin.gazetteer_with` a COD-AB file) and ``min_score``. Rows on the
+    same point are summed; rows with no value or no place are listed in a warning and in
+    ``m.point_table.unplaced``, and ``m.point_table.summary()`` accounts for every row and every person.
+
+    ``areas`` adds a choropleth under the circles, as :func:`geo.flows` does: a table or file with
+    ``areas_value`` per area (by ``areas_pcode`` or ``areas_place``). Without ``areas``, ``areas_value``
+    names a column of ``data`` itself: summed per area by ``areas_pcode``/``areas_place`` when given,
+    else over the governorates the rows' points fall in (``areas_value=value``: the circles' own figures).
+    Save with :func:`geo.save_html`, or the static twin with :func:`geo.render.bubbles_static.save_static`.
+    """
+    from geo.movements import read_table
+
+    df = read_table(data)
+    table = prepare(
+        df, value, place, pcode, lat, lon, label=label, parent=parent, country=country, units=units,
+        min_score=min_score, gazetteer=gazetteer,
+    )  # fmt: skip
+    if table.unplaced:
+        warnings.warn(table.summary(), UserWarning, stacklevel=2)
+    al = areas_for(df, table, areas, areas_value, areas_pcode, areas_place, country=country)
+    return bubble_map(
+        table, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created, disclaimer=disclaimer,
+        tiles=tiles, labels=labels, areas=al,
+    )  # fmt: skip
