@@ -6,6 +6,7 @@ The pipeline, one public function a stage:
 * ``geo.geocode(names, country=...)`` — names → points, border lines, area polygons (offline);
 * ``geo.choropleth(data, value=..., place=... | pcode=...)`` — figures per admin area, a ``folium.Map``;
 * ``geo.flows(data, origin=..., destination=..., value=...)`` — movements as arrows, a ``folium.Map``;
+* ``geo.bubbles(data, value=..., place=... | pcode=... | lat=..., lon=...)`` — figures at places as circles;
 * ``geo.save_html(map, path)`` — one self-contained HTML file that opens offline.
 
 >>> import geo
@@ -22,13 +23,14 @@ from geo.geocode import Match, OfflineGazetteer, geocode, resolve
 
 __version__ = "0.1.0"
 __all__ = [
-    "Extraction", "GeoError", "InputError", "Match", "OfflineGazetteer", "choropleth", "extract", "flows",
+    "Extraction", "GeoError", "InputError", "Match", "OfflineGazetteer", "bubbles", "choropleth", "extract", "flows",
     "geocode", "resolve", "save_html", "__version__",
 ]  # fmt: skip
 
 # The map builders pull in folium and matplotlib (half a second): load them on first use so that
 # `geo geocode` stays quick to start.
 _LAZY = {
+    "bubbles": ("geo.render.bubbles", "bubbles"),
     "choropleth": ("geo.render.choropleth", "choropleth"),
     "flows": ("geo.render.flows", "flows"),
     "save_html": ("geo.render.base", "save_html"),

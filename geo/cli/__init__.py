@@ -75,6 +75,7 @@ def main(verbose: int) -> None:
       geo geocode Idlib "Maaret al-Numan" "the Turkish border"
       geo choropleth idps.csv --value idps --place governorate -o maps/idps.html --png maps/idps.png
       geo flows movements.csv --origin from --destination to --value people -o maps/flows.html
+      geo bubbles sites.csv --value idps --place site -o maps/sites.html --png maps/sites.png
     """
     _setup_logging(verbose)
 
@@ -82,7 +83,7 @@ def main(verbose: int) -> None:
 def _register() -> None:
     from geo.cli import geocode  # noqa: F401  (each module adds its command to `main`)
 
-    for name in ("choropleth", "flows", "extract", "demo", "cache"):
+    for name in ("choropleth", "flows", "bubbles", "extract", "demo", "cache"):
         try:
             __import__(f"geo.cli.{name}")
         except ModuleNotFoundError as exc:

@@ -1,0 +1,138 @@
+"""``geo bubbles``: the command line over geo.points and geo.render.bubbles."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geo.cli import main
+
+DATA = Path(__file__).resolve().parent / "data"
+SITES = (
+    "site,idps,gov\n"
+    'Atmeh,"12,000",SY07\n'
+    "Kafr Lusin,4500,SY07\n"
+    "al-Atmeh,500,SY07\n"
+    "Nowhere-xyz,40,SY07\n"
+    "Sarmada,,SY07\n"
+    "Azaz,0,SY02\n"
+)
+ARGS = ["--value", "idps", "--place", "site", "--created", "2026-01-01"]
+
+
+@pytest.fixture
+def sites(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_text(SITES, encoding="utf-8")
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_writes_the_map_the_report_and_the_summary(sites, tmp_path):
+    out, png, report = tmp_path / "maps" / "sites.html", tmp_path / "sites.png", tmp_path / "unmatched.csv"
+    res = run("bubbles", sites, *ARGS, "-o", out, "--png", png, "--unmatched", report)
+    assert res.exit_code == 0, res.output
+    assert "geo-bubble" in out.read_text(encoding="utf-8")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    summary = res.stderr.strip().splitlines()[-1]
+    assert summary == (
+        "4 of 6 rows placed at 3 points; total 17,040 = 17,000 drawn + 40 unmatched; 2 not drawn: "
+        "no value: 'Sarmada' (row 6); unknown place: 'Nowhere-xyz' (row 5)"
+    )
+    rows = list(csv.DictReader(report.open(encoding="utf-8")))
+    assert [(r["row"], r["site"], r["reason"]) for r in rows] == [
+        ("5", "Nowhere-xyz", "unknown place: no match scoring 75 or more"),
+        ("6", "Sarmada", "no value"),
+    ]
+    assert res.stdout == ""  # stdout stays clean
+
+
+def test_same_command_same_bytes(sites, tmp_path):
+    for name in ("a", "b"):
+        res = run("bubbles", sites, *ARGS, "-o", tmp_path / f"{name}.html", "--svg", tmp_path / f"{name}.svg")
+        assert res.exit_code == 0
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+
+
+def test_embed_pdf_and_areas_underneath(sites, tmp_path):
+    embed, pdf = tmp_path / "frag.html", tmp_path / "m.pdf"
+    res = run("bubbles", sites, *ARGS, "--embed", embed, "--pdf", pdf, "--areas-value", "idps")
+    assert res.exit_code == 0, res.output
+    assert embed.read_text(encoding="utf-8").startswith('<div class="geo-map"')
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    areas = tmp_path / "areas.csv"
+    areas.write_text("pcode,hosted\nSY07,2900000\nSY99,1\n", encoding="utf-8")
+    res = run("bubbles", sites, *ARGS, "-o", tmp_path / "m.html", "--areas", areas, "--areas-value", "hosted",
+              "--areas-pcode", "pcode")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "areas: 1 of 2 rows matched no area" in res.stderr
+
+
+def test_pcodes_labels_and_coordinates(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text("code,name,n,lat,lon\nSY07,Idleb gov.,10,36.2,36.6\nSY02,Aleppo gov.,5,x,36.6\n", encoding="utf-8")
+    out = tmp_path / "m.html"
+    res = run("bubbles", path, "--value", "n", "--pcode", "code", "--label", "name", "-o", out)
+    assert res.exit_code == 0, res.output
+    assert "2 of 2 rows placed at 2 points" in res.stderr and "Idleb gov." in out.read_text(encoding="utf-8")
+    res = run("bubbles", path, "--value", "n", "--lat", "lat", "--lon", "lon", "-o", out)
+    assert "1 of 2 rows placed at 1 point; total 15 = 10 drawn + 5 unmatched" in res.stderr
+    assert "no usable coordinates: row 3" in res.stderr
+
+
+def test_boundaries_and_parent(tmp_path):
+    cod = DATA / "syr_admbnda_adm3_synthetic.gpkg"
+    if not cod.exists():
+        pytest.skip("tests/data/syr_admbnda_adm3_synthetic.gpkg is made by tests/test_admin.py")
+    path = tmp_path / "nahya.csv"
+    path.write_text("nahya,gov,n\nTell Hamdan,Aleppo,3\nTell Hamdan,Hama,4\n", encoding="utf-8")
+    args = ["bubbles", path, "--value", "n", "--place", "nahya", "--boundaries", cod, "-o", tmp_path / "m.html"]
+    assert "2 of 2 rows placed at 2 points" in run(*args, "--parent", "gov").stderr
+    assert "0 of 2 rows placed" in run(*args).stderr  # the same name in two governorates: not guessed
+
+
+def test_hxl_tags_as_columns(tmp_path):
+    path = tmp_path / "hxl.csv"
+    path.write_text("Site,IDPs\n#loc+name,#affected+idps\nAtmeh,100\n", encoding="utf-8")
+    res = run("bubbles", path, "--value", "#affected+idps", "--place", "#loc+name", "-o", tmp_path / "m.html")
+    assert res.exit_code == 0, res.output
+    assert "1 of 1 rows placed at 1 point; total 100 = 100 drawn + 0 unmatched" in res.stderr
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["--pcode", "gov"], "exactly one of --place, --pcode or --lat/--lon"),
+        (["--areas-pcode", "gov"], "--areas-pcode and --areas-place go with"),
+        (["--areas", "x.csv"], "--areas FILE needs --areas-value COL"),
+    ],
+)
+def test_usage_errors_are_one_line(sites, tmp_path, extra, message):
+    res = run("bubbles", sites, *ARGS, "-o", tmp_path / "m.html", *extra)
+    assert res.exit_code == 2 and message in res.stderr
+
+
+def test_errors_are_one_line_exit_2(sites, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("site,idps\nAtmeh,-5\nDana,lots\n", encoding="utf-8")
+    res = run("bubbles", bad, *ARGS, "-o", tmp_path / "m.html")
+    assert res.exit_code == 2 and "rows 2, 3: not a non-negative number" in res.stderr
+    assert "Traceback" not in res.output
+    res = run("bubbles", sites, "--value", "nope", "--place", "site", "-o", tmp_path / "m.html")
+    assert res.exit_code == 2 and "no value column 'nope'" in res.stderr
+    res = run("bubbles", sites, *ARGS)
+    assert res.exit_code == 2 and "say where to write the map" in res.stderr
+
+
+def test_labels_default_is_the_library_default():
+    from geo.cli.bubbles import bubbles_command
+    from geo.render.bubbles import LABELS
+
+    assert next(p.default for p in bubbles_command.params if p.name == "labels") == LABELS
