@@ -134,10 +134,31 @@ def flows_file(tmp_path, names, title, source):
     return path
 
 
+def bubbles_file(tmp_path, names, title, source):
+    from geo.admin import add_to_gazetteer, load_boundaries
+    from geo.render.base import save_html
+    from geo.render.bubbles import bubbles
+
+    areas = tmp_path / "bubble-areas.geojson"
+    hostile_areas(names, codes=("XZ01", "XZ02")).to_file(areas, driver="GeoJSON")
+    gaz = add_to_gazetteer(load_boundaries(areas))
+    # areas named as places (their inside points), a town, coordinates with a hostile label, a zero and a blank
+    sites = pd.DataFrame({"site": [names[0], names[1], "Atmeh", "36.1,37.2", "Sarmada", "Dana"],
+                          "label": [names[2], names[5], names[6], names[7], names[3], names[4]],
+                          "n": [500, 300, 200, 100, 0, None]})  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = bubbles(sites, value="n", place="site", label="label", gazetteer=gaz, units=names[4], title=title,
+                    subtitle=names[3], source=source, created="2026-11-25", areas_value="n")  # fmt: skip
+    path = tmp_path / "bubbles.html"
+    save_html(m, path)
+    return path
+
+
 def test_curated_payloads_never_run(browser, tmp_path):
     names = [p for p in PAYLOADS if p.strip("\x00\x07\x1b")]
     names = (names * 2)[:8]
-    for build in (choropleth_file, flows_file):
+    for build in (choropleth_file, flows_file, bubbles_file):
         result = open_and_poke(browser, build(tmp_path, names, PAYLOADS[6], PAYLOADS[1]))
         assert_safe(result)
         # the template marker is shown as written, never evaluated
@@ -153,8 +174,9 @@ hostile_text = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=30).map(""
 def test_generated_strings_never_run(browser, tmp_path_factory, names):
     tmp = tmp_path_factory.mktemp("hostile")
     names = [f"{n} {i}" for i, n in enumerate(names)]  # distinct after folding, so each area keeps its own name
-    try:
-        path = choropleth_file(tmp, names, names[6], names[7])
-    except ValueError:  # a clear error is an allowed answer; a traceback of another kind is not
-        return
-    assert_safe(open_and_poke(browser, path))
+    for build in (choropleth_file, bubbles_file):
+        try:
+            path = build(tmp, names, names[6], names[7])
+        except ValueError:  # a clear error is an allowed answer; a traceback of another kind is not
+            continue
+        assert_safe(open_and_poke(browser, path))

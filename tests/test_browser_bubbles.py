@@ -1,0 +1,181 @@
+"""The proportional symbol map in headless Chromium with the network blocked: circles, tooltips, names, areas."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+OUTPUT = Path(__file__).parent / "output"
+
+SITES = pd.DataFrame(
+    {
+        "site": ["Atmeh", "Kafr Lusin", "al-Atmeh", "Sarmada", "Dana", "Idlib city", "Ariha", "Saraqib", "Azaz",
+                 "Afrin", "Jisr al-Shughur", "Harim", "Salqin", "Idleb governorate", "Nowhere-xyz", "Qah", "Jarablus",
+                 "al-Bab", "Maaret al-Numan"],
+        "idps": [42000, 18000, 3000, 30500, 22000, 61000, 7000, 0, 35000, 28000, 9000, 12000, 8500, 15000, 77, 9000,
+                 14000, 21000, None],
+    }
+)  # fmt: skip
+OVERLAPS = """() => {
+    const box = e => e.getBoundingClientRect();
+    const shown = sel => Array.from(document.querySelectorAll(sel)).filter(e => box(e).width > 0);
+    const names = shown(".geo-bubble-label"), others = shown(".geo-label, .leaflet-control");
+    const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const out = [];
+    names.forEach((a, i) => {
+        names.slice(i + 1).forEach(b => { if (hit(box(a), box(b))) out.push([a.textContent, b.textContent]); });
+        others.forEach(b => { if (hit(box(a), box(b))) out.push([a.textContent, b.textContent || b.className]); });
+    });
+    return [names.length, out];
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip("needs Debian's chromium: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+def write(tmp_path, name, df=SITES, **kw):
+    from geo.render.base import save_html
+    from geo.render.bubbles import bubbles
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = bubbles(df, value="idps", place="site", created="2026-01-01", **kw)
+    path = tmp_path / f"{name}.html"
+    save_html(m, path)
+    return m, path
+
+
+def open_map(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors, requests = [], []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def route(r):
+        requests.append(r.request.url)
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_selector("path.geo-bubble")
+    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')")
+    page.wait_for_timeout(400)
+    return page, errors, requests
+
+
+def map_name(page) -> str:
+    return page.evaluate("Object.keys(window).find(k => k.startsWith('map_'))")
+
+
+def test_circles_drawn_offline_with_the_map_furniture(browser, tmp_path):
+    m, path = write(tmp_path, "bubbles", title="IDP arrivals by place, northwest Syria", source="test data")
+    page, errors, requests = open_map(browser, path)
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "bubbles.png"))
+    assert errors == []
+    assert all(u.startswith(("file://", "data:")) for u in requests), requests
+    points = m.point_table.points
+    assert page.locator("path.geo-bubble").count() == len(points) == 16
+    assert page.locator("path.geo-bubble.zero").count() == 1 and page.locator("path.geo-bubble.area").count() == 1
+    assert page.locator(".geo-title").is_visible()
+    assert page.locator(".geo-legend svg.geo-bubble-key circle").count() == 3
+    footer = page.locator(".geo-footer")
+    assert footer.is_visible() and "do not imply official endorsement" in footer.inner_text()
+    assert page.locator(".geo-label.country", has_text="Turkey").is_visible()  # the neighbour is named
+    # larger circles first in the SVG, so every smaller one lies on top
+    radii = page.evaluate("Array.from(document.querySelectorAll('path.geo-bubble')).map(e => e.getBBox().width)")
+    assert radii == sorted(radii, reverse=True)
+    page.close()
+
+
+def test_hovering_circles_shows_their_tooltips(browser, tmp_path):
+    m, path = write(tmp_path, "bubbles-hover")
+    page, errors, _ = open_map(browser, path)
+    tips = {p.label: p.describe() for p in m.point_table.points}
+    seen = 0
+    for label in ("Atmeh", "Azaz", "Saraqib", "Idleb governorate"):
+        i = [p.label for p in m.point_table.points].index(label)
+        x, y = page.evaluate(
+            f"""() => {{ const r = document.querySelectorAll('path.geo-bubble')[{i}].getBoundingClientRect();
+                return [r.x + r.width / 2, r.y + r.height / 2]; }}"""
+        )
+        page.mouse.move(x, y)
+        page.wait_for_timeout(100)
+        tip = page.locator(".leaflet-tooltip.geo-bubble-tip")
+        assert tip.count() == 1
+        text = tip.inner_text()
+        if text.split("\n")[0].startswith(label):  # the circle under the mouse may be a smaller one on top
+            assert text == tips[label]
+            seen += 1
+    assert seen >= 3
+    page.mouse.move(5, 450)
+    page.wait_for_timeout(400)  # Leaflet fades a closed tooltip out for 200 ms
+    assert page.locator(".leaflet-tooltip.geo-bubble-tip").count() == 0
+    assert errors == []
+    page.close()
+
+
+def test_names_never_overlap_at_any_zoom(browser, tmp_path):
+    _, path = write(tmp_path, "bubbles-names")
+    page, errors, _ = open_map(browser, path)
+    name = map_name(page)
+    for step in (0, 1, 1, -1, -1, -1):
+        if step:
+            page.evaluate(f"{name}.setZoom({name}.getZoom() + {step}, {{animate: false}})")
+            page.wait_for_timeout(150)
+        shown, overlaps = page.evaluate(OVERLAPS)
+        assert overlaps == [], (page.evaluate(f"{name}.getZoom()"), overlaps)
+        if step == 0:
+            assert shown >= 6  # most of the ten largest are named at the opening view
+    assert errors == []
+    page.close()
+
+
+def test_areas_underneath_switch_in_the_layers_control(browser, tmp_path):
+    _, path = write(tmp_path, "bubbles-areas", areas_value="idps")
+    page, errors, _ = open_map(browser, path)
+    areas = page.locator("path.leaflet-interactive:not(.geo-bubble)")
+    assert areas.count() >= 2
+    page.get_by_label("Areas: idps by governorate (people)").uncheck()
+    page.wait_for_timeout(100)
+    assert areas.count() == 0 and page.locator("path.geo-bubble").count() == 16
+    page.get_by_label("Circles: idps (people)").uncheck()
+    page.wait_for_timeout(100)
+    assert page.locator("path.geo-bubble").count() == 0 and page.locator(".geo-bubble-label").count() == 0
+    assert errors == []
+    page.close()
+
+
+def test_tooltip_and_name_show_text_not_markup(browser, tmp_path):
+    df = SITES.copy()
+    df["label"] = "<img src=x onerror=alert(1)>"
+    _, path = write(tmp_path, "bubbles-hostile", df=df, label="label", title="<b>x</b>")
+    page, errors, _ = open_map(browser, path)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.locator("path.geo-bubble").first.hover(force=True)
+    page.wait_for_timeout(100)
+    assert "<img src=x onerror=alert(1)>" in page.locator(".leaflet-tooltip").first.inner_text()
+    assert page.locator(".leaflet-tooltip img, .geo-bubble-label img, .geo-title b").count() == 0
+    assert "<img src=x" in page.locator(".geo-bubble-label").first.inner_text()
+    assert dialogs == [] and errors == []
+    page.close()
