@@ -85,34 +85,45 @@ _SCRIPT = """{% macro script(this, kwargs) %}
         var p = d.p[l[0]], el = document.createElement("span");
         el.className = "geo-bubble-label";
         el.textContent = l[1];
-        L.marker([p[0], p[1]], {pane: "geoLabels", interactive: false, keyboard: false,
+        var mk = L.marker([p[0], p[1]], {pane: "geoLabels", interactive: false, keyboard: false,
             icon: L.divIcon({className: "", html: el, iconSize: [0, 0], iconAnchor: [0, 0]})}).addTo(g);
+        mk.geoOwn = true;
         return {el: el, ll: L.latLng(p[0], p[1]), r: p[2], w: 0, h: 0};
     });
-    function rect(e, o) {
-        var r = e.getBoundingClientRect();
-        return [r.left - o.left, r.top - o.top, r.right - o.left, r.bottom - o.top];
-    }
     function hit(a, b) { return a[0] < b[2] + 1 && b[0] < a[2] + 1 && a[1] < b[3] + 1 && b[1] < a[3] + 1; }
+    // Boxes are worked out from the map's view, not read from the page: during a zoom animation the page
+    // still shows the old positions. Leaflet places markers at whole pixels, so points are rounded too.
+    function taken() {
+        var out = [], o = m.getContainer().getBoundingClientRect();
+        m.eachLayer(function(l) {
+            if (!(l instanceof L.Marker) || l.geoOwn || l.options.pane !== "geoLabels" || !l._icon) return;
+            var e = l._icon.firstChild;
+            if (!e || !e.offsetWidth) return;
+            var a = L.point(l.options.icon.options.iconAnchor || [0, 0]);
+            var p = m.latLngToContainerPoint(l.getLatLng()).round().subtract(a);
+            out.push([p.x, p.y, p.x + e.offsetWidth, p.y + e.offsetHeight]);
+        });
+        m.getContainer().querySelectorAll(".leaflet-control").forEach(function(e) {
+            var r = e.getBoundingClientRect();
+            if (r.width) out.push([r.left - o.left, r.top - o.top, r.right - o.left, r.bottom - o.top]);
+        });
+        return out;
+    }
     function place() {
         if (!m.hasLayer(g) || !labels.length) return;
-        var box = m.getContainer(), o = box.getBoundingClientRect(), size = m.getSize(), taken = [];
-        box.querySelectorAll(".geo-label, .leaflet-control").forEach(function(e) {
-            var r = rect(e, o);
-            if (r[2] > r[0]) taken.push(r);
-        });
+        var size = m.getSize(), boxes = taken();
         labels.forEach(function(l) {
             if (!l.w) { l.el.style.display = ""; l.w = l.el.offsetWidth; l.h = l.el.offsetHeight; }
-            var c = m.latLngToContainerPoint(l.ll).round(), gap = l.r + 3, spot = null;  // as Leaflet places markers
+            var c = m.latLngToContainerPoint(l.ll).round(), gap = l.r + 3, spot = null;
             var tries = [[c.x + gap, c.y - l.h / 2], [c.x - gap - l.w, c.y - l.h / 2],
                          [c.x - l.w / 2, c.y - gap - l.h], [c.x - l.w / 2, c.y + gap]];
             for (var i = 0; i < tries.length && !spot; i++) {
                 var b = [tries[i][0], tries[i][1], tries[i][0] + l.w, tries[i][1] + l.h];
                 var inside = b[0] >= 0 && b[1] >= 0 && b[2] <= size.x && b[3] <= size.y;
-                if (inside && !taken.some(function(t) { return hit(b, t); })) spot = b;
+                if (inside && !boxes.some(function(t) { return hit(b, t); })) spot = b;
             }
             if (spot) {
-                taken.push(spot);
+                boxes.push(spot);
                 l.el.style.cssText = "left:" + (spot[0] - c.x) + "px;top:" + (spot[1] - c.y) + "px";
             } else {
                 l.el.style.display = "none";
@@ -319,6 +330,44 @@ def padded_bounds(table: PointTable) -> tuple[float, float, float, float]:
     return west - dx, south - dy, east + dx, north + dy
 
 
+WINDOWS = ((800, 600), (1200, 800), (1440, 900), (1920, 1080))  # px: browser windows the basemap should fill
+FIT_PADDING = (20, 180)  # px across and down that new_map's fitBounds keeps clear (title block, footer)
+
+
+def opening_view(bounds, windows=WINDOWS) -> tuple[float, float, float, float]:
+    """What any of ``windows`` shows when Leaflet opens ``bounds`` (the whole zoom that fits them), all together.
+
+    A small extent opens at a zoom that shows up to twice as much as it, or more in a wide window;
+    the basemap is drawn for this view, so that its land does not stop short of the window's edges.
+
+    >>> [round(v, 2) for v in opening_view((36.3, 35.5, 37.3, 36.4))]
+    [34.82, 34.94, 38.78, 36.95]
+    """
+    views = [_view(bounds, w) for w in windows]
+    return (min(v[0] for v in views), min(v[1] for v in views), max(v[2] for v in views), max(v[3] for v in views))
+
+
+def _view(bounds, window: tuple[int, int]) -> tuple[float, float, float, float]:
+    west, south, east, north = bounds
+
+    def merc(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    def lat_of(y: float) -> float:
+        return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+    width, height = max(math.radians(east - west), 1e-9), max(merc(north) - merc(south), 1e-9)
+    room_w, room_h = window[0] - FIT_PADDING[0], window[1] - FIT_PADDING[1]
+    zoom = max(0, min(18, math.floor(math.log2(min(room_w / width, room_h / height) * 2 * math.pi / 256))))
+    per_radian = 256 * 2**zoom / (2 * math.pi)
+    half_w, half_h = window[0] / 2 / per_radian, window[1] / 2 / per_radian
+    x, y = math.radians((west + east) / 2), (merc(south) + merc(north)) / 2
+    return (
+        max(-180.0, math.degrees(x - half_w)), max(-85.0, lat_of(y - half_h)),
+        min(180.0, math.degrees(x + half_w)), min(85.0, lat_of(y + half_h)),
+    )  # fmt: skip
+
+
 def place_names(table: PointTable, limit: int = LABELS) -> list[str]:
     """The names the map prints itself, so the basemap does not print the same towns beside them."""
     names = []
@@ -410,12 +459,17 @@ def bubble_map(
     from geo.render.base import new_map
 
     bounds = padded_bounds(table)
+    west, south, east, north = bounds
     al = resolve_areas(areas, areas_value, areas_pcode, areas_place, units=table.units)
+    # The basemap is drawn for the whole opening view, not just the points: a few communities open at a zoom
+    # that shows far more than their extent, and the land would stop short of the window's edges.
     m = new_map(
-        bounds, title=title or default_title(table), subtitle=subtitle, source=source, as_of=as_of,
+        opening_view(bounds), title=title or default_title(table), subtitle=subtitle, source=source, as_of=as_of,
         created=created, disclaimer=disclaimer, tiles=tiles, data_countries=al.countries if al else (),
         skip_names=place_names(table, labels),
     )  # fmt: skip
+    # ... and the map opens on the points (this second fit is the one Leaflet keeps: the same padding as new_map's)
+    m.fit_bounds([[south, west], [north, east]], padding_top_left=(10, 100), padding_bottom_right=(10, 80))
     area_vector = _add_areas(m, al, bounds) if al else None
     # Leaflet writes layer names into the control as HTML
     group = folium.FeatureGroup(name=_html.escape(f"Circles: {legend_title(table)}"), overlay=True, control=bool(al))
