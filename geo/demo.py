@@ -8,7 +8,8 @@ Outputs in ``out`` (default ``maps/``):
 
 * ``demo-figures.csv`` — every figure, movement and other place mention with its sentence, to review;
 * ``demo-choropleth.html`` / ``.png`` — newly displaced people per governorate;
-* ``demo-flows.html`` / ``.png`` — who moved from where to where, toward the Turkish border.
+* ``demo-flows.html`` / ``.png`` — who moved from where to where, toward the Turkish border;
+* ``demo-bubbles.html`` / ``.png`` — the same people as circles at the places they fled.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ class DemoResult:
 def demo(out: str | Path = "maps", created: date | str | None = None) -> DemoResult:
     """Run extract → geocode → choropleth and flow maps on the demo report; nothing touches the network."""
     from geo.movements import prepare
+    from geo.points import prepare as prepare_points
     from geo.render.base import save_html
+    from geo.render.bubbles import bubble_map
+    from geo.render.bubbles_static import save_bubble_figure
     from geo.render.choropleth import choropleth, save_static
     from geo.render.flows import flow_map
     from geo.render.flows_static import save_flow_figure
@@ -91,4 +95,21 @@ def demo(out: str | Path = "maps", created: date | str | None = None) -> DemoRes
     save_flow_figure(table, png, **flow_style)
     result.paths += [html, png]
     result.lines.append(f"flows: {table.summary()}")
+
+    # The figures by place: the illustrative rows that name a town or part of a governorate (the whole
+    # governorates are the choropleth's; counting them here too would count the same people twice).
+    places = rows[(rows["what"] == "people displaced") & (rows["note"] == ILLUSTRATIVE_NOTE)
+                  & ~((rows["place_kind"] == "admin1") & whole)]  # fmt: skip
+    points = prepare_points(places.rename(columns={"figure": "displaced"}), "displaced", place="place", country="SY")
+    bubble_style = {
+        **style,
+        "title": "Northwest Syria: people newly displaced since 1 December 2019, by the place they fled",
+        "subtitle": "Illustrative breakdown of about 520,000 people, as of 5 February 2020",
+    }
+    html = out / "demo-bubbles.html"
+    save_html(bubble_map(points, **bubble_style), html)
+    png = out / "demo-bubbles.png"
+    save_bubble_figure(points, png, **bubble_style)
+    result.paths += [html, png]
+    result.lines.append(f"bubbles: {points.summary()}")
     return result

@@ -24,7 +24,8 @@ def demo_command(out, created):
     February 2020, written by us from public UN figures; its breakdown by
     place is illustrative), extracts its figures and movements, places them
     with the offline gazetteer and writes into --out: the review CSV, a
-    choropleth by governorate and a movement map, each as offline HTML and PNG.
+    choropleth by governorate, a movement map and a map of circles by place,
+    each as offline HTML and PNG.
 
     \b
     Examples:
