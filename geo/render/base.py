@@ -34,6 +34,7 @@ def new_map(
     tiles: str | None = None,
     data_countries: Iterable[str] = (),
     skip_names: Iterable[str] = (),
+    basemap_bounds=None,
 ) -> folium.Map:
     """A map fitted to ``bounds`` (west, south, east, north) with the offline basemap, title, footer and scale.
 
@@ -41,6 +42,8 @@ def new_map(
     leaves it out; ``tiles`` is an xyzservices name drawn above the basemap when online.
     ``data_countries`` (ISO codes) are the countries the data covers: not named, no basemap admin-1
     lines; towns named like ``skip_names`` (areas the map labels itself) are not labelled.
+    ``basemap_bounds`` (default ``bounds``) is the extent the basemap is drawn for, when the window
+    will show more than the data (a small extent opens at a zoom that shows up to twice as much).
     The map is already offline-ready, so it shows inline in Jupyter without the network.
     """
     west, south, east, north = (float(v) for v in bounds)
@@ -53,7 +56,7 @@ def new_map(
         control_scale=False,
     )
     m.get_root().title = _html.escape(title or "")
-    add_basemap(m, (west, south, east, north), data_countries, skip_names)
+    add_basemap(m, (west, south, east, north) if basemap_bounds is None else basemap_bounds, data_countries, skip_names)
     if tiles:
         add_tiles(m, tiles)
     TitleBlock(title, subtitle).add_to(m)
