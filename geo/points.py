@@ -66,6 +66,7 @@ class Part:
     kind: str = ""  # place, camp, admin1… or "coordinates"
     pcode: str = ""
     qualifier: str = ""  # "south" for "southern Idlib"
+    note: str = ""  # what the gazetteer said about its choice ("no polygon shipped: the point of Harim, …")
 
     @property
     def is_area(self) -> bool:
@@ -81,7 +82,7 @@ class Part:
             q = self.qualifier
             part = f"the {q if q == 'central' else q + 'ern'} part of an area" if q else "an area"
             text += f": {part}, drawn at a point inside it"
-        return text
+        return f"{text} ({self.note})" if self.note else text
 
 
 @dataclass(frozen=True)
@@ -383,7 +384,7 @@ def prepare(
         part = Part(
             row=i + first_row, written=written[i], value=float(v), query=queries[i] if m or lat else "",
             matched=m.name if m else "", kind=m.kind if m else "coordinates", pcode=m.pcode if m else "",
-            qualifier=m.qualifier if m else "",
+            qualifier=m.qualifier if m else "", note=m.note if m else "",
         )  # fmt: skip
         parts[(round(spot[0], DIGITS), round(spot[1], DIGITS))].append(part)
         kept.append(i)

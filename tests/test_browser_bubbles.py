@@ -95,7 +95,10 @@ def test_circles_drawn_offline_with_the_map_furniture(browser, tmp_path):
     assert all(u.startswith(("file://", "data:")) for u in requests), requests
     points = m.point_table.points
     assert page.locator("path.geo-bubble").count() == len(points) == 16
-    assert page.locator("path.geo-bubble.zero").count() == 1 and page.locator("path.geo-bubble.area").count() == 1
+    zeros = sum(p.value == 0 for p in points)
+    areas = sum(p.is_area and p.value > 0 for p in points)  # districts named after their towns read as the district
+    assert page.locator("path.geo-bubble.zero").count() == zeros == 1
+    assert page.locator("path.geo-bubble.area").count() == areas >= 1
     assert page.locator(".geo-title").is_visible()
     assert page.locator(".geo-legend svg.geo-bubble-key circle").count() == 3
     footer = page.locator(".geo-footer")

@@ -79,7 +79,7 @@ def test_tooltips_name_the_place_its_match_and_the_value_with_units():
     points = bubble_data(render_html(build(units="individuals")))["p"]
     atmeh = points[0][4]
     assert atmeh.startswith("Atmeh: 45,000 individuals\n2 rows summed:")
-    assert "matched: Atmeh (place)" in atmeh
+    assert "matched: Atma (community, C4130)" in atmeh
     assert "an area, drawn at a point inside it" in points[1][4]
 
 

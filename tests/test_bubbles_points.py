@@ -30,7 +30,7 @@ def test_rows_on_one_place_are_summed_and_listed():
     assert atmeh.value == 1500 and atmeh.rows == (1, 3)
     tip = atmeh.describe()
     assert tip.splitlines()[0] == "Atmeh: 1,500 people"
-    assert "2 rows summed:" in tip and "row 3: al-Atmeh, 300" in tip and "matched: Atmeh (place)" in tip
+    assert "2 rows summed:" in tip and "row 3: al-Atmeh, 300" in tip and "matched: Atma (community, C4130)" in tip
 
 
 def test_points_are_largest_first_and_zero_is_a_point():

@@ -54,7 +54,7 @@ DIGITS = 5  # decimals of degrees written for a point (about a metre)
 KINDS = ("value", "zero", "area")  # how a circle is drawn: filled, hollow, dashed (an area's figure)
 
 _HEADER = """<style>
-.geo-bubble-tip{white-space:pre-line;max-width:340px}
+.geo-bubble-tip{white-space:pre-wrap;max-width:360px}
 .geo-bubble-label{position:absolute;white-space:nowrap;font:bold 11px Arial,Helvetica,sans-serif;color:#222;
 text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;pointer-events:none}
 .geo-legend svg.geo-bubble-key{display:block;margin:3px 0 2px;overflow:visible}
@@ -459,17 +459,14 @@ def bubble_map(
     from geo.render.base import new_map
 
     bounds = padded_bounds(table)
-    west, south, east, north = bounds
     al = resolve_areas(areas, areas_value, areas_pcode, areas_place, units=table.units)
     # The basemap is drawn for the whole opening view, not just the points: a few communities open at a zoom
     # that shows far more than their extent, and the land would stop short of the window's edges.
     m = new_map(
-        opening_view(bounds), title=title or default_title(table), subtitle=subtitle, source=source, as_of=as_of,
+        bounds, title=title or default_title(table), subtitle=subtitle, source=source, as_of=as_of,
         created=created, disclaimer=disclaimer, tiles=tiles, data_countries=al.countries if al else (),
-        skip_names=place_names(table, labels),
+        skip_names=place_names(table, labels), basemap_bounds=opening_view(bounds),
     )  # fmt: skip
-    # ... and the map opens on the points (this second fit is the one Leaflet keeps: the same padding as new_map's)
-    m.fit_bounds([[south, west], [north, east]], padding_top_left=(10, 100), padding_bottom_right=(10, 80))
     area_vector = _add_areas(m, al, bounds) if al else None
     # Leaflet writes layer names into the control as HTML
     group = folium.FeatureGroup(name=_html.escape(f"Circles: {legend_title(table)}"), overlay=True, control=bool(al))
