@@ -38,7 +38,7 @@ import functools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from geo.errors import InputError
@@ -267,6 +267,8 @@ def _by_name(
     for i, m in zip(wanted, found):
         if not m.matched:
             why = "unknown P-code" if pcodes else "unknown place"
+            if m.note.startswith("ambiguous: "):  # known, but several places have that name: said apart
+                why, m = "ambiguous place", replace(m, note=m.note.removeprefix("ambiguous: "))
             out[i] = (None, f"{why}: {m.note}" if m.note else why)
         elif pcodes and _norm_code(m.pcode) != _norm_code(names[i]):
             # a code is an identifier: a name that happens to look like it is not the place meant

@@ -248,3 +248,10 @@ def test_static_needs_a_bubble_map():
 
     with pytest.raises(InputError, match="not made by geo.bubbles"):
         save_static(folium.Map(), "x.png")
+
+
+def test_all_zero_draws_hollow_circles_and_no_reference_circles():
+    m = build(pd.DataFrame({"site": ["Atmeh", "Kafr Lusin"], "idps": [0, 0]}))
+    html = render_html(m)
+    assert [p[2] for p in bubble_data(html)["p"]] == [ZERO_RADIUS, ZERO_RADIUS]
+    assert '<svg class="geo-bubble-key"' not in html and "0 (none reported)" in html

@@ -120,7 +120,8 @@ def test_parent_column_picks_among_same_named_places():
                        "n": [1, 2, 3]})  # fmt: skip
     pt = prepare(df, value="n", place="nahya", parent="gov", gazetteer=gaz)
     assert sorted(p.parts[0].pcode for p in pt.points) == ["SY020101", "SY050201"]
-    assert pt.unplaced[0].reason.startswith("unknown place: ambiguous")
+    assert pt.unplaced[0].reason.startswith("ambiguous place: ")
+    assert "ambiguous place: 'Tell Hamdan' (row 3)" in pt.summary()
 
 
 def test_unmatched_rows_keep_their_columns_and_file_row_numbers(tmp_path):

@@ -287,7 +287,8 @@ def legend_note(table: PointTable) -> str:
     return " ".join(parts)
 
 
-_KEY = """<svg class="geo-bubble-key" width="{{ this.key_w }}" height="{{ this.key_h }}" aria-hidden="true">
+_KEY = """{% if this.key %}
+<svg class="geo-bubble-key" width="{{ this.key_w }}" height="{{ this.key_h }}" aria-hidden="true">
 {%- for c in this.key %}
 <circle cx="{{ this.key_x }}" cy="{{ this.key_base - c.r }}" r="{{ c.r }}" fill="{{ this.fill }}"
  fill-opacity="{{ this.fill_opacity }}" stroke="{{ this.line }}" stroke-width="1"/>
@@ -296,7 +297,7 @@ _KEY = """<svg class="geo-bubble-key" width="{{ this.key_w }}" height="{{ this.k
 <text x="{{ this.key_x + this.key_r + 9 }}" y="{{ this.key_base - 2 * c.r + 4 }}" font-size="11"
  fill="#222">{{ c.label|e }}</text>
 {%- endfor %}
-</svg>"""
+</svg>{% endif %}"""
 _ROWS = "{%- for row in this.rows %}"
 if _ROWS not in Legend.body:  # pragma: no cover - a change to the shared legend must keep its rows loop
     raise ImportError("geo.render.layout.Legend.body has no rows loop to put the nested circles before")
