@@ -6,15 +6,17 @@ a fresh process so that peak memory is its own:
 
 * ``geo``: :func:`geo.points.prepare` (by lat/lon) + :func:`geo.render.bubbles.bubble_map`
   rendered to one self-contained page (Leaflet and the basemap inlined), and the PNG twin;
-* ``naive``: a ``folium.Map`` with one ``folium.CircleMarker`` per row (the same radius, colours and
-  tooltip text), rendered the same way (its Leaflet inlined too, so both open offline);
+* ``naive``: the same map (geo's basemap, title, footer) with one ``folium.CircleMarker`` per row
+  instead (the same radius, colours and tooltip text), rendered the same way, so the two differ only
+  in how the circles are written and drawn;
 * ``names``: 10,000 rows naming one of Syria's 300 GeoNames towns, placed through the gazetteer and
   summed per town (the geocoding path).
 
 ``--browser`` also opens the geo and naive pages (and geo's circles on a canvas renderer, the
-alternative to SVG) in headless Chromium with the network blocked and measures: time until every
-circle is in the page, a zoom in and out, an animated pan (frames per second, longest frame), and
-hovering 50 circles.
+alternative to SVG) in headless Chromium with the network blocked and measures, as the median of
+three fresh pages: time until every circle is in the page, a zoom in and out and an animated pan
+(duration, frames per second, longest frame), and the frames while the mouse moves over 50 circles
+(median and longest).
 
     python benchmarks/bench_bubbles.py [--rows 10000] [--seed 1] [--browser]
 """
@@ -67,13 +69,16 @@ def name_table(rows: int, seed: int):
 
 
 def naive_map(df, units: str = "people"):
-    """What a folium user writes: one CircleMarker (with its own tooltip) per row, on the same radius scale."""
+    """What a folium user writes: one CircleMarker (with its own tooltip) per row, on the same radius scale,
+    on the same map as geo's (basemap, title, footer)."""
     import folium
 
     from geo.movements import fmt
-    from geo.render.bubbles import FILL, FILL_OPACITY, LINE, radius
+    from geo.render.base import new_map
+    from geo.render.bubbles import FILL, FILL_OPACITY, LINE, opening_view, radius
 
-    m = folium.Map(location=[35.0, 38.5], zoom_start=7, tiles=None)
+    bounds = (df["lon"].min(), df["lat"].min(), df["lon"].max(), df["lat"].max())
+    m = new_map(bounds, title="People by site", created="2026-01-01", basemap_bounds=opening_view(bounds))
     biggest = float(df["people"].max())
     for row in df.sort_values("people", ascending=False).itertuples():
         folium.CircleMarker(
@@ -99,11 +104,9 @@ def run_case(case: str, rows: int, seed: int, out: str | None) -> dict:
     result = {"case": case, "rows": rows}
     t0 = time.perf_counter()
     if case == "naive":
-        from geo.render.assets import make_offline
-
         m = naive_map(df)
         t1 = time.perf_counter()
-        html = make_offline(m).get_root().render()
+        html = render_html(m)
         t2 = time.perf_counter()
         result.update(points=rows, prepare_s=0.0, build_s=round(t1 - t0, 2), render_s=round(t2 - t1, 2))
     else:
@@ -161,8 +164,22 @@ _FRAMES = """async ([action]) => {
 }"""
 
 
-def browse(path: str, expect: int, canvas: bool = False) -> dict:
-    """Open one page offline in Chromium and time loading, zooming, panning and hovering."""
+_RECORD = """() => {
+    window.geoRec = {gaps: [], on: true, last: performance.now()};
+    const tick = t => {
+        const r = window.geoRec;
+        r.gaps.push(t - r.last);
+        r.last = t;
+        if (r.on) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+}"""
+
+
+def browse(path: str, expect: int, canvas: bool = False, repeat: int = 3) -> dict:
+    """Open one page offline in Chromium ``repeat`` times; the median of each measurement."""
+    import statistics
+
     from playwright.sync_api import sync_playwright
 
     page_path = Path(path)
@@ -173,39 +190,53 @@ def browse(path: str, expect: int, canvas: bool = False) -> dict:
             html = html.replace(old, new)
         page_path = page_path.with_name(page_path.stem + "-canvas.html")
         page_path.write_text(html, encoding="utf-8")
+    runs = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
-        start = time.perf_counter()
-        page.goto(page_path.as_uri())
-        count = "Object.values(window).find(v => v instanceof L.Map) && (() => { let n = 0; " \
-                "Object.values(window).find(v => v instanceof L.Map).eachLayer(l => { " \
-                "if (l instanceof L.CircleMarker) n++; }); return n; })()"  # fmt: skip
-        page.wait_for_function(f"({count}) >= {expect}", timeout=120_000)
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-        loaded = time.perf_counter() - start
-        page.wait_for_timeout(500)
-        out = {"load_s": round(loaded, 2)}
-        for action in ("zoomin", "zoomout", "pan"):
-            out[action] = page.evaluate(_FRAMES, [action])
-            page.wait_for_timeout(300)
-        if not canvas:
-            hovers = page.evaluate(
-                """() => { const els = Array.from(document.querySelectorAll("path.leaflet-interactive"))
-                        .filter(e => { const r = e.getBoundingClientRect(); return r.width > 4 && r.top > 120
-                                       && r.bottom < 780 && r.left > 20 && r.right < 800; }).slice(0, 50);
-                    return els.map(e => { const r = e.getBoundingClientRect(); return [r.x + r.width / 2,
-                                          r.y + r.height / 2]; }); }"""
-            )
-            t = time.perf_counter()
-            shown = 0
-            for x, y in hovers:
-                page.mouse.move(x, y)
-                shown += page.locator(".leaflet-tooltip").count() > 0
-            out["hover_ms_each"] = round((time.perf_counter() - t) * 1000 / max(1, len(hovers)), 1)
-            out["hovers_with_tooltip"] = f"{shown}/{len(hovers)}"
+        for _ in range(repeat):
+            runs.append(_measure(browser, page_path, expect, hover=not canvas))
         browser.close()
+    out = {}
+    for key, first in runs[0].items():
+        if isinstance(first, dict):
+            out[key] = {k: statistics.median(r[key][k] for r in runs) for k in first}
+        elif isinstance(first, (int, float)):
+            out[key] = statistics.median(r[key] for r in runs)
+        else:
+            out[key] = first
+    return out
+
+
+def _measure(browser, page_path: Path, expect: int, hover: bool) -> dict:
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+    start = time.perf_counter()
+    page.goto(page_path.as_uri())
+    count = """() => { const m = Object.values(window).find(v => v instanceof L.Map); let n = 0;
+        if (m) m.eachLayer(l => { if (l instanceof L.CircleMarker) n++; }); return n; }"""
+    page.wait_for_function(f"({count})() >= {expect}", timeout=120_000)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    out = {"load_s": round(time.perf_counter() - start, 2)}
+    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')")
+    page.wait_for_timeout(500)
+    for action in ("zoomin", "zoomout", "pan"):
+        out[action] = page.evaluate(_FRAMES, [action])
+        page.wait_for_timeout(300)
+    if hover:
+        spots = page.evaluate(
+            """() => Array.from(document.querySelectorAll("path.leaflet-interactive"))
+                .map(e => e.getBoundingClientRect())
+                .filter(r => r.width > 4 && r.top > 130 && r.bottom < 780 && r.left > 20 && r.right < 800)
+                .slice(0, 50).map(r => [r.x + r.width / 2, r.y + r.height / 2])"""
+        )
+        page.evaluate(_RECORD)
+        for x, y in spots:
+            page.mouse.move(x, y)
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        out["hover"] = page.evaluate("() => { window.geoRec.on = false; const g = window.geoRec.gaps.slice(1)"
+                                     ".sort((a, b) => a - b); return {median: Math.round(g[g.length >> 1]), "
+                                     "longest: Math.round(g[g.length - 1])}; }")  # fmt: skip
+    page.close()
     return out
 
 

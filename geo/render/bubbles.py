@@ -44,6 +44,7 @@ from geo.render.vector import map_of, safe_json
 
 FILL = "#c2410c"  # the flows' dark orange: reads on the pale basemap and over a blue choropleth
 LINE = "#7c2d12"
+HOVER = "#111111"  # the ring around the circle under the mouse
 FILL_OPACITY = 0.5  # translucent, so circles that overlap show each other's outlines
 MAX_RADIUS = 24.0  # px, the largest point
 MIN_RADIUS = 1.5  # px: smaller circles are drawn this size, so they stay visible (the legend says so)
@@ -70,17 +71,26 @@ _SCRIPT = """{% macro script(this, kwargs) %}
         c.geoTip = p[4];
         c.addTo(g);
     });
+    // One tooltip for every circle, and a ring in a pane of its own to show which circle it is about:
+    // restyling a circle among thousands of overlapping ones repaints all of them.
     var tip = L.tooltip({className: "geo-bubble-tip", direction: "top"});
+    if (!m.getPane("geoBubbleHover")) {
+        m.createPane("geoBubbleHover").style.zIndex = 440;
+        m.getPane("geoBubbleHover").style.pointerEvents = "none";
+    }
+    var ring = L.circleMarker([0, 0], {pane: "geoBubbleHover", interactive: false, fill: false, color: d.hc,
+                                       weight: 2});
     function show(e) {
         var c = e.layer, el = document.createElement("span");
         el.textContent = c.geoTip;
         tip.options.offset = [0, -c.getRadius()];
         tip.setContent(el).setLatLng(c.getLatLng());
         m.openTooltip(tip);
-        c.setStyle({weight: d.hw});
+        ring.setLatLng(c.getLatLng()).setRadius(c.getRadius()).addTo(m);
     }
     g.on("mouseover click", show);
-    g.on("mouseout", function(e) { m.closeTooltip(tip); e.layer.setStyle({weight: d.k[0].weight}); });
+    g.on("mouseout", function() { m.closeTooltip(tip); ring.remove(); });
+    g.on("remove", function() { m.closeTooltip(tip); ring.remove(); });
     var labels = d.l.map(function(l) {
         var p = d.p[l[0]], el = document.createElement("span");
         el.className = "geo-bubble-label";
@@ -154,7 +164,7 @@ class BubbleLayer(LiteralMacro):
             [round(p.lat, DIGITS), round(p.lon, DIGITS), r, kind_of(p), p.describe(table.units)]
             for p, r in zip(table.points, rs)
         ]
-        self.data_json = safe_json({"p": points, "k": styles(), "hw": 2.5, "l": label_list(table, labels)})
+        self.data_json = safe_json({"p": points, "k": styles(), "hc": HOVER, "l": label_list(table, labels)})
 
     def render(self, **kwargs):
         root = self.get_root()
