@@ -163,6 +163,7 @@ class PointTable:
     units: str = "people"
     value_name: str = ""  # the value column, for titles and legends
     unmatched: object = field(default=None, compare=False, repr=False)  # the unplaced rows as the table had them
+    notes: tuple[str, ...] = ()  # how the table was read: columns found by themselves, parents, warnings
 
     @property
     def drawn(self) -> float:
@@ -252,16 +253,16 @@ def _texts(series) -> list[str]:
 
 
 def _by_name(
-    names: list[str], parents: list[str] | None, *, pcodes: bool, country, min_score, gazetteer
+    names: list[str], parents, parent_kinds, *, pcodes: bool, level, country, min_score, gazetteer
 ) -> list[tuple[Match | None, str]]:
-    """(match, reason) per row: names (or P-codes) through the gazetteer, each within its parent when given."""
-    from geo.admin import resolve
+    """(match, reason) per row: names (or P-codes) through the gazetteer, each inside its parents when given."""
+    from geo.parents import resolve
 
     wanted = [i for i, n in enumerate(names) if n]
     kwargs = {"min_score": min_score} if min_score is not None else {}
     found = resolve(
         [names[i] for i in wanted], [parents[i] for i in wanted] if parents else None, country=country,
-        gazetteer=gazetteer, **kwargs,
+        gazetteer=gazetteer, level=level, parent_levels=parent_kinds, **kwargs,
     )  # fmt: skip
     out: list[tuple[Match | None, str]] = [(None, "empty P-code" if pcodes else "empty place")] * len(names)
     for i, m in zip(wanted, found):
@@ -279,6 +280,55 @@ def _by_name(
         else:
             out[i] = (m, "")
     return out
+
+
+def _roles(df, value, place, pcode, lat, lon, notes: list[str]) -> tuple:
+    """The columns of the figures and of where rows are, those not given found as the table says them.
+
+    HXL hashtags first (``#affected+idps``, ``#loc+code``, ``#geo+lat``, ``#loc+name``), then headers (the
+    deepest P-code column — ``Community_Pcode``, ``admin3Pcode`` —, latitude and longitude, the deepest name
+    column). Where rows are is read in that order of trust: P-codes, coordinates, names. What was found
+    is said in ``notes``; the figures are never guessed from a header.
+    """
+    from geo.io.columns import admin_columns, point_columns, tagged_roles
+
+    located = place is not None or pcode is not None or lat is not None or lon is not None
+    if value is not None and located:
+        return value, place, pcode, lat, lon
+    try:
+        roles = tagged_roles(df)
+    except InputError:
+        if value is None:
+            raise
+        roles = {}  # two figure columns by hashtag, but the caller named one
+    tags = df.attrs.get("hxl") or {}
+
+    def said(col: str, what: str) -> str:
+        notes.append(f"{what} from column {col!r}" + (f" ({tags[col]})" if col in tags else ""))
+        return col
+
+    if value is None:
+        if "value" not in roles:
+            raise InputError("which column holds the figures? give value= (--value), a header or an HXL tag")
+        value = said(roles["value"], "figures")
+    if located:
+        return value, place, pcode, lat, lon
+    levels = admin_columns(df)
+    codes = [levels[lv]["pcode"] for lv in sorted(levels, reverse=True) if "pcode" in levels[lv]]
+    names = [levels[lv]["name"] for lv in sorted(levels, reverse=True) if "name" in levels[lv]]
+    if "pcode" in roles:
+        pcode = said(roles["pcode"], "placed by P-codes")
+    elif "lat" in roles and "lon" in roles:
+        lat, lon = said(roles["lat"], "latitudes"), said(roles["lon"], "longitudes")
+    elif "place" in roles:
+        place = said(roles["place"], "placed by names")
+    elif codes:
+        pcode = said(codes[0], "placed by P-codes")
+    elif point_columns(df):
+        lat, lon = (said(c, w) for c, w in zip(point_columns(df), ("latitudes", "longitudes")))
+    elif names:
+        place = said(names[0], "placed by names")
+    return value, place, pcode, lat, lon
 
 
 def _by_coordinates(df, lat: str, lon: str) -> list[tuple[tuple[float, float] | None, str]]:
@@ -308,14 +358,15 @@ def _by_geometry(gdf) -> list[tuple[tuple[float, float] | None, str]]:
 
 def prepare(
     data,
-    value: str,
+    value: str | None = None,
     place: str | None = None,
     pcode: str | None = None,
     lat: str | None = None,
     lon: str | None = None,
     *,
     label: str | None = None,
-    parent: str | None = None,
+    parent: str | Sequence[str] | None = None,
+    level: str | int | None = None,
     country: str | Sequence[str] | None = None,
     units: str = "people",
     min_score: float | None = None,
@@ -325,13 +376,20 @@ def prepare(
 
     ``data`` is a DataFrame or a file (CSV, XLSX, GeoJSON…); columns are named by
     header or HXL hashtag (``#affected+idps``). Rows find their point by name
-    (``place``: towns, camps, communities, areas — any spelling the gazetteer
-    knows, inside the area named by the ``parent`` column when one is given), by
-    P-code (``pcode``: only a place carrying that very code), or by ``lat`` and
-    ``lon`` columns; a GeoDataFrame of points needs none of them. ``label`` names
-    a column to call the points by (e.g. the community name of a table placed
-    by P-code). ``gazetteer`` replaces the shipped one, e.g. with a COD-AB file's
-    areas added (:func:`geo.admin.gazetteer_with`).
+    (``place``: communities, towns, camps, areas — any spelling the gazetteer
+    knows), by P-code (``pcode``: only a place carrying that very code, such as
+    community ``C4130``), or by ``lat`` and ``lon`` columns; a GeoDataFrame of
+    points needs none of them. Columns not given are read from the table's HXL
+    hashtags, then its headers (see :func:`_roles`), and said in ``notes``.
+
+    Names are matched inside their parents (:func:`geo.parents.resolve`): the
+    ``parent`` column or columns, top level first (``["Mohafaza", "Nahya"]``),
+    else the table's own hierarchy columns. ``level`` says what the names are
+    (``community``, ``sub-district``, 3…), else the column's header does, else
+    the kind most of them are. ``label`` names a column to call the points by
+    (e.g. the community name of a table placed by P-code). ``gazetteer``
+    replaces the shipped one (:func:`geo.admin.gazetteer_with` a COD-AB file,
+    :func:`geo.places.gazetteer_with_places` a COD-PP file).
 
     Blank values are "no value": listed in ``unplaced``, not drawn (no data is not
     zero); zero is a value. Non-numeric or negative values raise
@@ -340,29 +398,50 @@ def prepare(
     import geopandas as gpd
 
     from geo import io as _io
+    from geo.io.columns import LEVEL_KINDS, column_level, hierarchy, level_kind
 
     df = read_table(data)
+    notes: list[str] = []
     located = sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None)
     if located > 1:
         raise InputError("say how rows are placed with one of: place (names), pcode (P-codes), or lat and lon")
     if (lat is None) != (lon is None):
         raise InputError("lat and lon go together")
-    if located == 0 and not isinstance(df, gpd.GeoDataFrame):
+    parents_given = (parent,) if isinstance(parent, str) else tuple(parent or ())
+    value, place, pcode, lat, lon = _roles(df, value, place, pcode, lat, lon, notes)
+    if parents_given and place is None:
+        raise InputError("parent= narrows names (place=), not P-codes or coordinates")
+    if place is None and pcode is None and lat is None and not isinstance(df, gpd.GeoDataFrame):
         raise InputError("say how rows are placed: place= (names), pcode= (P-codes) or lat= and lon= (coordinates)")
-    if parent is not None and place is None and pcode is None:
-        raise InputError("parent= narrows names (place=) or P-codes (pcode=), not coordinates")
     first_row = int(df.attrs.get("first_row", 1))
     values = _io.parse_figures(column(df, value, "value"), value).tolist()
     n = len(df)
     written = _texts(column(df, label, "label")) if label else None
 
     if place is not None or pcode is not None:
-        queries = _texts(column(df, place or pcode, "place" if place else "P-code"))
-        parents = _texts(column(df, parent, "parent")) if parent else None
-        found = _by_name(queries, parents, pcodes=pcode is not None, country=country, min_score=min_score,
-                         gazetteer=gazetteer)  # fmt: skip
+        col = column(df, place or pcode, "place" if place else "P-code")
+        queries = _texts(col)
+        parents, kinds, kind = None, [], None
+        if place is not None:
+            cols, kinds = hierarchy(df, str(col.name), parents_given)
+            if cols:
+                if not parents_given:
+                    notes.append(f"matched inside the table's own columns {', '.join(map(repr, cols))} (parents)")
+                cells = [_texts(df[c]) for c in cols]
+                parents = [tuple(v or None for v in row) for row in zip(*cells)]
+            kind = level_kind(level) or LEVEL_KINDS.get(column_level(df, str(col.name)))
+            kind = kind or ("auto" if len(set(queries)) >= 5 else None)
+        found = _by_name(queries, parents, kinds, pcodes=pcode is not None, level=kind, country=country,
+                         min_score=min_score, gazetteer=gazetteer)  # fmt: skip
         spots = [((m.lat, m.lon), why) if m else (None, why) for m, why in found]
         matches = [m for m, _ in found]
+        if parents:
+            from geo.parents import unknown_parents
+
+            missing = unknown_parents([m for m in matches if m])
+            if missing:
+                shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
+                notes.append(f"warning: {len(missing)} parent value(s) name no area; placed without them: {shown}")
     else:
         spots = _by_coordinates(df, lat, lon) if lat is not None else _by_geometry(df)
         queries = [f"{s[0]:.5f}, {s[1]:.5f}" if s else "" for s, _ in spots]
@@ -404,7 +483,7 @@ def prepare(
     unmatched["reason"] = [u.reason for u in unplaced]
     table = PointTable(
         points=tuple(points), unplaced=tuple(unplaced), total=math.fsum(v for v in values if v == v), rows=n,
-        units=units, value_name=str(value), unmatched=unmatched,
+        units=units, value_name=str(value), unmatched=unmatched, notes=tuple(notes),
     )  # fmt: skip
     table.check()
     return table

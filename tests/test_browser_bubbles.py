@@ -182,3 +182,41 @@ def test_tooltip_and_name_show_text_not_markup(browser, tmp_path):
     assert "<img src=x" in page.locator(".geo-bubble-label").first.inner_text()
     assert dialogs == [] and errors == []
     page.close()
+
+
+COMMUNITIES = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "communities_541.csv"
+
+
+def test_the_541_community_table_by_pcode(browser, tmp_path):
+    """The issue's check: one circle per community, offline, under 1 MB, same bytes twice, a PNG twin."""
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    if not COMMUNITIES.exists():
+        pytest.skip("benchmarks/data/communities_541.csv is made by benchmarks/community_tables.py")
+    table = pd.read_csv(COMMUNITIES)
+    total = int(table["IDP arrivals"].sum())
+    pages = [tmp_path / "a.html", tmp_path / "b.html"]
+    png = tmp_path / "a.png"
+    for page_path in pages:
+        res = CliRunner().invoke(
+            main,
+            ["bubbles", str(COMMUNITIES), "--value", "IDP arrivals", "--pcode", "Community_Pcode", "--label",
+             "Community", "--title", "IDP arrivals by community", "--created", "2026-11-27", "-o", str(page_path),
+             "--png", str(png)],
+        )  # fmt: skip
+        assert res.exit_code == 0, res.output
+    summary = res.stderr.strip().splitlines()[-1]
+    assert summary == f"541 of 541 rows placed at 541 points; total {total:,} = {total:,} drawn + 0 unmatched"
+    assert pages[0].read_bytes() == pages[1].read_bytes()
+    assert pages[0].stat().st_size < 1_000_000
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page, errors, requests = open_map(browser, pages[0])
+    page.screenshot(path=str(OUTPUT / "bubbles-541.png"))
+    assert errors == [] and all(u.startswith(("file://", "data:")) for u in requests)
+    assert page.locator("path.geo-bubble").count() == 541
+    assert "do not imply official endorsement" in page.locator(".geo-footer").inner_text()
+    for neighbour in ("Turkey", "Iraq"):
+        assert page.locator(".geo-label.country", has_text=neighbour).is_visible()
+    page.close()

@@ -45,9 +45,15 @@ def test_writes_the_map_the_report_and_the_summary(sites, tmp_path):
         "4 of 6 rows placed at 3 points; total 17,040 = 17,000 drawn + 40 unmatched; 2 not drawn: "
         "no value: 'Sarmada' (row 6); unknown place: 'Nowhere-xyz' (row 5)"
     )
+    # the table's own governorate column ('gov') is where its names are looked for, and that is said
+    assert "matched inside the table's own columns 'gov' (parents)" in res.stderr
     rows = list(csv.DictReader(report.open(encoding="utf-8")))
     assert [(r["row"], r["site"], r["reason"]) for r in rows] == [
-        ("5", "Nowhere-xyz", "unknown place: no match scoring 75 or more"),
+        (
+            "5",
+            "Nowhere-xyz",
+            "unknown place: nothing by that name inside 'SY07' (admin1 SY07); no match scoring 75 or more",
+        ),
         ("6", "Sarmada", "no value"),
     ]
     assert res.stdout == ""  # stdout stays clean
@@ -92,10 +98,11 @@ def test_boundaries_and_parent(tmp_path):
     if not cod.exists():
         pytest.skip("tests/data/syr_admbnda_adm3_synthetic.gpkg is made by tests/test_admin.py")
     path = tmp_path / "nahya.csv"
-    path.write_text("nahya,gov,n\nTell Hamdan,Aleppo,3\nTell Hamdan,Hama,4\n", encoding="utf-8")
+    path.write_text("nahya,where,n\nTell Hamdan,Aleppo,3\nTell Hamdan,Hama,4\n", encoding="utf-8")
     args = ["bubbles", path, "--value", "n", "--place", "nahya", "--boundaries", cod, "-o", tmp_path / "m.html"]
-    assert "2 of 2 rows placed at 2 points" in run(*args, "--parent", "gov").stderr
-    assert "0 of 2 rows placed" in run(*args).stderr  # the same name in two governorates: not guessed
+    assert "2 of 2 rows placed at 2 points" in run(*args, "--parent", "where").stderr
+    res = run(*args)  # the same name in two governorates, and nothing in the table to say which: not guessed
+    assert "0 of 2 rows placed" in res.stderr and "ambiguous place: 'Tell Hamdan' (row 2)" in res.stderr
 
 
 def test_hxl_tags_as_columns(tmp_path):
@@ -109,7 +116,7 @@ def test_hxl_tags_as_columns(tmp_path):
 @pytest.mark.parametrize(
     "extra, message",
     [
-        (["--pcode", "gov"], "exactly one of --place, --pcode or --lat/--lon"),
+        (["--pcode", "gov"], "give one of --place, --pcode or --lat/--lon"),
         (["--areas-pcode", "gov"], "--areas-pcode and --areas-place go with"),
         (["--areas", "x.csv"], "--areas FILE needs --areas-value COL"),
     ],
@@ -136,3 +143,36 @@ def test_labels_default_is_the_library_default():
     from geo.render.bubbles import LABELS
 
     assert next(p.default for p in bubbles_command.params if p.name == "labels") == LABELS
+
+
+def test_places_file_adds_a_countrys_villages(tmp_path):
+    pp = tmp_path / "sdn_pplp.csv"
+    pp.write_text(
+        "ADM0_EN,ADM0_PCODE,ADM1_EN,ADM1_PCODE,ADM4_EN,ADM4_PCODE,LATITUDE,LONGITUDE\n"
+        "Sudan,SD,North Darfur,SD02,Um Sayala,SD020101,13.7102,25.4411\n"
+        "Sudan,SD,West Darfur,SD03,Ardamata,SD030103,13.4660,22.4640\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "returnees.csv"
+    data.write_text("village,returnees\nUm Sayala,120\nArdamatta,80\n", encoding="utf-8")
+    out = tmp_path / "m.html"
+    res = run("bubbles", data, "--value", "returnees", "--place", "village", "--places", pp, "--country", "SD",
+              "-o", out, "--created", "2026-01-01")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "places: 2 added from" in res.stderr
+    assert "2 of 2 rows placed at 2 points; total 200 = 200 drawn + 0 unmatched" in res.stderr
+    assert "SD030103" in out.read_text(encoding="utf-8")
+
+
+def test_an_hxl_table_needs_no_column_options(tmp_path):
+    path = tmp_path / "hxl.csv"
+    path.write_text(
+        "Site,Code,IDPs,Latitude,Longitude\n#loc+name,#loc+code,#affected+idps,#geo+lat,#geo+lon\n"
+        "Atmeh,C4130,100,36.3,36.69\nKafr Lusin,C8812,50,36.25,36.71\n",
+        encoding="utf-8",
+    )
+    res = run("bubbles", path, "-o", tmp_path / "m.html")
+    assert res.exit_code == 0, res.output
+    assert "figures from column 'IDPs' (#affected+idps)" in res.stderr
+    assert "placed by P-codes from column 'Code' (#loc+code)" in res.stderr
+    assert "2 of 2 rows placed at 2 points; total 150 = 150 drawn + 0 unmatched" in res.stderr

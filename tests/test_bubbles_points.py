@@ -149,6 +149,7 @@ def test_hxl_hashtags_name_the_columns():
         ({"place": "nope"}, "no place column 'nope'"),
         ({"place": "site", "parent": "gov", "value": "nope"}, "no value column"),
         ({"lat": "a", "lon": "b", "parent": "site"}, "parent= narrows names"),
+        ({"pcode": "site", "parent": "site"}, "not P-codes or coordinates"),
     ],
 )
 def test_bad_requests_are_one_clear_error(kwargs, message):
@@ -167,3 +168,45 @@ def test_nothing_placed_is_an_error_when_drawn():
     assert pt.points == () and pt.summary().startswith("0 of 1 rows placed at 0 points")
     with pytest.raises(InputError, match="no row could be placed"):
         pt.bounds()
+
+
+# A monthly tracking table as it comes: the whole hierarchy in each row, Syria's headers, OCHA's codes.
+TRACKING = pd.DataFrame(
+    {
+        "Mohafaza": ["Idleb", "Idleb", "Idleb", "Al-Hasakeh", "Aleppo"],
+        "Mantika": ["Harim", "Harim", "Harim", "Al-Malikeyyeh", "Al Bab"],
+        "Nahya": ["Dana", "Dana", "Salqin", "Jawadiyah", "Al Bab"],
+        "Community": ["Atmeh", "Kafr Lusin", "Salqin", "Hamra", "Al Bab"],
+        "Community_Pcode": ["C4130", "C8812", "C4140", "C4908", "C1202"],
+        "IDP arrivals": [1200, 800, 300, 40, 0],
+    }
+)
+
+
+def test_a_tracking_table_is_placed_by_its_community_pcodes_by_itself():
+    pt = prepare(TRACKING, value="IDP arrivals")
+    assert pt.notes == ("placed by P-codes from column 'Community_Pcode'",)
+    assert sorted(p.parts[0].pcode for p in pt.points) == ["C1202", "C4130", "C4140", "C4908", "C8812"]
+    assert pt.summary() == "5 of 5 rows placed at 5 points; total 2,340 = 2,340 drawn + 0 unmatched"
+
+
+def test_names_are_matched_inside_the_tables_own_hierarchy():
+    pt = prepare(TRACKING, value="IDP arrivals", place="Community")
+    assert pt.notes == ("matched inside the table's own columns 'Mohafaza', 'Mantika', 'Nahya' (parents)",)
+    assert sorted(p.parts[0].pcode for p in pt.points) == ["C1202", "C4130", "C4140", "C4908", "C8812"]
+    # a parent that names nothing is said, and the name placed without it
+    odd = TRACKING.assign(Nahya=["Dana", "Dana", "Nowhere-xyz", "Jawadiyah", "Al Bab"])
+    pt = prepare(odd, value="IDP arrivals", place="Community")
+    assert any(n.startswith("warning: 1 parent value(s) name no area") and "Nowhere-xyz" in n for n in pt.notes)
+    assert len(pt.points) == 5
+
+
+def test_hxl_tags_say_the_figures_and_where_rows_are():
+    df = TRACKING.copy()
+    df.attrs["hxl"] = {"Community": "#loc+name", "Community_Pcode": "#loc+code", "IDP arrivals": "#affected+idps"}
+    pt = prepare(df)
+    assert pt.notes == ("figures from column 'IDP arrivals' (#affected+idps)",
+                        "placed by P-codes from column 'Community_Pcode' (#loc+code)")  # fmt: skip
+    assert pt.value_name == "IDP arrivals" and len(pt.points) == 5
+    with pytest.raises(InputError, match="which column holds the figures"):
+        prepare(TRACKING)

@@ -5,18 +5,31 @@ from __future__ import annotations
 import click
 
 from geo.cli import fails_cleanly, main, say
-from geo.cli.options import boundaries_option, map_outputs, map_texts, parent_option, table_options
+from geo.cli.options import (
+    level_option,
+    map_outputs,
+    map_texts,
+    parent_option,
+    table_options,
+    user_gazetteer,
+    user_places,
+)  # fmt: skip
 
 
 @main.command("bubbles")
 @click.argument("data", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--value", required=True, help="Column of figures (header or HXL tag): people, or the --units you name.")
+@click.option(
+    "--value",
+    help="Column of figures (header or HXL tag): people, or the --units you name. Default: the one column an HXL "
+    "tag such as #affected+idps marks.",
+)
 @click.option("--place", help="Column of place names: communities, towns, camps, sites (areas too, drawn at a point).")
-@click.option("--pcode", help="Column of P-codes (only the place carrying that very code).")
+@click.option("--pcode", help="Column of P-codes (only the place carrying that very code: C4130, SY070301).")
 @click.option("--lat", help="Column of latitudes (with --lon).")
 @click.option("--lon", help="Column of longitudes.")
 @click.option("--label", help="Column to name the circles by (e.g. the community name when placing by --pcode).")
 @parent_option
+@level_option
 @map_outputs
 @click.option(
     "--embed", type=click.Path(dir_okay=False), help="Also an HTML fragment (an iframe) to paste into a page."
@@ -31,7 +44,7 @@ from geo.cli.options import boundaries_option, map_outputs, map_texts, parent_op
 )
 @click.option("--min-score", type=click.FloatRange(0, 100), help="Weakest name match kept (default 75).")
 @table_options
-@boundaries_option
+@user_places
 @click.option(
     "--unmatched", type=click.Path(dir_okay=False), help="Write the rows on no circle, with the reason, here (CSV)."
 )
@@ -47,23 +60,25 @@ from geo.cli.options import boundaries_option, map_outputs, map_texts, parent_op
 @map_texts
 @fails_cleanly
 def bubbles_command(
-    data, value, place, pcode, lat, lon, label, parent, output, png, svg, pdf, embed, country, labels, min_score,
-    sheet, layer, assume_crs, boundaries, unmatched, areas, areas_value, areas_pcode, areas_place, title, subtitle,
-    source, as_of, created, units, disclaimer, tiles,
+    data, value, place, pcode, lat, lon, label, parent, level, output, png, svg, pdf, embed, country, labels,
+    min_score, sheet, layer, assume_crs, boundaries, places, places_columns, unmatched, areas, areas_value,
+    areas_pcode, areas_place, title, subtitle, source, as_of, created, units, disclaimer, tiles,
 ):  # fmt: skip
     """Figures at places → one circle per place, its area proportional to people, on an offline map.
 
-    Rows are placed by --place (names, within --parent when given), --pcode
-    or --lat/--lon. Rows on the same point are summed; a zero is a small
-    hollow circle; rows with no value or no known place are left off,
-    counted in the summary on stderr and listed with --unmatched.
+    Rows are placed by --pcode, --lat/--lon or --place (names, inside the
+    table's own Mohafaza/Mantika/Nahya-style columns or --parent); without
+    them, by what the table's HXL tags or headers say (P-codes first, then
+    coordinates, then names), and said. Rows on the same point are summed; a
+    zero is a small hollow circle; rows with no value or no known place are
+    left off, counted in the summary on stderr and listed with --unmatched.
 
     \b
     Examples:
       geo bubbles sites.csv --value idps --place site -o maps/sites.html --png maps/sites.png
-      geo bubbles communities.csv --value arrivals --pcode admin4Pcode --label Community -o maps/arrivals.html
-      geo bubbles camps.xlsx --value '#affected+ind' --lat '#geo+lat' --lon '#geo+lon' \\
-          --areas-value '#affected+ind' -o maps/camps.html
+      geo bubbles communities.csv --value arrivals --pcode Community_Pcode --label Community -o maps/arrivals.html
+      geo bubbles camps-hxl.xlsx --areas-value '#affected+ind' -o maps/camps.html
+      geo bubbles villages.csv --value returnees --place village --places sdn_pplp.csv --country SD -o maps/r.html
     """
     from geo import io
     from geo.points import prepare
@@ -72,8 +87,8 @@ def bubbles_command(
 
     if not (output or png or svg or pdf or embed):
         raise click.UsageError("say where to write the map: -o maps/NAME.html, --png, --svg, --pdf or --embed")
-    if sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None) != 1:
-        raise click.UsageError("give exactly one of --place, --pcode or --lat/--lon")
+    if sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None) > 1:
+        raise click.UsageError("give one of --place, --pcode or --lat/--lon")
     if (lat is None) != (lon is None):
         raise click.UsageError("--lat and --lon go together")
     if (areas_pcode or areas_place) and not (areas or areas_value):
@@ -83,15 +98,13 @@ def bubbles_command(
     if sheet is not None and sheet.isdigit():
         sheet = int(sheet)
     table = io.read_table(data, sheet=sheet, layer=layer, assume_crs=assume_crs)
-    gazetteer = None
-    if boundaries:
-        from geo.admin import gazetteer_with
-
-        gazetteer = gazetteer_with(*boundaries)
+    gazetteer = user_gazetteer(boundaries, places, places_columns, country, assume_crs)
     pt = prepare(
-        table, value, place, pcode, lat, lon, label=label, parent=parent, country=country, units=units,
+        table, value, place, pcode, lat, lon, label=label, parent=parent, level=level, country=country, units=units,
         min_score=min_score, gazetteer=gazetteer,
     )  # fmt: skip
+    for note in pt.notes:
+        say(note)
     al = areas_for(table, pt, areas, areas_value, areas_pcode, areas_place, country=country)
     if al is not None and len(al.unmatched):
         say(f"areas: {len(al.unmatched)} of {len(al.unmatched) + int(al.joined['rows'].sum())} rows matched no area")

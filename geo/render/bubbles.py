@@ -500,14 +500,15 @@ def bubble_map(
 
 def bubbles(
     data,
-    value: str,
+    value: str | None = None,
     place: str | None = None,
     pcode: str | None = None,
     lat: str | None = None,
     lon: str | None = None,
     *,
     label: str | None = None,
-    parent: str | None = None,
+    parent: str | Sequence[str] | None = None,
+    level: str | int | None = None,
     country: str | Sequence[str] | None = None,
     gazetteer=None,
     min_score: float | None = None,
@@ -528,11 +529,12 @@ def bubbles(
     """A proportional symbol map: one circle per place, its area proportional to ``value``; a ``folium.Map``.
 
     ``data`` is a DataFrame or a file (CSV, XLSX, GeoJSON…); columns by header or HXL hashtag. Rows are
-    placed by name (``place``, within the ``parent`` column's area when given), by P-code (``pcode``) or
-    by coordinates (``lat`` and ``lon``); see :func:`geo.points.prepare` for ``label``, ``country``,
-    ``gazetteer`` (e.g. :func:`geo.admin.gazetteer_with` a COD-AB file) and ``min_score``. Rows on the
-    same point are summed; rows with no value or no place are listed in a warning and in
-    ``m.point_table.unplaced``, and ``m.point_table.summary()`` accounts for every row and every person.
+    placed by P-code (``pcode``), by coordinates (``lat`` and ``lon``) or by name (``place``, inside the
+    ``parent`` columns or the table's own hierarchy); columns not given are read from the table's HXL tags
+    and headers. See :func:`geo.points.prepare` for ``label``, ``level``, ``country``, ``gazetteer`` (e.g.
+    with a COD-AB or COD-PP file added) and ``min_score``. Rows on the same point are summed; rows with
+    no value or no place are listed in a warning and in ``m.point_table.unplaced``, and
+    ``m.point_table.summary()`` accounts for every row and every person.
 
     ``areas`` adds a choropleth under the circles, as :func:`geo.flows` does: a table or file with
     ``areas_value`` per area (by ``areas_pcode`` or ``areas_place``). Without ``areas``, ``areas_value``
@@ -544,7 +546,7 @@ def bubbles(
 
     df = read_table(data)
     table = prepare(
-        df, value, place, pcode, lat, lon, label=label, parent=parent, country=country, units=units,
+        df, value, place, pcode, lat, lon, label=label, parent=parent, level=level, country=country, units=units,
         min_score=min_score, gazetteer=gazetteer,
     )  # fmt: skip
     if table.unplaced:
