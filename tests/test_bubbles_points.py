@@ -210,3 +210,11 @@ def test_hxl_tags_say_the_figures_and_where_rows_are():
     assert pt.value_name == "IDP arrivals" and len(pt.points) == 5
     with pytest.raises(InputError, match="which column holds the figures"):
         prepare(TRACKING)
+
+
+def test_a_part_of_an_area_stays_an_area_whatever_the_columns_level():
+    # geo extract's own column is called 'place', which reads as the community level
+    df = pd.DataFrame({"place": ["southern Idlib", "Saraqib", "Ariha", "Kafr Nubl", "Maaret al-Numan"],
+                       "n": [1, 2, 3, 4, 5]})  # fmt: skip
+    south = prepare(df, value="n", place="place", country="SY").points[-1]
+    assert south.label == "southern Idlib" and south.is_area and south.parts[0].qualifier == "south"
