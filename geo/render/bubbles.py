@@ -101,29 +101,37 @@ _SCRIPT = """{% macro script(this, kwargs) %}
         return {el: el, ll: L.latLng(p[0], p[1]), r: p[2], w: 0, h: 0};
     });
     function hit(a, b) { return a[0] < b[2] + 1 && b[0] < a[2] + 1 && a[1] < b[3] + 1 && b[1] < a[3] + 1; }
-    // Boxes are worked out from the map's view, not read from the page: during a zoom animation the page
-    // still shows the old positions. Leaflet places markers at whole pixels, so points are rounded too.
-    function taken() {
-        var out = [], o = m.getContainer().getBoundingClientRect();
+    // What the names must keep clear of: the basemap's labels (where, anchor, size) and the map's boxes.
+    // Measured once (and again after a resize): measuring after a zoom would make the browser lay out
+    // every circle twice. Boxes are then worked out from the map's view, not read from the page, which
+    // during a zoom animation still shows the old positions.
+    var fixed = null;
+    function measure() {
+        var o = m.getContainer().getBoundingClientRect(), others = [], boxes = [];
         m.eachLayer(function(l) {
             if (!(l instanceof L.Marker) || l.geoOwn || l.options.pane !== "geoLabels" || !l._icon) return;
             var e = l._icon.firstChild;
-            if (!e || !e.offsetWidth) return;
-            var a = L.point(l.options.icon.options.iconAnchor || [0, 0]);
-            var p = m.latLngToContainerPoint(l.getLatLng()).round().subtract(a);
-            out.push([p.x, p.y, p.x + e.offsetWidth, p.y + e.offsetHeight]);
+            if (e && e.offsetWidth) {
+                others.push({ll: l.getLatLng(), a: L.point(l.options.icon.options.iconAnchor || [0, 0]),
+                             w: e.offsetWidth, h: e.offsetHeight});
+            }
         });
         m.getContainer().querySelectorAll(".leaflet-control").forEach(function(e) {
             var r = e.getBoundingClientRect();
-            if (r.width) out.push([r.left - o.left, r.top - o.top, r.right - o.left, r.bottom - o.top]);
+            if (r.width) boxes.push([r.left - o.left, r.top - o.top, r.right - o.left, r.bottom - o.top]);
         });
-        return out;
+        labels.forEach(function(l) { l.el.style.display = ""; l.w = l.el.offsetWidth; l.h = l.el.offsetHeight; });
+        fixed = {others: others, boxes: boxes};
     }
     function place() {
         if (!m.hasLayer(g) || !labels.length) return;
-        var size = m.getSize(), boxes = taken();
+        if (!fixed) measure();
+        var size = m.getSize(), boxes = fixed.boxes.slice();
+        fixed.others.forEach(function(b) {
+            var p = m.latLngToContainerPoint(b.ll).round().subtract(b.a);  // Leaflet places markers at whole pixels
+            boxes.push([p.x, p.y, p.x + b.w, p.y + b.h]);
+        });
         labels.forEach(function(l) {
-            if (!l.w) { l.el.style.display = ""; l.w = l.el.offsetWidth; l.h = l.el.offsetHeight; }
             var c = m.latLngToContainerPoint(l.ll).round(), gap = l.r + 3, spot = null;
             var tries = [[c.x + gap, c.y - l.h / 2], [c.x - gap - l.w, c.y - l.h / 2],
                          [c.x - l.w / 2, c.y - gap - l.h], [c.x - l.w / 2, c.y + gap]];
@@ -140,9 +148,10 @@ _SCRIPT = """{% macro script(this, kwargs) %}
             }
         });
     }
-    m.on("moveend resize", place);
+    m.on("moveend", place);
+    m.on("resize", function() { fixed = null; place(); });
     g.on("add", function() { setTimeout(place, 0); });
-    place();
+    setTimeout(place, 0);  // once every box of the map (title, legend, footer) is in its corner
 })();
 {% endmacro %}"""
 
