@@ -75,7 +75,8 @@ def naive_map(df, units: str = "people"):
 
     from geo.movements import fmt
     from geo.render.base import new_map
-    from geo.render.bubbles import FILL, FILL_OPACITY, LINE, opening_view, radius
+    from geo.render.bubbles import opening_view
+    from geo.render.symbols import FILL, FILL_OPACITY, LINE, radius
 
     bounds = (df["lon"].min(), df["lat"].min(), df["lon"].max(), df["lat"].max())
     m = new_map(bounds, title="People by site", created="2026-01-01", basemap_bounds=opening_view(bounds))

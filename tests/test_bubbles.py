@@ -14,18 +14,8 @@ import pytest
 from geo.errors import InputError
 from geo.points import prepare
 from geo.render.base import external_refs, render_html, save_html
-from geo.render.bubbles import (
-    LABELS,
-    MAX_RADIUS,
-    ZERO_RADIUS,
-    BubbleLegend,
-    bubble_map,
-    bubbles,
-    label_list,
-    legend_key,
-    radius,
-    references,
-)
+from geo.render.bubbles import LABELS, bubble_map, bubbles, label_list
+from geo.render.symbols import MAX_RADIUS, ZERO_RADIUS, BubbleLegend, legend_key, radius, references
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 SITES = pd.DataFrame(

@@ -9,5 +9,6 @@ Shared pieces, used by every kind of map:
 * :mod:`geo.render.base` makes a new map and saves it (stable ids, one self-contained file);
 * :mod:`geo.render.static` is the matplotlib twin for PNG, SVG and PDF.
 
-Maps themselves: :mod:`geo.render.choropleth` (figures by area) and ``geo.render.flows``.
+Maps themselves: :mod:`geo.render.choropleth` (figures by area), ``geo.render.flows`` and
+``geo.render.bubbles`` (figures at places; its circles' sizes and legend in ``geo.render.symbols``).
 """

@@ -9,9 +9,9 @@ around it. One tooltip serves every circle and is filled with ``textContent``;
 the names of the largest places are placed in the browser, at every zoom, where
 they overlap neither each other, the basemap's labels nor the map's boxes.
 
-Scale: circle area proportional to the value (radius ∝ √value), the largest
-point :data:`MAX_RADIUS` pixels, one scale for the whole map; the legend shows
-nested reference circles at round values. Zero is a small hollow circle; rows
+The circles' sizes, styles and legend are :mod:`geo.render.symbols` (shared
+with the static twin): area proportional to the value, one scale for the whole
+map, nested reference circles at round values, zero a small hollow circle; rows
 with no value are listed in the legend note and ``m.point_table``, not drawn.
 
 >>> import pandas as pd
@@ -35,24 +35,26 @@ from branca.element import Element
 from jinja2 import Template
 
 from geo.errors import InputError
-from geo.movements import fmt
 from geo.points import PointTable, prepare
 from geo.render.element import LayerControl, LiteralMacro
 from geo.render.flows import AddOverlay, AreaLayer, _add_areas, area_layer, resolve_areas
 from geo.render.layout import DEFAULT_DISCLAIMER, Legend
+from geo.render.symbols import (
+    HOVER,
+    BubbleLegend,
+    kind_of,
+    legend_key,
+    legend_note,
+    legend_rows,
+    legend_title,
+    radii,
+    styles,
+)
 from geo.render.vector import map_of, safe_json
 
-FILL = "#c2410c"  # the flows' dark orange: reads on the pale basemap and over a blue choropleth
-LINE = "#7c2d12"
-HOVER = "#111111"  # the ring around the circle under the mouse
-FILL_OPACITY = 0.5  # translucent, so circles that overlap show each other's outlines
-MAX_RADIUS = 24.0  # px, the largest point
-MIN_RADIUS = 1.5  # px: smaller circles are drawn this size, so they stay visible (the legend says so)
-ZERO_RADIUS = 3.0  # px, the hollow circle of a zero
 LABELS = 10  # the largest places named, where the name fits
 PAD = 0.06  # share of the extent added around the points
 DIGITS = 5  # decimals of degrees written for a point (about a metre)
-KINDS = ("value", "zero", "area")  # how a circle is drawn: filled, hollow, dashed (an area's figure)
 
 _HEADER = """<style>
 .geo-bubble-tip{white-space:pre-wrap;max-width:360px}
@@ -185,74 +187,6 @@ class BubbleLayer(LiteralMacro):
         return map_of(self).get_name()
 
 
-def styles() -> list[dict]:
-    """Leaflet path options for each of :data:`KINDS`: filled, hollow (zero), dashed (an area's figure)."""
-    base = {"color": LINE, "weight": 1, "opacity": 1, "fillColor": FILL, "fillOpacity": FILL_OPACITY}
-    return [
-        {**base, "className": "geo-bubble"},
-        {**base, "fillOpacity": 0, "weight": 1.2, "className": "geo-bubble zero"},  # hollow, still hoverable
-        {**base, "dashArray": "4 3", "className": "geo-bubble area"},
-    ]
-
-
-def kind_of(point) -> int:
-    """Index into :data:`KINDS`."""
-    if point.value == 0:
-        return 1
-    return 2 if point.is_area else 0
-
-
-def radius(value: float, biggest: float) -> float:
-    """Radius in px with the circle's area proportional to ``value``; the largest value gets :data:`MAX_RADIUS`.
-
-    >>> radius(100, 400), radius(0, 400), radius(1, 10**8)
-    (12.0, 3.0, 1.5)
-    """
-    if value <= 0 or biggest <= 0:
-        return ZERO_RADIUS
-    return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(value / biggest)), 2)
-
-
-def radii(table: PointTable) -> list[float]:
-    biggest = max((p.value for p in table.points), default=0.0)
-    return [radius(p.value, biggest) for p in table.points]
-
-
-def nice_below(x: float) -> float:
-    """The largest of 1, 2, 5 × 10^k not above ``x``.
-
-    >>> nice_below(190000), nice_below(4.9), nice_below(0.3)
-    (100000, 2, 0.2)
-    """
-    k = math.floor(math.log10(x))
-    for step in (5, 2, 1):
-        v = step * 10.0**k
-        if v <= x * (1 + 1e-12):
-            return int(v) if v >= 1 else round(v, -k)
-    return x  # pragma: no cover - 1 × 10^k is never above x
-
-
-def references(biggest: float, gap_px: float = 14.0, smallest_px: float = 3.0) -> list[float]:
-    """Up to three round values for the legend's nested circles, largest first.
-
-    The largest is the roundest value not above the largest point; each next one is the largest round
-    value whose circle's top lies ``gap_px`` below the previous one's (room for its label), while its
-    circle is at least ``smallest_px`` in radius.
-
-    >>> references(100000), references(190000), references(12), references(0)
-    ([100000, 50000, 10000], [100000, 20000], [10, 2], [])
-    """
-    if biggest <= 0:
-        return []
-    out = [nice_below(biggest)]
-    while len(out) < 3:
-        room = radius(out[-1], biggest) - gap_px / 2  # the next circle's radius, at most
-        if room < smallest_px:
-            break
-        out.append(nice_below(biggest * (room / MAX_RADIUS) ** 2))
-    return out
-
-
 def label_list(table: PointTable, limit: int = LABELS) -> list[list]:
     """``[point index, name]`` for the ``limit`` largest points that have a name (bare coordinates have none)."""
     out = []
@@ -262,81 +196,6 @@ def label_list(table: PointTable, limit: int = LABELS) -> list[list]:
         if p.label:
             out.append([i, p.label])
     return out
-
-
-def legend_title(table: PointTable) -> str:
-    """ "IDP arrivals (people)": the value column and the units."""
-    name = table.value_name or "Figures"
-    return f"{name} ({table.units})" if table.units else name
-
-
-def legend_key(table: PointTable) -> list[dict]:
-    """The nested reference circles: ``{"value", "r", "label"}``, largest first."""
-    biggest = max((p.value for p in table.points), default=0.0)
-    return [{"value": v, "r": radius(v, biggest), "label": fmt(v)} for v in references(biggest)]
-
-
-def legend_rows(table: PointTable) -> list[dict]:
-    """Rows under the nested circles: the hollow zero, when there is one."""
-    if any(p.value == 0 for p in table.points):
-        return [{"shape": "circle", "color": "transparent", "size": 2 * ZERO_RADIUS + 2, "label": "0 (none reported)"}]
-    return []
-
-
-def legend_note(table: PointTable) -> str:
-    """What the legend says beyond the circles: the scale rule, sums, areas, and what is not drawn."""
-    parts = ["Circle area proportional to the figure."]
-    summed = sum(1 for p in table.points if len(p.parts) > 1)
-    if summed:
-        s = "" if summed == 1 else "s"
-        parts.append(f"Rows on the same place are summed ({summed:,} circle{s}).")
-    if any(p.is_area and p.value > 0 for p in table.points):
-        parts.append("Dashed: a figure for a whole area, drawn at a point inside it.")
-    biggest = max((p.value for p in table.points), default=0.0)
-    tiny = sum(1 for p in table.points if 0 < p.value and MAX_RADIUS * math.sqrt(p.value / biggest) < MIN_RADIUS)
-    if tiny:
-        parts.append(f"{tiny:,} smallest drawn at {MIN_RADIUS:g} px so they stay visible.")
-    unknown = [u for u in table.unplaced if u.value == u.value]
-    if unknown:
-        s = "" if len(unknown) == 1 else "s"
-        parts.append(f"{len(unknown):,} row{s} ({fmt(table.unmatched_value)} {table.units}) not placed.")
-    if table.no_value:
-        n = len(table.no_value)
-        parts.append(f"{n:,} row{'' if n == 1 else 's'} with no figure, not drawn.")
-    return " ".join(parts)
-
-
-_KEY = """{% if this.key %}
-<svg class="geo-bubble-key" width="{{ this.key_w }}" height="{{ this.key_h }}" aria-hidden="true">
-{%- for c in this.key %}
-<circle cx="{{ this.key_x }}" cy="{{ this.key_base - c.r }}" r="{{ c.r }}" fill="{{ this.fill }}"
- fill-opacity="{{ this.fill_opacity }}" stroke="{{ this.line }}" stroke-width="1"/>
-<line x1="{{ this.key_x }}" y1="{{ this.key_base - 2 * c.r }}" x2="{{ this.key_x + this.key_r + 6 }}"
- y2="{{ this.key_base - 2 * c.r }}" stroke="#555" stroke-width="0.8" stroke-dasharray="2 2"/>
-<text x="{{ this.key_x + this.key_r + 9 }}" y="{{ this.key_base - 2 * c.r + 4 }}" font-size="11"
- fill="#222">{{ c.label|e }}</text>
-{%- endfor %}
-</svg>{% endif %}"""
-_ROWS = "{%- for row in this.rows %}"
-if _ROWS not in Legend.body:  # pragma: no cover - a change to the shared legend must keep its rows loop
-    raise ImportError("geo.render.layout.Legend.body has no rows loop to put the nested circles before")
-
-
-class BubbleLegend(Legend):
-    """The shared legend with nested reference circles (as on OCHA and IOM DTM maps) above its rows."""
-
-    body = Legend.body.replace(_ROWS, _KEY + "\n" + _ROWS, 1)
-
-    def __init__(self, title: str, key: list[dict], rows: list[dict], note: str | None = None, **kwargs):
-        super().__init__(title, rows, note=note, **kwargs)
-        self.key = [{"r": round(float(c["r"]), 2), "label": str(c["label"])} for c in key]
-        self.key_r = max((c["r"] for c in self.key), default=0.0)
-        widest = max((len(c["label"]) for c in self.key), default=0)
-        self.key_x = round(self.key_r + 1, 2)
-        self.key_base = round(2 * self.key_r + 2, 2)
-        self.key_w = round(2 * self.key_r + 12 + 7 * widest, 2)
-        self.key_h = self.key_base + 1 if self.key else 0
-        self.fill, self.line, self.fill_opacity = FILL, LINE, FILL_OPACITY
 
 
 def padded_bounds(table: PointTable) -> tuple[float, float, float, float]:

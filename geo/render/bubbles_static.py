@@ -20,25 +20,21 @@ import os
 import textwrap
 
 from geo.points import PointTable
-from geo.render.bubbles import (
-    FILL,
-    FILL_OPACITY,
-    LABELS,
-    LINE,
-    ZERO_RADIUS,
-    default_title,
-    kind_of,
-    label_list,
-    legend_key,
-    legend_note,
-    legend_title,
-    padded_bounds,
-    place_names,
-    radii,
-)
+from geo.render.bubbles import LABELS, default_title, label_list, padded_bounds, place_names
 from geo.render.flows import resolve_areas
 from geo.render.layout import DEFAULT_DISCLAIMER
 from geo.render.static import Z_DATA, add_legend, new_figure, save_figure, text
+from geo.render.symbols import (
+    FILL,
+    FILL_OPACITY,
+    LINE,
+    ZERO_RADIUS,
+    kind_of,
+    legend_key,
+    legend_note,
+    legend_title,
+    radii,
+)
 
 PT_PER_PX = 0.6  # as geo.render.flows_static: a web map pixel is 0.6 pt on the 8-inch page
 
