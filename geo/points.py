@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from geo.errors import InputError
-from geo.movements import column, fmt, read_table
+from geo.movements import fmt
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -241,6 +241,32 @@ def unplaced_text(unplaced: Sequence[Unplaced], limit: int = 5) -> str:
     return "; ".join(parts)
 
 
+# --- reading the table -------------------------------------------------------------------------------------------
+
+
+def read_frame(data) -> pd.DataFrame:
+    """A DataFrame from a DataFrame (rows numbered from 1 in messages) or a file (:func:`geo.io.read_table`)."""
+    import pandas as pd
+
+    from geo import io as _io
+
+    if isinstance(data, pd.DataFrame):
+        df = data.reset_index(drop=True)
+        df.attrs = dict(data.attrs)
+        return df
+    return _io.read_table(data)
+
+
+def column(df: pd.DataFrame, name: str, what: str) -> pd.Series:
+    """The column a user named, by header or by HXL hashtag (``#affected+idps``), or one clear error."""
+    from geo.io import hxl_column
+
+    found = name if name in df.columns else (hxl_column(df, name) if str(name).startswith("#") else None)
+    if found is None:
+        raise InputError(f"no {what} column {name!r}; columns are: {', '.join(map(str, df.columns))}")
+    return df[found]
+
+
 # --- placing the rows --------------------------------------------------------------------------------------------
 
 
@@ -407,7 +433,7 @@ def prepare(
     from geo import io as _io
     from geo.io.columns import LEVEL_KINDS, column_level, hierarchy, level_kind
 
-    df = read_table(data)
+    df = read_frame(data)
     notes: list[str] = []
     located = sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None)
     if located > 1:

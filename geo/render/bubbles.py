@@ -277,13 +277,13 @@ def areas_for(
     of ``data`` (the table the points came from): summed per area by ``areas_pcode``/``areas_place`` when
     given, else over the governorates (admin 1) its placed rows' points fall in.
     """
-    from geo.movements import column, read_table
+    from geo.points import column, read_frame
 
     if areas is not None or areas_value is None:
         if areas is None and (areas_pcode or areas_place):
             raise InputError("areas_pcode and areas_place say how areas_value finds its areas: give areas_value")
         return resolve_areas(areas, areas_value, areas_pcode, areas_place, units=table.units)
-    df = read_table(data)
+    df = read_frame(data)
     value = str(column(df, areas_value, "areas value").name)
     if areas_pcode or areas_place:
         pcode = str(column(df, areas_pcode, "areas P-code").name) if areas_pcode else None
@@ -410,9 +410,9 @@ def bubbles(
     else over the governorates the rows' points fall in (``areas_value=value``: the circles' own figures).
     Save with :func:`geo.save_html`, or the static twin with :func:`geo.render.bubbles_static.save_static`.
     """
-    from geo.movements import read_table
+    from geo.points import read_frame
 
-    df = read_table(data)
+    df = read_frame(data)
     table = prepare(
         df, value, place, pcode, lat, lon, label=label, parent=parent, level=level, country=country, units=units,
         min_score=min_score, gazetteer=gazetteer,
