@@ -15,6 +15,7 @@ kind of feature (bare "Idlib" is the governorate) and population.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -368,6 +369,10 @@ def _capital_town(best: Candidate, good: list[Candidate], q) -> Candidate | None
 def _choose(name, found, context, min_score, gaz) -> Match:
     if not name.strip():
         return Match(name, note="empty name")
+    q = _query.parse(name)
+    if q.direction and context.level:  # "southern Idlib" is part of an area whatever the level: a town has no south
+        context = copy.copy(context)
+        context.level = None
     good = _contenders(found, min_score, context.level)
     if len(good) > 1:
         good.sort(key=context.rank)
@@ -385,7 +390,6 @@ def _choose(name, found, context, min_score, gaz) -> Match:
             note="only a small place of that name far from the request's other places and in another country; "
             "give --country, or --places with the right one",
         )
-    q = _query.parse(name)
     town = _capital_town(best, good, q)
     if town is not None:
         best, f = town, town.feature

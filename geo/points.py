@@ -282,21 +282,15 @@ def _by_name(
     names: list[str], parents, parent_kinds, *, pcodes: bool, level, country, min_score, gazetteer
 ) -> list[tuple[Match | None, str]]:
     """(match, reason) per row: names (or P-codes) through the gazetteer, each inside its parents when given."""
-    from geo import query
     from geo.parents import resolve
 
     kwargs = {"min_score": min_score} if min_score is not None else {}
     wanted = [i for i, n in enumerate(names) if n]
-    # "southern Idlib" is part of an area whatever the column's level says (a community has no southern part)
-    parts = [i for i in wanted if level and query.parse(names[i]).direction]
-    found: dict[int, Match] = {}
-    for group, lv in (([i for i in wanted if i not in set(parts)], level), (parts, None)):
-        if group:
-            got = resolve(
-                [names[i] for i in group], [parents[i] for i in group] if parents else None, country=country,
-                gazetteer=gazetteer, level=lv, parent_levels=parent_kinds, **kwargs,
-            )  # fmt: skip
-            found.update(zip(group, got))
+    got = resolve(
+        [names[i] for i in wanted], [parents[i] for i in wanted] if parents else None, country=country,
+        gazetteer=gazetteer, level=level, parent_levels=parent_kinds, **kwargs,
+    )  # fmt: skip
+    found: dict[int, Match] = dict(zip(wanted, got))
     out: list[tuple[Match | None, str]] = [(None, "empty P-code" if pcodes else "empty place")] * len(names)
     for i, m in sorted(found.items()):
         if not m.matched:

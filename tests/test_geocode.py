@@ -116,3 +116,8 @@ def test_summary_says_unmatched_and_ambiguous_apart():
 
     line = summary(resolve(["Idlib", "Nowhere-on-earth", "Aqrabat"], level="community"))
     assert line == "1 of 3 names placed; unmatched: 'Nowhere-on-earth'; ambiguous (see alternatives): 'Aqrabat'"
+
+
+def test_a_direction_names_part_of_an_area_whatever_the_level():
+    south, town = resolve(["southern Idlib", "Saraqib"], level="community")
+    assert (south.kind, south.qualifier) == ("admin1", "south") and town.kind == "community"
