@@ -4,21 +4,32 @@
   border nearest its origin, so several origins fan out along the line;
 * :func:`arc`: a quadratic Bézier bowed to the right of travel, so A→B and B→A never overlap;
 * :func:`width_scale`: line widths proportional to people, with round reference widths for the legend.
+
+It knows nothing of tables or places: an arrow's end is anything with a position, and a line
+geometry when it is a border (:class:`End`), so :mod:`geo.movements` uses it and never the reverse.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from geo.movements import Place
+from typing import Protocol
 
 MAX_WIDTH_PX = 18.0  # the largest flow's line width; others are proportional to it
 MIN_WIDTH_PX = 1.5  # thinner lines vanish on screen and in print, so small flows are drawn at least this wide
 ARC_BEND = 0.18  # control-point offset as a share of the arrow's length
 ARC_POINTS = 25
+
+
+class End(Protocol):
+    """One end of an arrow: a point, or a line (a border) with the point where it is labelled."""
+
+    lat: float
+    lon: float
+    geometry: object  # a shapely geometry in (lon, lat); read only when ``is_line``
+
+    @property
+    def is_line(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -120,14 +131,15 @@ def _nearest_on(line, lat: float, lon: float, other=None) -> tuple[float, float]
     return round(p.y, 6), round(p.x / k, 6)
 
 
-def endpoints(o: Place, d: Place) -> tuple[tuple[float, float], tuple[float, float]]:
+def endpoints(o: End, d: End) -> tuple[tuple[float, float], tuple[float, float]]:
     """Where an arrow from ``o`` to ``d`` starts and ends: a border end is the point of the line nearest the other end.
 
-    >>> from geo.geocode import resolve
-    >>> from geo.movements import _place
-    >>> a, b, border = (_place(m, m.query) for m in resolve(["Maaret al-Numan", "Jisr al-Shughur", "Turkish border"]))
-    >>> endpoints(a, border)[1] != endpoints(b, border)[1]  # two origins fan out along the border
-    True
+    >>> from types import SimpleNamespace as End
+    >>> from shapely.geometry import LineString
+    >>> border = End(lat=36.5, lon=37.0, is_line=True, geometry=LineString([(36.0, 36.5), (38.0, 36.5)]))
+    >>> west, east = End(lat=35.5, lon=36.2, is_line=False), End(lat=35.5, lon=37.6, is_line=False)
+    >>> endpoints(west, border)[1], endpoints(east, border)[1]  # two origins fan out along the border
+    ((36.5, 36.2), (36.5, 37.6))
     """
     if o.is_line and d.is_line:
         start = _nearest_on(o.geometry, o.lat, o.lon, other=d.geometry)

@@ -262,3 +262,47 @@ def test_arc_is_the_quadratic_bezier_of_its_control_point():
     assert mid == pytest.approx(
         (0.25 * start[0] + 0.5 * c[0] + 0.25 * end[0], 0.25 * start[1] + 0.5 * c[1] + 0.25 * end[1])
     )
+
+
+def test_periods_read_as_dates_missing_months_get_empty_layers():
+    df = pd.DataFrame(
+        {
+            "origin": ["Saraqib", "Ariha", "Saraqib"],
+            "destination": ["Atmeh", "Sarmada", "Atmeh"],
+            "idps": [10, 5, 30],
+            "month": ["Mar 2024", "Jan 2024", "Jan 2024"],
+        }
+    )
+    ft = prep(df, period="month")
+    assert ft.periods == ("Jan 2024", "Feb 2024", "Mar 2024") and ft.missing == ("Feb 2024",)
+    feb = ft.layer("Feb 2024")
+    assert feb.flows == () and feb.nodes == () and feb.smaller_count == 0
+    assert "over 3 periods (1 with no rows: Feb 2024)" in ft.summary()
+    ft.check()
+
+
+def test_rows_without_a_period_are_unplaced_not_hidden():
+    df = pd.DataFrame(
+        {"origin": ["Saraqib", "Ariha"], "destination": ["Atmeh", "Sarmada"], "idps": [10, 5], "month": ["2024-01", ""]}
+    )
+    ft = prep(df, period="month")
+    assert [(u.row, u.reason) for u in ft.unplaced] == [(2, "empty period")]
+    assert [f.value for f in ft.flows] == [10]
+
+
+def test_one_width_scale_for_every_period_from_the_largest_monthly_flow():
+    df = pd.DataFrame(
+        {
+            "origin": ["Saraqib", "Saraqib", "Ariha"],
+            "destination": ["Atmeh", "Atmeh", "Sarmada"],
+            "idps": [600, 400, 100],
+            "month": ["2024-01", "2024-02", "2024-02"],
+        }
+    )
+    ft = prep(df, period="month")
+    # the total (1,000 Saraqib → Atmeh) is never drawn beside the months, so the months set the scale
+    assert [layer.period for layer in ft.shown] == ["2024-01", "2024-02"]
+    assert ft.scale.width(600) == 18.0 and ft.scale.width(400) == 12.0
+    assert ft.largest_node == 600
+    with pytest.raises(InputError, match="no period '2030'"):
+        ft.layer("2030")
