@@ -6,7 +6,20 @@ import geopandas as gpd
 import numpy as np
 from shapely.geometry import LineString, Point, Polygon, box
 
-from geo.render.vector import encode, features, safe_json, simplify
+from geo.render.vector import encode, features, polyline, safe_json, simplify
+
+
+def _ints(text: str) -> list[int]:
+    """Python twin of the page's geoLine, before the running sum: the integers of a polyline string."""
+    out, r, shift = [], 0, 0
+    for ch in text:
+        c = ord(ch) - 63
+        r |= (c & 31) << shift
+        shift += 5
+        if c < 32:
+            out.append(~(r >> 1) if r & 1 else r >> 1)
+            r, shift = 0, 0
+    return out
 
 
 def _decode(fc):
@@ -14,7 +27,7 @@ def _decode(fc):
     s = fc["scale"]
 
     def line(a):
-        xy = np.cumsum(np.asarray(a, dtype=float).reshape(-1, 2), axis=0) / s
+        xy = np.cumsum(np.asarray(_ints(a), dtype=float).reshape(-1, 2), axis=0) / s
         return xy.tolist()
 
     depth = {"Point": -1, "LineString": 0, "Polygon": 1, "MultiPolygon": 2}
@@ -56,3 +69,10 @@ def test_coverage_simplify_keeps_shared_edges():
     a, b = simplify([top, bottom], 0.01)
     assert len(a.exterior.coords) < len(top.exterior.coords)
     assert a.intersection(b).area < 1e-12 and abs(a.union(b).area - 2) < 1e-9  # no gap, no overlap
+
+
+def test_polyline_round_trips_any_integer_a_map_can_hold():
+    values = [0, 1, -1, 15, -16, 31, 32, -33, 1023, 180_000_000, -180_000_000, 90_000_000]
+    text = polyline(values)
+    assert _ints(text) == values
+    assert all(63 <= ord(c) <= 126 for c in text)  # printable, never "<" or "&"

@@ -114,22 +114,40 @@ def _plain(value):
     return value
 
 
-def _delta(coords, scale: int) -> list[int]:
+def polyline(ints) -> str:
+    """Integers as text, five bits a character (the "encoded polyline" of web maps): small deltas take one or two.
+
+    >>> polyline([38500, -12, 0, 7]), polyline([5])
+    ('gejAV?M', 'I')
+    """
+    out = []
+    for v in ints:
+        v = int(v)
+        v = ~(v << 1) if v < 0 else v << 1  # the sign goes into the lowest bit
+        while v >= 0x20:
+            out.append(chr((0x20 | (v & 0x1F)) + 63))
+            v >>= 5
+        out.append(chr(v + 63))
+    return "".join(out)
+
+
+def delta_line(coords, scale: int) -> str:
+    """A line of coordinate pairs as one :func:`polyline` string of integer deltas in units of ``1 / scale``."""
     ints = np.rint(np.asarray(coords, dtype=float)[:, :2] * scale).astype(np.int64)
     ints[1:] -= ints[:-1].copy()
-    return ints.ravel().tolist()
+    return polyline(ints.ravel())
 
 
 def encode(collection: dict, digits: int) -> dict:
-    """A FeatureCollection with every coordinate list as delta-coded integers (about half the bytes).
+    """A FeatureCollection with every coordinate list as one string of deltas (about a quarter of the bytes).
 
-    Each innermost ``[[x, y], ...]`` becomes ``[x0, y0, dx1, dy1, ...]`` in units of
-    ``10**-digits`` degrees; the layer's script decodes it (``geoDecode``) before Leaflet sees it.
+    Each innermost ``[[x, y], ...]`` becomes a :func:`delta_line` string in units of ``10**-digits``
+    degrees; the layer's script decodes it (``geoDecode``) before Leaflet sees it.
     """
     scale = 10**digits
 
     def walk(coords, depth):
-        return _delta(coords, scale) if depth == 0 else [walk(c, depth - 1) for c in coords]
+        return delta_line(coords, scale) if depth == 0 else [walk(c, depth - 1) for c in coords]
 
     depth = {"Point": -1, "LineString": 0, "MultiPoint": 0, "Polygon": 1, "MultiLineString": 1, "MultiPolygon": 2}
     out = []
@@ -138,28 +156,41 @@ def encode(collection: dict, digits: int) -> dict:
         if g["type"] == "GeometryCollection":
             raise ValueError("GeometryCollection is not supported in a VectorLayer; explode it first")
         d = depth[g["type"]]
-        coords = _delta([g["coordinates"]], scale) if d < 0 else walk(g["coordinates"], d)
+        coords = delta_line([g["coordinates"]], scale) if d < 0 else walk(g["coordinates"], d)
         out.append({**f, "geometry": {"type": g["type"], "coordinates": coords}})
     return {"type": "FeatureCollection", "scale": scale, "features": out}
 
 
+# geoLine reads one delta_line string back into [a, b] pairs; geoDecode a whole encoded FeatureCollection.
 _DECODER = """<script>
+function geoLine(t, s) {
+    var out = [], a = 0, b = 0, i = 0;
+    function next() {
+        var r = 0, shift = 0, c;
+        do { c = t.charCodeAt(i++) - 63; r |= (c & 31) << shift; shift += 5; } while (c >= 32);
+        return r & 1 ? ~(r >> 1) : r >> 1;
+    }
+    while (i < t.length) { a += next(); b += next(); out.push([a / s, b / s]); }
+    return out;
+}
 function geoDecode(fc) {
     var s = fc.scale;
     var depth = {Point: -1, LineString: 0, MultiPoint: 0, Polygon: 1, MultiLineString: 1, MultiPolygon: 2};
-    function line(a) {
-        var out = [], x = 0, y = 0;
-        for (var i = 0; i < a.length; i += 2) { x += a[i]; y += a[i + 1]; out.push([x / s, y / s]); }
-        return out;
-    }
-    function walk(c, d) { return d === 0 ? line(c) : c.map(function(p) { return walk(p, d - 1); }); }
+    function walk(c, d) { return d === 0 ? geoLine(c, s) : c.map(function(p) { return walk(p, d - 1); }); }
     fc.features.forEach(function(f) {
         var g = f.geometry, d = depth[g.type];
-        g.coordinates = d < 0 ? line(g.coordinates)[0] : walk(g.coordinates, d);
+        g.coordinates = d < 0 ? geoLine(g.coordinates, s)[0] : walk(g.coordinates, d);
     });
     return fc;
 }
 </script>"""
+
+
+def add_decoder(element) -> None:
+    """Put ``geoLine`` and ``geoDecode`` into the page of ``element``, once however many layers use them."""
+    header = element.get_root().header
+    if "geo_decoder" not in header._children:
+        header.add_child(Element(_DECODER), name="geo_decoder")
 
 
 class VectorLayer(LiteralMacro):
@@ -212,9 +243,7 @@ class VectorLayer(LiteralMacro):
         return map_of(self).get_name()
 
     def render(self, **kwargs):
-        header = self.get_root().header
-        if "geo_decoder" not in header._children:
-            header.add_child(Element(_DECODER), name="geo_decoder")
+        add_decoder(self)
         super().render(**kwargs)
 
 
