@@ -19,7 +19,7 @@ def page() -> str:
 def test_new_map_has_the_furniture(page):
     for text in ("T &lt;b&gt;", "Source: OCHA; data as of 2026-01-15.", "Map created 2026-01-20", DEFAULT_DISCLAIMER):
         assert text in page
-    assert "L.control.scale(" in page and "fitBounds(" in page
+    assert "L.control.scale(" in page and "fitBounds(" in page and "setMaxBounds(" in page
     assert "Aleppo" in page and "TURKEY" not in page  # city labels; country names are styled, not upper-cased text
     assert '"Turkey"' in page
 

@@ -16,8 +16,9 @@ from collections.abc import Iterable
 import folium
 
 from geo.render.assets import external_refs, make_offline
-from geo.render.basemap import add_basemap, add_tiles
+from geo.render.basemap import add_basemap, add_tiles, cover_box
 from geo.render.layout import DEFAULT_DISCLAIMER, Footer, ScaleBar, TitleBlock
+from geo.render.view import FitView
 
 __all__ = ["DEFAULT_DISCLAIMER", "new_map", "render_html", "save_html", "to_embed", "external_refs"]
 
@@ -38,6 +39,9 @@ def new_map(
 ) -> folium.Map:
     """A map fitted to ``bounds`` (west, south, east, north) with the offline basemap, title, footer and scale.
 
+    The basemap reaches well beyond ``bounds`` and the reader can zoom and pan as far as it goes
+    (:class:`geo.render.view.FitView`), no further.
+
     ``created`` defaults to today (pass a date for reproducible files); ``disclaimer=None``
     leaves it out; ``tiles`` is an xyzservices name drawn above the basemap when online.
     ``data_countries`` (ISO codes) are the countries the data covers: not named, no basemap admin-1
@@ -56,15 +60,18 @@ def new_map(
         control_scale=False,
     )
     m.get_root().title = _html.escape(title or "")
-    add_basemap(m, (west, south, east, north) if basemap_bounds is None else basemap_bounds, data_countries, skip_names)
+    drawn = (west, south, east, north) if basemap_bounds is None else tuple(float(v) for v in basemap_bounds)
+    near = cover_box((west, south, east, north))  # how far zoom and pan may go: at least all that is drawn
+    reach = (min(near[0], drawn[0]), min(near[1], drawn[1]), max(near[2], drawn[2]), max(near[3], drawn[3]))
+    add_basemap(m, drawn, data_countries, skip_names, reach=reach)
     if tiles:
         add_tiles(m, tiles)
     TitleBlock(title, subtitle).add_to(m)
     # bottom-left stacks upwards: the footer first, then the scale bar above it
     Footer(source, as_of, created if created is not None else _dt.date.today(), disclaimer).add_to(m)
     ScaleBar().add_to(m)
-    # keep the data clear of the title block (top left) and the footer (bottom left) where the window allows
-    m.fit_bounds([[south, west], [north, east]], padding_top_left=(10, 100), padding_bottom_right=(10, 80))
+    # clear of the title block (top left) and the footer (bottom left), measured once every panel is there
+    FitView((west, south, east, north), reach).add_to(m)
     return make_offline(m)
 
 

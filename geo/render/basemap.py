@@ -6,6 +6,12 @@ drawn clearly above the data, country names and the largest towns by
 population (GeoNames, ``geo/data/places.csv.gz``). Web tiles (``add_tiles``)
 sit above the vector land when the network is there and hide nothing when it
 is not: the basemap panes are below Leaflet's tile pane.
+
+Land and borders reach well beyond the data (:func:`cover_box`, :data:`COVER` times
+its extent), coarser away from it, so that every view a reader can reach shows
+land where there is land: :class:`geo.render.view.FitView` keeps zoom and pan
+inside that box. The neighbours' admin-1 lines, drawn only near the data, hide
+when the reader zooms out past the opening view.
 """
 
 from __future__ import annotations
@@ -25,9 +31,12 @@ LAND = {"fillColor": "#f4f1ea", "fillOpacity": 1, "color": "#b8b2a7", "weight": 
 ADMIN1 = {"fill": False, "color": "#a9a39a", "weight": 0.6, "dashArray": "3 3"}
 BORDER = {"fill": False, "color": "#4d4d4d", "weight": 1.6}
 SEA = "#d7e6f0"
-PANES = (("geoBase", 150), ("geoBorders", 420), ("geoLabels", 450))
+PANES = (("geoBase", 150), ("geoAdmin", 155), ("geoBorders", 420), ("geoLabels", 450))
 CITIES = 14
 BASE_COARSER = 3  # the basemap is context: simplified three times more than the data
+COVER = 4.0  # the basemap reaches this many times the data's longer side around it (a zoom level or two out)
+RING_COARSER = 4  # beyond the data's surroundings the land is seen zoomed out: four times coarser still
+ADMIN1_COARSER = 6  # the neighbours' admin-1 lines are faint, dashed context: their corners do not show
 
 
 class Panes(LiteralMacro):
@@ -46,6 +55,10 @@ background:#fff;border-radius:50%;margin-right:3px;vertical-align:middle}</style
 {{ this.map_name() }}.getPane({{ name|tojson }}).style.zIndex = {{ z }};
 {{ this.map_name() }}.getPane({{ name|tojson }}).style.pointerEvents = "none";
 {%- endfor %}
+(function(m) {  // the neighbours' admin-1 lines reach only a little past the data: hidden once zoomed out
+    function admin() { m.getPane("geoAdmin").style.display = m.getZoom() < m.geoZoom0 ? "none" : ""; }
+    m.on("geoview zoomend", admin);
+})({{ this.map_name() }});
 {% endmacro %}"""
     )
 
@@ -86,6 +99,24 @@ class Labels(LiteralMacro):
 
     def map_name(self) -> str:
         return map_of(self).get_name()
+
+
+def cover_box(bounds, factor: float = COVER) -> tuple[float, float, float, float]:
+    """How far the basemap reaches around ``bounds`` (west, south, east, north): a square on screen about the
+    data's centre, ``factor`` times its longer side, and never less than the land drawn near the data.
+
+    >>> [round(v, 1) for v in cover_box((35.6, 32.3, 42.4, 37.4))]
+    [25.4, 23.7, 52.6, 46.0]
+    """
+    west, south, east, north = bounds
+    k = math.cos(math.radians((south + north) / 2)) or 1e-9
+    side = factor * max(east - west, (north - south) / k, 0.5)  # degrees of longitude
+    cx, cy = (west + east) / 2, (south + north) / 2
+    near = _box(_wide(bounds)).bounds
+    return (
+        max(-180.0, min(cx - side / 2, near[0])), max(-85.0, min(cy - side * k / 2, near[1])),
+        min(180.0, max(cx + side / 2, near[2])), min(85.0, max(cy + side * k / 2, near[3])),
+    )  # fmt: skip
 
 
 def _box(bounds, grow: float = 0.3):
@@ -141,11 +172,13 @@ def city_labels(bounds, n: int = CITIES, skip_names: Iterable[str] = ()) -> list
     return chosen
 
 
-def layers(bounds, data_countries: Iterable[str] = (), skip_names: Iterable[str] = ()) -> dict:
+def layers(bounds, data_countries: Iterable[str] = (), skip_names: Iterable[str] = (), reach=None) -> dict:
     """The basemap's pieces clipped to ``bounds`` as GeoDataFrames (land, admin1, borders) and labels.
 
     Shared with the matplotlib twin so the static map shows the same basemap. Countries in
     ``data_countries`` get no name label and no admin-1 lines: the data layer draws them.
+    ``reach`` (a box, see :func:`cover_box`) adds ``land_ring`` and ``borders_ring``: the land and
+    borders beyond those near the data, as far as the box, for a web map a reader can zoom out of.
     """
     import geopandas as gpd
     import shapely
@@ -164,9 +197,11 @@ def layers(bounds, data_countries: Iterable[str] = (), skip_names: Iterable[str]
     admin1 = boundaries.admin1()
     # the data layer draws its own countries' areas; here only the neighbours', each shared edge once
     admin1 = admin1[admin1.intersects(clip) & ~admin1["iso_a2"].isin(skip)]
-    # neighbours' admin-1 lines are faint context: coarser still, and only near the view
-    near = _box(bounds, grow=0.15)
-    edges = shapely.union_all(shapely.boundary(simplify(admin1.geometry.values, tolerance * 2))).intersection(near)
+    # neighbours' admin-1 lines are faint context: coarser still, and only as far as the land near the data
+    near = land_clip
+    edges = shapely.union_all(
+        shapely.boundary(simplify(admin1.geometry.values, tolerance * ADMIN1_COARSER))
+    ).intersection(near)
     admin1 = gpd.GeoDataFrame(geometry=[edges], crs=4326)
     borders = boundaries.borders()
     borders = borders[borders.intersects(clip)].copy()
@@ -180,27 +215,58 @@ def layers(bounds, data_countries: Iterable[str] = (), skip_names: Iterable[str]
         p = part.centroid if part.contains(part.centroid) else part.representative_point()
         labels.append((p.y, p.x, row.name, "country"))
     cities = city_labels(bounds, skip_names=skip_names)
-    return {"land": land, "admin1": admin1, "borders": borders, "labels": labels + cities}
+    parts = {"land": land, "admin1": admin1, "borders": borders, "labels": labels + cities}
+    if reach is not None:
+        outer = shapely.box(*reach)
+        for key, source, near_box in (
+            ("land", boundaries.admin0(), land_clip),
+            ("borders", boundaries.borders(), clip),
+        ):
+            ring = outer.difference(near_box)
+            beyond = source[source.intersects(ring)].copy()
+            beyond["geometry"] = beyond.geometry.intersection(ring)
+            parts[f"{key}_ring"] = beyond[~beyond.geometry.is_empty]
+    return parts
 
 
 def add_basemap(
-    m: folium.Map, bounds, data_countries: Iterable[str] = (), skip_names: Iterable[str] = ()
+    m: folium.Map, bounds, data_countries: Iterable[str] = (), skip_names: Iterable[str] = (), reach=None
 ) -> folium.Map:
     """Draw the offline vector basemap for ``bounds`` (west, south, east, north) on ``m``; returns ``m``.
 
     ``data_countries`` are ISO codes of the countries the data layer covers (not named, no admin-1 lines);
-    towns named like ``skip_names`` (the areas the map labels itself) get no label.
+    towns named like ``skip_names`` (the areas the map labels itself) get no label. ``reach`` (a box from
+    :func:`cover_box`) draws land and borders that far, coarser beyond the data's surroundings.
     """
     tol = tolerance_for(bounds) * BASE_COARSER
     digits = digits_for(tol)
-    parts = layers(bounds, data_countries, skip_names)
+    parts = layers(bounds, data_countries, skip_names, reach=reach)
     Panes().add_to(m)
-    pieces = (("land", LAND, "geoBase"), ("admin1", ADMIN1, "geoBase"), ("borders", BORDER, "geoBorders"))
+    pieces = (("land", LAND, "geoBase"), ("admin1", ADMIN1, "geoAdmin"), ("borders", BORDER, "geoBorders"))
     for key, style, pane in pieces:
-        data = features(parts[key], [], tol, digits)
+        data = features(_near_and_far(parts, key, tol), [], 0.0, digits)
         VectorLayer(data, style=style, pane=pane, interactive=False, digits=digits).add_to(m)
     Labels(parts["labels"]).add_to(m)
     return m
+
+
+def _near_and_far(parts: dict, key: str, tolerance: float):
+    """``parts[key]`` simplified to ``tolerance``, and its ring (if any) coarser, joined into one feature a piece.
+
+    Each country's near and far land are merged into one polygon, so that no seam shows where they meet.
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    near = parts[key].set_geometry(simplify(parts[key].geometry.values, tolerance))
+    ring = parts.get(f"{key}_ring")
+    if ring is None or not len(ring):
+        return near
+    ring = ring.set_geometry(simplify(ring.geometry.values, tolerance * RING_COARSER))
+    both = gpd.GeoDataFrame(pd.concat([near[["geometry"]], ring[["geometry"]]]), crs=4326)
+    if key != "land":
+        return both
+    return both.dissolve(level=0, sort=True).reset_index(drop=True)  # rows of one country share its index
 
 
 def add_tiles(m: folium.Map, name: str, apikey: str | None = None) -> folium.Map:
