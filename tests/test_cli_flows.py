@@ -36,7 +36,7 @@ def test_writes_the_map_report_and_summary(moves, tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "geo-flow" in html and "2024-02" in html
     summary = res.stderr.strip().splitlines()[-1]
-    assert summary.startswith("3 flows drawn, 17,300 people; 2 of 5 rows unplaced (50 people): ")
+    assert summary.startswith("3 flows drawn, 17,300 people over 2 periods; 2 of 5 rows unplaced (50 people): ")
     assert "unknown origin 'Nowhere-xyz'" in summary
     rows = list(csv.DictReader(report.open(encoding="utf-8")))
     assert [(r["row"], r["value"], r["reason"]) for r in rows] == [

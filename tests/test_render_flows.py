@@ -50,14 +50,16 @@ def test_one_arrow_per_drawn_flow_with_width_by_value():
     assert "marker-end:url(#geo-head)" in html and 'id="geo-head"' in html
 
 
-def test_tooltips_say_origin_destination_value_and_period():
-    html = render_html(build(period="month"))
+def test_periods_get_a_slider_one_layer_each_never_checkboxes():
+    m = build(period="month")
+    html = render_html(m)
     layers = flow_data(html)
-    assert len(layers) == 3  # all periods, 2024-01, 2024-02
-    tips = [f[2] for f in layers[1]["f"]]
+    assert len(layers) == 2  # 2024-01, 2024-02: the total is not a position of the slider
+    tips = [f[2] for f in layers[0]["f"]]
     assert "Maaret al-Numan → the Turkish border: 12,000 people (2024-01)" in tips
-    assert "LayerControl" in html or "L.control.layers" in html
-    assert "overlayadd" in html  # one period at a time
+    assert 'type="range"' in html and "geoperiod" in html
+    assert "L.control.layers" not in html  # no checkbox can stack two months
+    assert "One width scale for all 2 periods (2024-01 to 2024-02)." in html
 
 
 def test_offline_and_deterministic(tmp_path):

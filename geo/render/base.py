@@ -87,7 +87,7 @@ def _stable_ids(m: folium.Map) -> None:
 
 
 # Keys that geo's elements add to the page on every render (once per page).
-RENDER_KEYS = {"geo_decoder", "geo_box_css"}
+RENDER_KEYS = {"geo_decoder", "geo_box_css", "geo_labels", "geo_flow_defs", "geo_flow_markers", "geo_timeline_css"}
 
 
 def _clear_rendered(m: folium.Map) -> None:

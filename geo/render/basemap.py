@@ -25,6 +25,7 @@ from jinja2 import Template
 
 from geo.errors import InputError
 from geo.render.element import LiteralMacro
+from geo.render.labels import rank, use_labels
 from geo.render.vector import VectorLayer, digits_for, features, map_of, safe_json, simplify, tolerance_for
 
 LAND = {"fillColor": "#f4f1ea", "fillOpacity": 1, "color": "#b8b2a7", "weight": 0.6}
@@ -34,7 +35,8 @@ SEA = "#d7e6f0"
 PANES = (("geoBase", 150), ("geoAdmin", 155), ("geoBorders", 420), ("geoLabels", 450))
 CITIES = 14
 BASE_COARSER = 3  # the basemap is context: simplified three times more than the data
-COVER = 4.0  # the basemap reaches this many times the data's longer side around it (a zoom level or two out)
+COVER = 4.0  # the basemap reaches 4 times the view that fits the data: a zoom level out, two on most screens
+SCREEN_ASPECT = 1.5  # width / height of the screen the reach is planned for (laptops 1.3-1.8)
 RING_COARSER = 4  # beyond the data's surroundings the land is seen zoomed out: four times coarser still
 ADMIN1_COARSER = 6  # the neighbours' admin-1 lines are faint, dashed context: their corners do not show
 
@@ -43,12 +45,7 @@ class Panes(LiteralMacro):
     """Map panes for the basemap: land under the tiles, borders and labels above the data."""
 
     _template = Template(
-        """{% macro header(this, kwargs) %}<style>.leaflet-container{background:{{ this.sea }}}
-.geo-label{white-space:nowrap;font:11px Arial,Helvetica,sans-serif;color:#333;text-shadow:0 0 2px #fff,0 0 2px #fff}
-.geo-label.country{font-size:12px;letter-spacing:.12em;text-transform:uppercase;color:#777}
-.geo-label.area{font-style:italic;color:#444}
-.geo-label.city:before{content:"";display:inline-block;width:5px;height:5px;border:1px solid #333;
-background:#fff;border-radius:50%;margin-right:3px;vertical-align:middle}</style>{% endmacro %}
+        """{% macro header(this, kwargs) %}<style>.leaflet-container{background:{{ this.sea }}}</style>{% endmacro %}
 {% macro script(this, kwargs) %}
 {%- for name, z in this.panes %}
 {{ this.map_name() }}.createPane({{ name|tojson }});
@@ -73,49 +70,63 @@ background:#fff;border-radius:50%;margin-right:3px;vertical-align:middle}</style
 
 
 class Labels(LiteralMacro):
-    """Text labels (no icons, no mouse events); text set with ``textContent``, so never read as HTML.
+    """Text labels (no icons, no mouse events) that give way to each other (:mod:`geo.render.labels`).
 
-    ``points`` are ``(lat, lon, text, kind)``; kind is a CSS class: ``city``, ``country`` or ``area``.
+    ``points`` are ``(lat, lon, text, kind)``; kind is ``city`` (a town, with its dot), ``country`` or
+    ``area`` (an area of the data, centred on its point). Areas outrank countries, countries towns;
+    within a kind, the order given (the most populous town first).
     """
 
     _template = Template(
         """{% macro script(this, kwargs) %}
 {{ this.data_json }}.forEach(function(p) {
-    var el = document.createElement("span");
-    el.className = "geo-label " + p[3];
-    el.textContent = p[2];
     L.marker([p[0], p[1]], {pane: {{ this.pane|tojson }}, interactive: false, keyboard: false,
-        icon: L.divIcon({className: "", html: el, iconSize: null, iconAnchor: p[3] == "city" ? [4, 7] : [0, 0]})
+        icon: L.divIcon({className: "", html: geoLabel(p[2], p[3], p[4]), iconSize: [0, 0]})
     }).addTo({{ this.map_name() }});
 });
+geoDeclutter({{ this.map_name() }});
 {% endmacro %}"""
     )
 
     def __init__(self, points: Iterable[tuple], pane: str = "geoLabels"):
         super().__init__()
         self._name = "Labels"
-        self.data_json = safe_json([[round(float(a), 4), round(float(b), 4), str(t), str(k)] for a, b, t, k in points])
+        counts: dict[str, int] = {}
+        rows = []
+        for a, b, t, k in points:
+            tier = {"area": "data", "country": "country"}.get(str(k), "city")
+            counts[tier] = counts.get(tier, -1) + 1
+            rows.append([round(float(a), 4), round(float(b), 4), str(t), str(k), rank(tier, counts[tier])])
+        self.data_json = safe_json(rows)
         self.pane = pane
 
     def map_name(self) -> str:
         return map_of(self).get_name()
 
+    def render(self, **kwargs):
+        use_labels(self)
+        super().render(**kwargs)
 
-def cover_box(bounds, factor: float = COVER) -> tuple[float, float, float, float]:
-    """How far the basemap reaches around ``bounds`` (west, south, east, north): a square on screen about the
-    data's centre, ``factor`` times its longer side, and never less than the land drawn near the data.
+
+def cover_box(bounds, factor: float = COVER, aspect: float = SCREEN_ASPECT) -> tuple[float, float, float, float]:
+    """How far the basemap reaches around ``bounds`` (west, south, east, north), never less than the land drawn
+    near the data: ``factor`` times the view that fits the data on a screen ``aspect`` times as wide as tall.
+
+    A window of another shape shows more on one side: a tall extent on a wide screen, a wide one on a phone.
 
     >>> [round(v, 1) for v in cover_box((35.6, 32.3, 42.4, 37.4))]
-    [25.4, 23.7, 52.6, 46.0]
+    [20.4, 24.6, 57.6, 45.0]
     """
     west, south, east, north = bounds
     k = math.cos(math.radians((south + north) / 2)) or 1e-9
-    side = factor * max(east - west, (north - south) / k, 0.5)  # degrees of longitude
+    wide, tall = max(east - west, 0.2), max(north - south, 0.2) / k  # in degrees of longitude, as on screen
+    half_w = factor * max(wide, aspect * tall) / 2
+    half_h = factor * max(tall, wide / aspect) / 2 * k
     cx, cy = (west + east) / 2, (south + north) / 2
     near = _box(_wide(bounds)).bounds
     return (
-        max(-180.0, min(cx - side / 2, near[0])), max(-85.0, min(cy - side * k / 2, near[1])),
-        min(180.0, max(cx + side / 2, near[2])), min(85.0, max(cy + side * k / 2, near[3])),
+        max(-180.0, min(cx - half_w, near[0])), max(-85.0, min(cy - half_h, near[1])),
+        min(180.0, max(cx + half_w, near[2])), min(85.0, max(cy + half_h, near[3])),
     )  # fmt: skip
 
 

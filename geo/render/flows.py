@@ -1,11 +1,15 @@
 """Movement maps: curved arrows whose width grows with people, on the offline basemap.
 
 :func:`flows` reads a movement table and returns a ``folium.Map``;
-:func:`flow_map` draws a :class:`geo.movements.FlowTable` already prepared. Each
-map layer (all periods, then one per period) is a ``FeatureGroup`` holding one
-:class:`FlowLayer`: the arrows as SVG paths of class ``geo-flow`` with an SVG
-arrowhead marker (sized in stroke widths, so it matches the line at every
-zoom), and the places as circles sized by the people leaving or arriving.
+:func:`flow_map` draws a :class:`geo.movements.FlowTable` already prepared. A
+:class:`FlowLayer` draws one layer: the arrows as SVG paths of class ``geo-flow``
+with an SVG arrowhead marker (sized in stroke widths, so it matches its line), and
+the places as circles sized by the people leaving or arriving, named where the name
+fits (:mod:`geo.render.labels` decides, in the browser, at every zoom). Zoomed out
+past the opening view, lines and circles shrink with the map, heads with them.
+
+A table by period gets a time slider (:class:`geo.render.timeline.Timeline`): one
+layer per period, one shown at a time, all on one width scale.
 Every user string reaches the page as JSON inside the script and is set with
 ``textContent`` (tooltips, labels) or escaped (layer names), never parsed as HTML.
 
@@ -22,19 +26,23 @@ import html as _html
 import math
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element
 from jinja2 import Template
 
-from geo.arrows import ARC_POINTS
-from geo.movements import DEFAULT_TOP, FlowTable, Layer, fmt, prepare
+from geo.arrows import ARC_POINTS, MIN_WIDTH_PX
+from geo.movements import DEFAULT_TOP, FlowTable, Layer, fmt, prepare, unplaced_text
+from geo.render.areas import AREA_COLORS, AddOverlay, AreaLayer, add_areas, area_layer, resolve_areas
 from geo.render.element import LayerControl, LiteralMacro
+from geo.render.labels import rank, use_labels
 from geo.render.layout import DEFAULT_DISCLAIMER, Legend
-from geo.render.vector import map_of, safe_json
+from geo.render.vector import add_decoder, delta_line, map_of, safe_json
 
-AREA_COLORS = "Blues"  # the choropleth under the arrows: a single blue hue, so the orange arrows stand out
+__all__ = [  # the areas' names lived here first: kept for code that imports them from this module
+    "AREA_COLORS", "AddOverlay", "AreaLayer", "FlowLayer", "area_layer", "flow_map", "flows", "resolve_areas",
+]  # fmt: skip
+
 ARROW = "#c2410c"  # a dark orange: reads on the pale basemap and over a blue choropleth
 ARROW_OPACITY = 0.85
 NODE_FILL = "#ffffff"
@@ -50,8 +58,6 @@ DIGITS = 4  # decimals of degrees kept for arc points (about 10 m)
 _HEADER = """<style>
 .geo-legend i.line{width:34px}
 .geo-flow{marker-end:url(#geo-head)}.geo-flow.thin{marker-end:url(#geo-head-thin)}
-.geo-flow-label{white-space:nowrap;font:bold 11px Arial,Helvetica,sans-serif;color:#222;
-text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}
 </style>"""
 
 # Markers live in their own zero-size SVG; Leaflet's paths refer to them by id from the overlay SVG.
@@ -62,17 +68,26 @@ _MARKERS = """<svg width="0" height="0" style="position:absolute" aria-hidden="t
  markerHeight="4.5" orient="auto"><path d="M0,0L10,5L0,10z" fill="{color}" fill-opacity="{opacity}"/></marker>
 </defs></svg>"""
 
-_DECODE = """<script>
-function geoFlowLine(a, s) {
-    var out = [], y = 0, x = 0;
-    for (var i = 0; i < a.length; i += 2) { y += a[i]; x += a[i + 1]; out.push([y / s, x / s]); }
-    return out;
-}
-function geoText(t, cls) {
+# geoFlowZoom: zoomed out past the opening view (map.geoZoom0), every width and radius shrinks with the map
+# (never under its floor), and so do the legend's line swatches, so the legend still reads true.
+_SCRIPT = """<script>
+function geoText(t) {
     var e = document.createElement("span");
-    if (cls) e.className = cls;
     e.textContent = t;
     return e;
+}
+function geoFlowZoom(m) {
+    if (m.geoFlowItems) return m.geoFlowItems;
+    var items = m.geoFlowItems = [];
+    function scale() {
+        var z0 = m.geoZoom0 === undefined ? m.getZoom() : m.geoZoom0, f = Math.min(1, Math.pow(2, m.getZoom() - z0));
+        items.forEach(function(it) { it(f); });
+        m.getContainer().querySelectorAll(".geo-legend i.line[data-w]").forEach(function(i) {
+            i.style.height = Math.max(MIN_W, i.getAttribute("data-w") * f) + "px";
+        });
+    }
+    m.on("zoomend geoview", scale);
+    return items;
 }
 </script>"""
 
@@ -80,30 +95,34 @@ function geoText(t, cls) {
 class FlowLayer(LiteralMacro):
     """The arrows and circles of one layer, drawn into the ``FeatureGroup`` (or map) it is added to.
 
-    ``data`` holds ``f``: ``[delta-coded arc, width px, tooltip text]`` per arrow, and ``n``:
-    ``[lat, lon, radius px, tooltip text, label text or ""]`` per place.
+    ``data`` holds ``f``: ``[arc as a polyline string of (lat, lon) deltas, width px, tooltip]`` per arrow,
+    and ``n``: ``[lat, lon, radius px, tooltip, name or "", label rank]`` per place.
     """
 
     _template = Template(
         """{% macro script(this, kwargs) %}
 (function() {
-    var d = {{ this.data_json }}, g = {{ this._parent.get_name() }};
+    var d = {{ this.data_json }}, g = {{ this._parent.get_name() }}, m = {{ this.map_name() }};
+    var items = geoFlowZoom(m);
     // circles first: the arrows and their heads are drawn over them, as in the static twin
     d.n.forEach(function(n) {
-        L.circleMarker([n[0], n[1]], {radius: n[2], color: d.nl, weight: 1.2, fillColor: d.nf, fillOpacity: 0.8,
-            className: "geo-flow-node"}).bindTooltip(geoText(n[3])).addTo(g);
-        if (n[4]) {
-            var label = geoText(n[4], "geo-flow-label");
-            if (n[5]) label.style.cssText = "position:absolute;right:0;top:0";  // left of the circle
-            L.marker([n[0], n[1]], {interactive: false, keyboard: false, icon: L.divIcon({className: "",
-                html: label, iconSize: null, iconAnchor: n[5] ? [n[2] + 3, 7] : [-n[2] - 3, 7]})}).addTo(g);
-        }
+        var c = L.circleMarker([n[0], n[1]], {radius: n[2], color: d.nl, weight: 1.2, fillColor: d.nf,
+            fillOpacity: 0.8, className: "geo-flow-node"}).bindTooltip(geoText(n[3])).addTo(g);
+        items.push(function(f) { c.setRadius(Math.max(d.rmin, n[2] * f)); });
+        if (!n[4]) return;
+        var label = geoLabel(n[4], "place", n[5]);
+        label.geoPlaces = [function(e) { e.style.right = "auto"; e.style.left = (c.getRadius() + 3) + "px"; },
+                           function(e) { e.style.left = "auto"; e.style.right = (c.getRadius() + 3) + "px"; }];
+        L.marker([n[0], n[1]], {interactive: false, keyboard: false,
+            icon: L.divIcon({className: "", html: label, iconSize: [0, 0]})}).addTo(g);
     });
     d.f.forEach(function(f) {
-        L.polyline(geoFlowLine(f[0], d.s), {color: d.c, weight: f[1], opacity: d.o, lineCap: "butt",
+        var line = L.polyline(geoLine(f[0], d.s), {color: d.c, weight: f[1], opacity: d.o, lineCap: "butt",
             lineJoin: "round", className: f[1] < d.t ? "geo-flow thin" : "geo-flow"})
             .bindTooltip(geoText(f[2]), {sticky: true}).addTo(g);
+        items.push(function(k) { line.setStyle({weight: Math.max(d.wmin, f[1] * k)}); });
     });
+    geoDeclutter(m);
 })();
 {% endmacro %}"""
     )
@@ -118,26 +137,27 @@ class FlowLayer(LiteralMacro):
         # smallest first, so the big arrows are drawn on top and their tooltips win
         for f in reversed(layer.flows):
             arc = f.arc(points=arc_points(f, across))
-            arrows.append([_delta(arc, scale), table.scale.width(f.value), f.describe(table.units)])
-        biggest = max((n.size for n in table.nodes), default=0.0)
-        radii = [node_radius(n.size, biggest) for n in layer.nodes]
-        sides = label_sides(layer.nodes, radii, degrees_per_px(padded_bounds(table)), limit=labels)
+            arrows.append([delta_line(arc, scale), table.scale.width(f.value), f.describe(table.units)])
+        named = named_places(layer.nodes, labels)
         nodes = []
-        for n, r, side in zip(layer.nodes, radii, sides):
-            label = n.place.label if side else ""
-            nodes.append([round(n.lat, 5), round(n.lon, 5), r, n.describe(table.units), label, side == "left"])
+        for i, n in enumerate(layer.nodes):
+            label = n.place.label if i in named else ""
+            r = node_radius(n.size, table.largest_node)
+            nodes.append([round(n.lat, 5), round(n.lon, 5), r, n.describe(table.units), label, rank("data", i)])
         nodes.reverse()  # small circles on top of big ones
         self.data_json = safe_json(
             {
                 "s": scale, "c": ARROW, "o": ARROW_OPACITY, "t": THIN, "nf": NODE_FILL, "nl": NODE_LINE,
-                "f": arrows, "n": nodes,
+                "wmin": MIN_WIDTH_PX, "rmin": NODE_MIN_RADIUS, "f": arrows, "n": nodes,
             }
         )  # fmt: skip
 
     def render(self, **kwargs):
         root = self.get_root()
+        add_decoder(self)
+        use_labels(self)
         if "geo_flow_defs" not in root.header._children:
-            root.header.add_child(Element(_HEADER + _DECODE), name="geo_flow_defs")
+            root.header.add_child(Element(_HEADER + _SCRIPT.replace("MIN_W", str(MIN_WIDTH_PX))), name="geo_flow_defs")
             markers = _MARKERS.format(color=ARROW, opacity=ARROW_OPACITY)
             root.html.add_child(Element(markers), name="geo_flow_markers")
         super().render(**kwargs)
@@ -146,35 +166,18 @@ class FlowLayer(LiteralMacro):
         return map_of(self).get_name()
 
 
-class ExclusiveLayers(LiteralMacro):
-    """Showing one period's layer hides the other periods, so two periods are never drawn on top of each other.
+def named_places(nodes, limit: int = LABELS) -> set[int]:
+    """Which nodes carry a name: the ``limit`` busiest, one per place (a border is named once, at its busiest point).
 
-    The total stays as the user sets it. The hiding waits for the layers control to finish its click
-    (it re-adds every ticked layer in turn, and would undo a removal made while it works).
+    Whether each name is shown, and on which side of its circle, is decided in the browser at every zoom.
     """
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-(function() {
-    var m = {{ this.map_name() }};
-    var layers = [{% for g in this.groups %}{{ g.get_name() }}{{ ", " if not loop.last }}{% endfor %}];
-    m.on("overlayadd", function(e) {
-        if (layers.indexOf(e.layer) < 0) return;
-        setTimeout(function() {
-            layers.forEach(function(l) { if (l !== e.layer && m.hasLayer(l)) m.removeLayer(l); });
-        }, 0);
-    });
-})();
-{% endmacro %}"""
-    )
-
-    def __init__(self, groups: Sequence[folium.FeatureGroup]):
-        super().__init__()
-        self._name = "ExclusiveLayers"
-        self.groups = list(groups)
-
-    def map_name(self) -> str:
-        return map_of(self).get_name()
+    keys: set[str] = set()
+    out: set[int] = set()
+    for i, n in enumerate(nodes):
+        if len(out) < limit and n.place.key not in keys:
+            keys.add(n.place.key)
+            out.add(i)
+    return out
 
 
 def arc_points(flow, across: float) -> int:
@@ -184,34 +187,6 @@ def arc_points(flow, across: float) -> int:
     """
     length = math.hypot(flow.end[0] - flow.start[0], flow.end[1] - flow.start[1])
     return max(9, min(ARC_POINTS, math.ceil(ARC_POINTS * length / across)))
-
-
-def _delta(points, scale: int) -> list[int]:
-    out, py, px = [], 0, 0
-    for lat, lon in points:
-        y, x = round(lat * scale), round(lon * scale)
-        out += [y - py, x - px]
-        py, px = y, x
-    return out
-
-
-VIEWPORT = (1000, 650)  # px: a laptop browser window, less the page around the map
-
-
-def degrees_per_px(bounds, viewport: tuple[int, int] = VIEWPORT) -> float:
-    """Degrees of longitude a screen pixel covers at the zoom Leaflet opens ``bounds`` at (whole zoom levels).
-
-    >>> round(1 / degrees_per_px((35.5, 32.0, 42.5, 37.5)))  # Syria opens at zoom 7: 91 px a degree
-    91
-    """
-    west, south, east, north = bounds
-
-    def merc(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / (2 * math.pi)  # share of the world
-
-    share = max((east - west) / 360 / viewport[0], (merc(north) - merc(south)) / viewport[1], 1e-12)
-    zoom = max(0, min(18, math.floor(math.log2(1 / (256 * share)))))
-    return 360 / (256 * 2**zoom)
 
 
 def label_sides(nodes, radii, units_per_px: float, limit: int = LABELS, size=LABEL_PX) -> list[str]:
@@ -266,15 +241,18 @@ def legend_rows(table: FlowTable) -> list[dict]:
         {"shape": "line", "color": ARROW, "width": table.scale.width(v), "label": f"{fmt(v)} {table.units}"}
         for v in table.scale.references
     ]
-    if table.nodes:
+    if any(layer.nodes for layer in table.shown):
         rows.append({"shape": "circle", "color": NODE_FILL, "size": 12, "label": "place: people leaving or arriving"})
     return rows
 
 
-def legend_note(table: FlowTable, layer: Layer | None = None, interactive: bool = True) -> str:
-    """What the legend says beyond the rows: grouped flows, unplaced rows, periods, the width rule."""
-    layer = layer or table.layers[0]
+def layer_facts(table: FlowTable, layer: Layer) -> list[str]:
+    """What one layer leaves out: smaller flows grouped, rows not mapped, a period with no rows at all."""
+    if layer.period and layer.period in table.missing:
+        return [f"No rows for {layer.period}."]
     parts = []
+    if layer.period and not layer.flows:
+        parts.append("No flow to draw in this period.")
     if layer.smaller_count:
         parts.append(f"{layer.smaller_text(table.units)} not drawn.")
     unplaced = [u for u in table.unplaced if not layer.period or u.period == layer.period]
@@ -283,18 +261,28 @@ def legend_note(table: FlowTable, layer: Layer | None = None, interactive: bool 
     if unplaced:
         s = "" if len(unplaced) == 1 else "s"
         value = fmt(math.fsum(u.value for u in unplaced))
-        parts.append(
-            f"{len(unplaced)} row{s} ({value} {table.units}) not mapped: unknown places or origin = destination."
-        )
+        parts.append(f"{len(unplaced)} row{s} ({value} {table.units}) not mapped: {unplaced_text(unplaced, 2)}.")
     if no_figure:
         s = "" if len(no_figure) == 1 else "s"
         parts.append(f"{len(no_figure)} movement{s} without a figure not drawn.")
-    if table.periods and interactive:
-        parts.append("Periods: choose one in the layers control; all share one width scale.")
-    elif layer.period:
-        parts.append(f"Period {layer.period}.")
-    elif table.periods:
-        parts.append(f"All periods, {period_span(table)}.")
+    return parts
+
+
+def legend_note(table: FlowTable, layer: Layer | None = None, interactive: bool = True) -> str:
+    """What the legend says beyond the rows: grouped flows, unplaced rows, periods, the width rule.
+
+    On the web map by period (``interactive``) the facts of each period are shown under the slider
+    (:func:`layer_facts`); the legend keeps what holds for all of them.
+    """
+    layer = layer or table.layers[0]
+    parts = [] if table.periods and interactive else layer_facts(table, layer)
+    if table.periods:
+        if not interactive and layer.period:
+            parts.insert(0, f"Period {layer.period}.")
+        no_period = [u for u in table.unplaced if not u.period]
+        if no_period and (interactive or layer.period):
+            parts.append(f"{len(no_period)} row(s) without a period not mapped.")
+        parts.append(f"One width scale for all {len(table.periods)} periods ({table.span()}).")
     if table.level:
         parts.append(f"Places grouped by {table.level}.")
     parts.append("Line width proportional to people.")
@@ -315,43 +303,48 @@ def flow_map(
     areas_value: str | None = None,
     areas_pcode: str | None = None,
     areas_place: str | None = None,
+    at: str | None = None,
 ) -> folium.Map:
     """Draw a prepared :class:`geo.movements.FlowTable`; returns the ``folium.Map`` (``m.flow_table`` is the table).
 
-    ``areas`` (a table or file with ``areas_value`` per area, found by ``areas_pcode`` or
-    ``areas_place``; or an :class:`AreaLayer`) adds a choropleth, e.g. IDPs hosted per governorate,
-    under the arrows; the layers control switches it, the flows, and the period layers.
-    ``m.area_layer`` holds it (with its unmatched rows).
+    A table by period gets a time slider that shows one period at a time (``at`` the one shown first;
+    default the last). ``areas`` (a table or file with ``areas_value`` per area, found by ``areas_pcode``
+    or ``areas_place``; or an :class:`AreaLayer`) adds a choropleth, e.g. IDPs hosted per governorate,
+    under the arrows; the layers control switches it and the flows. ``m.area_layer`` holds it (with its
+    unmatched rows).
     """
     from geo.render.base import new_map
+    from geo.render.timeline import Timeline, start_index
 
     bounds = padded_bounds(table)
     al = resolve_areas(areas, areas_value, areas_pcode, areas_place, units=table.units)
-    if subtitle is None and table.periods:
-        subtitle = period_span(table)
+    start = start_index(table.periods, at)
     m = new_map(
         bounds, title=title or default_title(table), subtitle=subtitle, source=source, as_of=as_of,
         created=created, disclaimer=disclaimer, tiles=tiles, data_countries=al.countries if al else (),
         skip_names=place_names(table),
     )  # fmt: skip
-    area_vector = _add_areas(m, al, bounds) if al else None
+    area_vector = add_areas(m, al, bounds) if al else None
     groups = []
-    for i, layer in enumerate(table.layers):
+    for layer in table.shown:
         name = _html.escape(layer.name)  # Leaflet writes layer names into the control as HTML
-        group = folium.FeatureGroup(name=name, overlay=True, control=bool(table.periods or al), show=(i == 0))
-        FlowLayer(layer, table).add_to(group)
+        # periods take turns through the slider; without periods the flows are one layer the control switches
+        group = folium.FeatureGroup(name=name, overlay=True, control=bool(al and not table.periods), show=False)
+        if layer.flows or layer.nodes:
+            FlowLayer(layer, table).add_to(group)
         group.add_to(m)
         groups.append(group)
+    if table.periods:
+        notes = [" ".join(layer_facts(table, layer)) for layer in table.shown]
+        Timeline(table.periods, groups, notes, start=start, label="Period of the flows shown").add_to(m)
+    else:
+        groups[0].show = True
     Legend(f"Movements ({table.units})", legend_rows(table), note=legend_note(table)).add_to(m)
     if al:
         note = f"{len(al.unmatched)} area row(s) matched no area." if len(al.unmatched) else None
         Legend(al.legend_title, al.legend_rows, note=note, position="bottomright").add_to(m)
-    if table.periods or al:
         control = LayerControl(collapsed=False, position="topright").add_to(m)
-        if area_vector is not None:
-            AddOverlay(control, area_vector, al.legend_title).add_to(m)
-    if table.periods:
-        ExclusiveLayers(groups[1:]).add_to(m)
+        AddOverlay(control, area_vector, al.legend_title).add_to(m)
     m.flow_table = table
     m.area_layer = al
     return m
@@ -373,121 +366,14 @@ def place_names(table: FlowTable) -> list[str]:
     return list(dict.fromkeys(x for x in names if x))
 
 
-def resolve_areas(areas, value=None, pcode=None, place=None, *, units: str = "people") -> AreaLayer | None:
-    """``areas`` as an :class:`AreaLayer` (None when not given)."""
-    if areas is None or isinstance(areas, AreaLayer):
-        return areas
-    return area_layer(areas, value, pcode, place, units=units)
-
-
 def period_span(table: FlowTable) -> str:
     """ "2024-01 to 2024-03" (or the one period)."""
-    if not table.periods:
-        return ""
-    first, last = table.periods[0], table.periods[-1]
-    return first if first == last else f"{first} to {last}"
+    return table.span()
 
 
 def default_title(table: FlowTable) -> str:
     """ "Movements of people" (of the table's units)."""
     return f"Movements of {table.units}" if table.units else "Movements"
-
-
-@dataclass
-class AreaLayer:
-    """The choropleth under the flows: areas joined to their figures, classed and coloured."""
-
-    joined: object  # GeoDataFrame: key, name, pcode, value, color, geometry (see geo.join.join_areas)
-    legend_title: str
-    legend_rows: list[dict]
-    unmatched: object  # DataFrame of the area rows that matched no area
-    countries: list[str]
-
-
-def area_layer(
-    areas,
-    value: str,
-    pcode: str | None = None,
-    place: str | None = None,
-    *,
-    units: str = "people",
-    country: str | Sequence[str] | None = None,
-    colors: str = AREA_COLORS,
-) -> AreaLayer:
-    """Join an areas table (a DataFrame or file) to admin areas by P-code or name, and class it for colour."""
-    import numpy as np
-
-    from geo.errors import InputError
-    from geo.join import join_areas
-    from geo.render.choropleth import NODATA, class_of, classify
-
-    if not value:
-        raise InputError("a choropleth layer under the flows needs areas_value (the column of figures)")
-    if pcode is None and place is None:
-        raise InputError("say how areas are found: areas_pcode (P-codes such as SY07) or areas_place (names)")
-    df = _table(areas)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # reported through ``unmatched``, once, by the caller
-        joined, unmatched = join_areas(df, value, place=place, pcode=pcode, country=country)
-    shown = joined["value"].astype(float)
-    if shown.notna().sum() == 0:
-        raise InputError(f"areas: none of the {len(df)} rows matched an area")
-    k = classify(shown, "quantiles", 5, None, colors)
-    joined = joined.copy()
-    joined["color"] = [k.colors[class_of(v, k.bins)] if not np.isnan(v) else NODATA for v in shown]
-    rows = [{"color": c, "label": lab} for c, lab in zip(k.colors, k.labels)]
-    if shown.isna().any():
-        rows.append({"color": NODATA, "label": "No data", "shape": "nodata"})
-    title = f"{value} ({units})" if units else str(value)
-    return AreaLayer(joined, title, rows, unmatched, list(joined.attrs.get("drawn_countries", [])))
-
-
-def _table(data):
-    import pandas as pd
-
-    if isinstance(data, pd.DataFrame):
-        return data
-    from geo.io import read_table
-
-    return read_table(data)
-
-
-class AddOverlay(LiteralMacro):
-    """Put a layer drawn by script (such as a VectorLayer) into a layers control, under an escaped name."""
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-{{ this.control.get_name() }}.addOverlay({{ this.layer.get_name() }}, {{ this.label|tojson }});
-{% endmacro %}"""
-    )
-
-    def __init__(self, control, layer, label: str):
-        super().__init__()
-        self._name = "AddOverlay"
-        self.control, self.layer = control, layer
-        self.label = _html.escape(label)  # Leaflet writes layer names into the control as HTML
-
-
-def _add_areas(m: folium.Map, al: AreaLayer, bounds) -> MacroElement:
-    from geo.render.vector import VectorLayer, digits_for, esc, features, tolerance_for
-
-    joined = al.joined.copy()
-    tips, styles = [], []
-    for r in joined.itertuples():
-        figure = "No data" if r.value != r.value else f"{fmt(float(r.value))}"
-        code = f" ({esc(r.pcode)})" if getattr(r, "pcode", "") else ""
-        tips.append(f"<b>{esc(r.name)}</b>{code}<br>{esc(al.legend_title)}: {esc(figure)}")
-        styles.append({"fillColor": r.color})
-    joined["tip"], joined["style"] = tips, styles
-    tol = tolerance_for(bounds)
-    digits = digits_for(tol)
-    layer = VectorLayer(
-        features(joined, ["tip", "style"], tol, digits),
-        style={"color": "#ffffff", "weight": 1, "fillOpacity": 0.7, "opacity": 1},
-        digits=digits,
-    )
-    m.add_child(layer)
-    return layer
 
 
 def flows(
@@ -513,6 +399,7 @@ def flows(
     areas_value: str | None = None,
     areas_pcode: str | None = None,
     areas_place: str | None = None,
+    at: str | None = None,
 ) -> folium.Map:
     """A movement map from a table of origin, destination and people; returns a ``folium.Map``.
 
@@ -521,9 +408,10 @@ def flows(
     Idlib"), coordinates ("35.93,36.63") or borders ("the Turkish border": each arrow ends at
     the point of the border nearest its origin). Duplicate pairs are summed; the ``top``
     largest pairs at or above ``min_value`` are drawn and the rest summarised in the legend.
-    ``period`` (a date or period column) adds one layer per period beside the total;
-    ``level="admin1"`` rolls places up to governorates. Rows that cannot be drawn (unknown
-    places, origin = destination) raise a warning and are listed in ``m.flow_table.unplaced``.
+    ``period`` (a date or period column) adds a time slider, one period shown at a time, all on
+    one width scale (``at`` the period shown first); ``level="admin1"`` rolls places up to
+    governorates. Rows that cannot be drawn (unknown places, origin = destination, no period)
+    raise a warning and are listed in ``m.flow_table.unplaced``.
     Save with :func:`geo.render.base.save_html`.
     """
     table = prepare(
@@ -535,5 +423,5 @@ def flows(
     return flow_map(
         table, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
         disclaimer=disclaimer, tiles=tiles, areas=areas, areas_value=areas_value, areas_pcode=areas_pcode,
-        areas_place=areas_place,
+        areas_place=areas_place, at=at,
     )  # fmt: skip

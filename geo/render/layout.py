@@ -69,10 +69,11 @@ def format_date(value) -> str:
 
 
 class _Box(LiteralMacro):
-    """An HTML box placed in a Leaflet control corner."""
+    """An HTML box placed in a Leaflet control corner; ``behaviour`` is script run after it is placed."""
 
     position = "topleft"
     body = ""
+    behaviour = ""
 
     def __init__(self, position: str | None = None):
         super().__init__()
@@ -80,7 +81,7 @@ class _Box(LiteralMacro):
             self.position = position
         self._template = Template(
             "{% macro html(this, kwargs) %}" + self.body + "{% endmacro %}"
-            "{% macro script(this, kwargs) %}" + _CONTROL_JS + "{% endmacro %}"
+            "{% macro script(this, kwargs) %}" + _CONTROL_JS + self.behaviour + "{% endmacro %}"
         )
 
     def render(self, **kwargs):
@@ -121,7 +122,8 @@ class Legend(_Box):
 <div class="row">
 {%- set shape = row.get("shape", "box") -%}
 {%- if shape == "line" -%}
-<i class="line" style="background:{{ row.color|e }};height:{{ row.get('width', 3)|int }}px"></i>
+{%- set w = row.get('width', 3)|float -%}
+<i class="line" style="background:{{ row.color|e }};height:{{ w|int }}px" data-w="{{ w }}"></i>
 {%- elif shape == "circle" -%}
 {%- set size = row.get('size', 10)|int -%}
 <i class="circle" style="background:{{ row.color|e }};width:{{ size }}px;height:{{ size }}px"></i>

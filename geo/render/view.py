@@ -4,7 +4,8 @@
 title block and footer once they are on the page, so a long title or a phone screen is allowed for),
 then bounds zoom and pan to what the offline basemap holds: zooming out stops before the land ends,
 panning stops at its edge, and zooming in stops :data:`ZOOM_IN` levels past the opening view, where
-the simplified shapes would start to show their corners.
+the simplified shapes would start to show their corners. Zoom levels snap to quarters, so the data
+fills the window and zooming out can stop exactly where the land does.
 
 Elements that draw in screen pixels (arrow widths, circles) read ``map.geoZoom0``, the opening zoom,
 and the map fires ``geoview`` when it is set.
@@ -25,6 +26,7 @@ from geo.render.vector import map_of, safe_json
 
 ZOOM_IN = 4  # zoom levels past the opening view; the data is simplified for the opening view
 GAP = 10  # px between the data and the panels (and the window's edge)
+SNAP = 0.25  # zoom levels snap to quarters (buttons and keys still step by one)
 
 
 class FitView(LiteralMacro):
@@ -50,6 +52,7 @@ class FitView(LiteralMacro):
         m.setMaxZoom(m.geoZoom0 + v.z);
     }
     function fit() {
+        m.options.zoomSnap = v.s;  // quarter levels: the data fills the window, and zooming out stops where land ends
         var size = m.getSize(), room = 0.6 * size.y;  // panels never take more than this of the height
         var top = Math.min(height(".leaflet-top.leaflet-left") + v.g, room / 2);
         var bottom = Math.min(height(".leaflet-bottom.leaflet-left") + v.g, room / 2);
@@ -71,7 +74,7 @@ class FitView(LiteralMacro):
         self._name = "FitView"
         b = [round(float(x), 5) for x in bounds]
         c = [round(float(x), 5) for x in cover]
-        self.data_json = safe_json({"b": b, "c": c, "z": int(zoom_in), "g": int(gap)})
+        self.data_json = safe_json({"b": b, "c": c, "z": int(zoom_in), "g": int(gap), "s": SNAP})
 
     def map_name(self) -> str:
         return map_of(self).get_name()
