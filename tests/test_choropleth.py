@@ -170,3 +170,86 @@ def test_per_capita_from_the_boundaries_population():
     df = pd.DataFrame({"code": ["SY0701", "SY0702"], "idps": [100, 100]})
     m = choropleth(df, "idps", pcode="code", boundaries=areas, per_capita="pop", created="2026-01-20")
     assert list(m.joined["shown"]) == [5000.0, 20000.0]  # per 100,000 people by default
+
+
+# --- by period -----------------------------------------------------------------------------------------------------
+
+MONTHS = pd.DataFrame(
+    {
+        "pcode": ["SY07", "SY02", "SY07", "SY07", "SY02", "SY99", "SY04"],
+        "idps": [100, 50, 400, 20, 10, 7, 3],
+        "month": ["2024-01", "2024-01", "2024-03", "2024-03", "2024-03", "2024-03", ""],
+    }
+)
+
+
+def _by_month(**kw):
+    with pytest.warns(JoinWarning) as record:
+        m = choropleth(MONTHS, "idps", pcode="pcode", period="month", created="2026-01-20", **kw)
+    return m, " ".join(str(w.message) for w in record)
+
+
+def test_by_period_sums_each_area_in_each_period_and_keeps_every_row():
+    m, said = _by_month()
+    assert m.periods == ("2024-01", "2024-02", "2024-03")  # the missing month is there, empty
+    by = m.by_period.set_axis(m.joined["key"])
+    assert by.loc["SY07"].tolist()[0] == 100 and by.loc["SY07", "2024-03"] == 420
+    assert by.loc["SY02", "2024-03"] == 10 and np.isnan(by.loc["SY04", "2024-01"])
+    assert by["2024-02"].isna().all()
+    # SY99 matched no area; SY04's row has no period: both reported, and every figure is accounted for
+    assert sorted(m.unmatched["reason"]) == ["empty period", "no area with P-code 'SY99'"]
+    assert np.nansum(m.by_period.to_numpy()) + m.unmatched["value"].sum() == MONTHS["idps"].sum()
+    assert "Idleb (SY07) in 2024-03: rows 3, 4" in said and "have no period" in said
+    assert "several rows for one area were summed" not in said  # one row per month is not a duplicate
+
+
+def test_one_classification_for_all_periods_and_the_opening_period():
+    m, _ = _by_month()
+    pooled = classify(m.by_period.to_numpy().ravel())
+    assert m.bins == pooled.bins
+    assert list(m.joined.set_index("key").loc[["SY07", "SY02"], "value"]) == [420, 10]  # the last month opens
+    first, _ = _by_month(at="2024-01")
+    assert list(first.joined.set_index("key").loc[["SY07", "SY02"], "value"]) == [100, 50]
+    with pytest.raises(InputError, match="no period '2030-01'"):
+        _by_month(at="2030-01")
+
+
+def test_by_period_page_has_the_slider_the_recolouring_and_the_note():
+    m, _ = _by_month()
+    page = render_html(m)
+    assert 'type="range"' in page and 'aria-valuetext="2024-03"' in page
+    assert "No rows for 2024-02." in page
+    assert "Classes shared by all 3 periods (2024-01 to 2024-03)" in page
+    assert page.count('"cls":"geo-area geo-data"') == 2  # opening month: Idleb and Aleppo
+    assert render_html(_by_month()[0]) == page  # same input, same bytes
+
+
+def test_hostile_period_names_stay_text():
+    df = pd.DataFrame({"p": ["SY07", "SY02"], "v": [1, 2], "when": [EVIL, "</script><script>alert(2)</script>"]})
+    m = choropleth(df, "v", pcode="p", period="when", created="2026-01-20")
+    page = render_html(m)
+    assert "<img" not in page and "<script>alert(2)" not in page
+    assert m.periods == (EVIL, "</script><script>alert(2)</script>")  # not dates: the table's order
+
+
+def test_per_capita_by_period():
+    df = pd.DataFrame({"pcode": ["SY07"] * 2, "idps": [500, 1000], "pop": [1000, 1000], "m": ["2024-01", "2024-02"]})
+    m = choropleth(df, "idps", pcode="pcode", period="m", per_capita="pop", per=1000, created="2026-01-20")
+    # the population of each month, not the two months' populations added up
+    assert m.by_period.set_axis(m.joined["key"]).loc["SY07"].tolist() == [500.0, 1000.0]
+
+
+def test_small_multiples_one_panel_per_period_and_one_at(tmp_path):
+    from geo.render.choropleth import to_figure
+
+    m, _ = _by_month()
+    fig = to_figure(m)
+    assert [ax.get_title(loc="left") for ax in fig.axes] == list(m.periods)
+    assert len(fig.legends) == 1
+    one = to_figure(m, at="2024-01")
+    assert len(one.axes) == 1 and any(t.get_text() == "2024-01" for t in one.texts)
+    for suffix in (".png", ".svg", ".pdf"):
+        a, b = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+        save_static(m, a)
+        save_static(m, b)
+        assert a.read_bytes() == b.read_bytes()

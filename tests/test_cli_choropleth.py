@@ -77,3 +77,34 @@ def test_summary_names_unmatched_rows_by_the_place_column(tmp_path):
                                         "-o", str(tmp_path / "m.html")])  # fmt: skip
     assert res.exit_code == 0, res.output
     assert "2 unmatched: 'Atlantis', (empty)" in res.stderr
+
+
+MONTHLY = (
+    "governorate,idps,month\n"
+    "Idlib,500000,Jan 2024\nAleppo,120000,Jan 2024\n"
+    "Idlib,520000,Mar 2024\nAleppo,90000,Mar 2024\nHama,4000,Mar 2024\n"
+    "Idleb,5,\n"  # no period: reported, not summed into any month
+)
+
+
+def test_by_period_writes_a_slider_small_multiples_and_one_month(tmp_path):
+    data = tmp_path / "monthly.csv"
+    data.write_text(MONTHLY, encoding="utf-8")
+    out = tmp_path / "m.html"
+    args = ["choropleth", data, "--value", "idps", "--place", "governorate", "--period", "month", "--created",
+            "2026-01-20", "-o", out, "--png", tmp_path / "all.png", "--unmatched", tmp_path / "u.csv"]  # fmt: skip
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert 'type="range"' in page and "No rows for Feb 2024." in page
+    assert "Classes shared by all 3 periods (Jan 2024 to Mar 2024)" in page
+    assert "5 of 6 rows placed in 3 area(s) over 3 period(s); 1 unmatched: 'Idleb'" in result.stderr
+    assert "have no period" in result.stderr
+    assert "empty period" in (tmp_path / "u.csv").read_text(encoding="utf-8")
+    one = run(*args[:-6], "--png", tmp_path / "one.png", "--at", "Mar 2024")
+    assert one.exit_code == 0, one.output
+    assert (tmp_path / "all.png").read_bytes() != (tmp_path / "one.png").read_bytes()
+    bad = run(*args[:-6], "--png", tmp_path / "x.png", "--at", "Dec 2030")
+    assert bad.exit_code == 2 and "no period 'Dec 2030'" in bad.stderr
+    lonely = run("choropleth", data, "--value", "idps", "--place", "governorate", "--at", "Mar 2024", "-o", out)
+    assert lonely.exit_code == 2 and "--at PERIOD goes with --period COLUMN" in lonely.stderr

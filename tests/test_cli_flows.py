@@ -127,3 +127,16 @@ def test_areas_layer_and_static_twin(moves, tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     res = run("flows", moves, *ARGS, "-o", out, "--areas", areas)
     assert res.exit_code == 2 and "--areas FILE needs --areas-value COL" in res.stderr
+
+
+def test_at_draws_one_period_and_checks_it(moves, tmp_path):
+    one, all_ = tmp_path / "one.png", tmp_path / "all.png"
+    res = run("flows", moves, *ARGS, "--period", "month", "--png", all_)
+    assert res.exit_code == 0, res.output
+    res = run("flows", moves, *ARGS, "--period", "month", "--at", "2024-02", "--png", one, "-o", tmp_path / "m.html")
+    assert res.exit_code == 0, res.output
+    assert one.read_bytes() != all_.read_bytes()
+    res = run("flows", moves, *ARGS, "--period", "month", "--at", "2030-01", "--png", one)
+    assert res.exit_code == 2 and "no period '2030-01'" in res.stderr
+    res = run("flows", moves, *ARGS, "--at", "2024-02", "--png", one)
+    assert res.exit_code == 2 and "--at PERIOD goes with --period COLUMN" in res.stderr

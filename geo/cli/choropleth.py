@@ -7,7 +7,7 @@ import warnings
 import click
 
 from geo.cli import fails_cleanly, main, say
-from geo.cli.options import map_outputs, map_texts
+from geo.cli.options import map_outputs, map_texts, time_options
 
 
 def _column(df, name: str | None, option: str) -> str | None:
@@ -41,6 +41,7 @@ def _breaks(text: str | None) -> list[float] | None:
 @click.option("--pcode", help="Column of P-codes (SY07) matched to the areas' codes.")
 @click.option("--lat", help="Column of latitudes (point data, summed into the areas they fall in).")
 @click.option("--lon", help="Column of longitudes.")
+@time_options
 @map_outputs
 @click.option(
     "--embed", type=click.Path(dir_okay=False), help="Also an HTML fragment (an iframe) to paste into a page."
@@ -75,9 +76,9 @@ def _breaks(text: str | None) -> list[float] | None:
 )
 @fails_cleanly
 def choropleth_command(
-    data, value, place, pcode, lat, lon, output, png, svg, pdf, embed, unmatched, title, subtitle, source, as_of,
-    created, units, scheme, classes, breaks, colors, tiles, boundaries, boundary_key, per_capita, per, disclaimer,
-    country, sheet, min_score,
+    data, value, place, pcode, lat, lon, period, at, output, png, svg, pdf, embed, unmatched, title, subtitle, source,
+    as_of, created, units, scheme, classes, breaks, colors, tiles, boundaries, boundary_key, per_capita, per,
+    disclaimer, country, sheet, min_score,
 ):  # fmt: skip
     """Figures by area → a choropleth that opens anywhere, offline.
 
@@ -92,6 +93,7 @@ def choropleth_command(
       geo choropleth idps.csv --value idps --place governorate -o maps/idps.html --png maps/idps.png
       geo choropleth sites.xlsx --value '#affected+ind' --lat '#geo+lat' --lon '#geo+lon' -o maps/sites.html
       geo choropleth pin.csv --value pin --pcode ADM2_PCODE --boundaries syr_admin2.zip -o maps/pin.html
+      geo choropleth monthly.csv --value idps --pcode pcode --period month -o maps/m.html --png maps/m.png
     """
     from geo import io
     from geo.join import JoinWarning
@@ -104,18 +106,21 @@ def choropleth_command(
         raise click.UsageError("give exactly one of --place, --pcode or --lat/--lon")
     if (lat is None) != (lon is None):
         raise click.UsageError("--lat and --lon go together")
+    if at is not None and not period:
+        raise click.UsageError("--at PERIOD goes with --period COLUMN")
     sheet_arg = int(sheet) if sheet is not None and sheet.isdigit() else sheet
     df = io.read_table(data, sheet=sheet_arg)
-    value, place, pcode, lat, lon, per_capita = (
+    value, place, pcode, lat, lon, per_capita, period = (
         _column(df, v, o)
         for v, o in ((value, "--value"), (place, "--place"), (pcode, "--pcode"), (lat, "--lat"), (lon, "--lon"),
-                     (per_capita, "--per-capita"))
+                     (per_capita, "--per-capita"), (period, "--period"))
     )  # fmt: skip
     areas = io.read_table(boundaries) if boundaries else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", JoinWarning)
         m = choropleth(
-            df, value, place=place, pcode=pcode, lat=lat, lon=lon, boundaries=areas, boundary_key=boundary_key,
+            df, value, place=place, pcode=pcode, lat=lat, lon=lon, period=period, at=at, boundaries=areas,
+            boundary_key=boundary_key,
             country=country, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
             units=units, scheme=scheme, classes=classes, breaks=_breaks(breaks), colors=colors,
             per_capita=per_capita, per=per, tiles=tiles, min_score=min_score,
@@ -128,9 +133,12 @@ def choropleth_command(
         say(f"read {line}")
     if len(m.choices) > 20:
         say(f"… and {len(m.choices) - 20} more names read (see --unmatched and the map's popups)")
-    for path, write in ((output, save_html), (png, save_static), (svg, save_static), (pdf, save_static)):
+    if output:
+        save_html(m, output)
+        say(f"wrote {output}")
+    for path in (png, svg, pdf):
         if path:
-            write(m, path)
+            save_static(m, path, at=at)
             say(f"wrote {path}")
     if embed:
         io.write_text(embed, to_embed(m))
@@ -152,6 +160,8 @@ def summary(m, total_rows: int, label: str | None = None) -> str:
     placed = total_rows - len(m.unmatched)
     areas = int((m.joined["rows"] > 0).sum())
     line = f"{placed} of {total_rows} rows placed in {areas} area(s)"
+    if getattr(m, "periods", ()):
+        line += f" over {len(m.periods)} period(s)"
     if len(m.unmatched):
         bad = m.unmatched
         if label in bad.columns:

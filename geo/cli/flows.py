@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from geo.cli import fails_cleanly, main, say
-from geo.cli.options import boundaries_option, map_outputs, map_texts, table_options
+from geo.cli.options import boundaries_option, map_outputs, map_texts, table_options, time_options
 from geo.movements import DEFAULT_TOP
 
 
@@ -15,7 +15,7 @@ from geo.movements import DEFAULT_TOP
 @click.option("--destination", required=True, help="Column of places people went to.")
 @click.option("--value", required=True, help="Column of counts (people, or the --units you name).")
 @map_outputs
-@click.option("--period", "--date", "period", help="Column of dates or periods: one layer per period, and a total.")
+@time_options
 @click.option("--country", help="Only places in these countries, ISO codes: 'SY' or 'SY,TR'.")
 @click.option("--level", type=click.Choice(["admin1"]), help="Roll places up to their governorate (admin 1).")
 @click.option(
@@ -39,7 +39,7 @@ from geo.movements import DEFAULT_TOP
 @map_texts
 @fails_cleanly
 def flows_command(
-    data, origin, destination, value, output, png, svg, pdf, period, country, level, top, min_value, sheet, layer,
+    data, origin, destination, value, output, png, svg, pdf, period, at, country, level, top, min_value, sheet, layer,
     assume_crs, boundaries, unmatched, areas, areas_value, areas_pcode, areas_place, title, subtitle, source, as_of,
     created, units, disclaimer, tiles,
 ):  # fmt: skip
@@ -55,6 +55,7 @@ def flows_command(
       geo flows moves.csv --origin from --destination to --value idps -o maps/moves.html
       geo flows dtm.xlsx --origin '#loc+origin' --destination '#loc+dest' --value '#affected+idps' \\
           --period month --top 20 --png maps/moves.png -o maps/moves.html
+      geo flows moves.csv --origin from --destination to --value idps --period month --at 2024-03 --png m.png
     """
     from geo import io
     from geo.movements import prepare
@@ -66,6 +67,8 @@ def flows_command(
         raise click.UsageError("--areas-value, --areas-pcode and --areas-place go with --areas FILE")
     if areas and not areas_value:
         raise click.UsageError("--areas FILE needs --areas-value COL (the figures to colour by)")
+    if at is not None and not period:
+        raise click.UsageError("--at PERIOD goes with --period COLUMN")
     if sheet is not None and sheet.isdigit():
         sheet = int(sheet)
     table = io.read_table(data, sheet=sheet, layer=layer, assume_crs=assume_crs)
@@ -96,13 +99,13 @@ def flows_command(
         from geo.render.base import save_html
         from geo.render.flows import flow_map
 
-        save_html(flow_map(ft, tiles=tiles, **style, **area_options), output)
+        save_html(flow_map(ft, tiles=tiles, at=at, **style, **area_options), output)
         say(f"wrote {output}")
     for path in (png, svg, pdf):
         if path:
             from geo.render.flows_static import save_flow_figure
 
-            save_flow_figure(ft, path, **style, **area_options)
+            save_flow_figure(ft, path, at=at, **style, **area_options)
             say(f"wrote {path}")
     if unmatched:
         io.write_table(ft.unplaced_frame(), unmatched)

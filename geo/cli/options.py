@@ -136,6 +136,28 @@ _MAP_TEXTS = [
 ]
 
 
+period_option = click.option(
+    "--period",
+    "--date",
+    "period",
+    metavar="COLUMN",
+    help="Column of dates or periods (header or HXL tag such as '#date'): the map gets a time slider showing one "
+    "period at a time, all on one scale; the static twin shows a panel per period. Periods sort as dates when "
+    "they read as dates (2024-01, Jan 2024, 2024-01-15), else in the table's order.",
+)
+at_option = click.option(
+    "--at",
+    metavar="PERIOD",
+    help="With --period: the period the web map opens at (default the last), and the only one the static twin "
+    "draws (default: small multiples of them all).",
+)
+
+
+def time_options(func):
+    """--period and --at: a map by period (a time slider; small multiples in print)."""
+    return period_option(at_option(func))
+
+
 def map_outputs(func):
     """-o/--output, --png, --svg, --pdf: the HTML map and its static twins."""
     for option in reversed(_MAP_OUTPUTS):

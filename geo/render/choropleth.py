@@ -167,6 +167,8 @@ def choropleth(
     lat: str | None = None,
     lon: str | None = None,
     *,
+    period: str | None = None,
+    at: str | None = None,
     boundaries=None,
     boundary_key: str | None = None,
     country: str | Sequence[str] | None = None,
@@ -194,6 +196,12 @@ def choropleth(
     rows for one area are summed (with a warning); rows that match nothing
     are listed in a warning and in ``m.unmatched``. ``value=None`` counts rows.
 
+    ``period`` names a column of dates or periods: the map gets a time slider
+    and shows one period at a time (``at`` the one shown first, default the
+    last), every area drawn in every period (grey where it has no data), all
+    periods classed together so that a colour means the same figure in each.
+    Periods sort as dates when they read as dates (:mod:`geo.periods`).
+
     ``boundaries`` (a GeoDataFrame or a file, e.g. an OCHA COD-AB admin-2
     layer) replaces the shipped admin-1 areas; ``boundary_key`` is its code
     column (guessed from ``*_PCODE``). ``per_capita`` names a population
@@ -203,41 +211,51 @@ def choropleth(
     give ``breaks`` (upper bounds). ``colors`` is a ColorBrewer name, a
     matplotlib colormap or a list. ``created`` defaults to today.
     """
-    from geo.join import choices, join_areas
+    from geo.join import choices
     from geo.render.base import new_map
     from geo.render.basemap import Labels
     from geo.render.layout import Legend
+    from geo.render.timeline import Timeline, start_index
     from geo.render.vector import VectorLayer, digits_for, esc, features, tolerance_for
 
     df = _read(data, "data")
     areas = _read(boundaries, "boundaries") if boundaries is not None else None
     if per is not None and per_capita is None:
         raise InputError("per= needs per_capita= (the population column to divide by)")
-    joined, unmatched = join_areas(
-        df, value, place=place, pcode=pcode, lat=lat, lon=lon, areas=areas, key=boundary_key,
-        country=country, min_score=min_score,
-    )  # fmt: skip
-    if joined["value"].notna().sum() == 0:
-        raise InputError(f"none of the {len(df)} rows matched an area; first reasons: "
-                         + "; ".join(unmatched["reason"].astype(str).head(3)))  # fmt: skip
-    shown = joined["value"].astype(float)
+    if at is not None and period is None:
+        raise InputError("at= needs period= (the column of periods to choose from)")
+    join = dict(place=place, pcode=pcode, lat=lat, lon=lon, areas=areas, key=boundary_key, country=country)
+    joined, unmatched, values, periods = _join(df, value, period, min_score=min_score, **join)
     unit_label = units or ""
+    shown_all = values
     if per_capita:
         per = 100_000 if per is None else float(per)
-        population = _population(df, joined, per_capita, place, pcode, lat, lon, areas, boundary_key, country)
+        if periods and not (areas is not None and per_capita in areas.columns):
+            # a population column in a table by period is the population of each period, not one to add up
+            from geo.render.choropleth_periods import by_period
+
+            people = by_period(df, per_capita, period, joined, unmatched).values.to_numpy(dtype=float)
+        else:
+            population = _population(df, joined, per_capita, place, pcode, lat, lon, areas, boundary_key, country)
+            people = np.repeat(population.to_numpy(dtype=float)[:, None], values.shape[1], axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
-            shown = pd.Series(np.where(population > 0, shown / population * per, np.nan), index=joined.index)
-        joined["population"] = population
+            rate = np.where(people > 0, values.to_numpy() / people, np.nan)
+        shown_all = pd.DataFrame(rate * per, index=values.index, columns=values.columns)
         unit_label = f"{units} per {per:,.0f} people".strip()
-    joined["shown"] = shown
-    k = classify(shown, scheme, classes, breaks, colors)
+    # one classification for every period: a colour means the same figure whatever the period shown
+    k = classify(shown_all.to_numpy().ravel(), scheme, classes, breaks, colors)
+    class_all = shown_all.apply(lambda c: c.map(lambda v: class_of(v, k.bins) if not np.isnan(v) else -1)).astype(int)
+    start = start_index(periods.labels, at) if periods else 0
+    start = len(periods) - 1 if periods and start is None else start
+    now = values.columns[start]
+    shown, cls = shown_all[now], class_all[now].to_numpy()
+    if per_capita:
+        joined["population"] = pd.Series(people[:, start], index=joined.index)
     has = shown.notna()
-    cls = np.full(len(joined), -1)
-    cls[has.values] = [class_of(v, k.bins) for v in shown[has]]
+    joined["value"] = values[now]
+    joined["shown"] = shown
     joined["class"] = cls
     joined["color"] = [k.colors[c] if c >= 0 else NODATA for c in cls]
-    ranks = shown.rank(ascending=False, method="min")
-    n_ranked = int(has.sum())
 
     # the whole of every area drawn, no-data ones too: "no data" is part of what a choropleth says
     bounds = tuple(joined.total_bounds)
@@ -249,63 +267,136 @@ def choropleth(
     m = new_map(bounds, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
                 disclaimer=disclaimer, tiles=tiles, data_countries=countries, skip_names=area_names)  # fmt: skip
 
-    decimals = _decimals(shown.dropna())
-    tips, pops, styles = [], [], []
+    decimals = _decimals(shown_all.to_numpy()[~np.isnan(shown_all.to_numpy())])
+    rank_all = shown_all.rank(ascending=False, method="min")
+    heads = [f"<b>{esc(r.name)}</b>" + (f"<br>P-code: {esc(r.pcode)}" if r.pcode else "") for r in joined.itertuples()]
+    src = f"<br>Source: {esc(source)}" if source else ""
+    tips, pops = [], []
     for i, r in enumerate(joined.itertuples()):
-        head = f"<b>{esc(r.name)}</b>" + (f"<br>P-code: {esc(r.pcode)}" if r.pcode else "")
         if has.iat[i]:
             figure = f"{_fmt(shown.iat[i], decimals)} {esc(unit_label)}"
             if per_capita:
                 figure += f" ({_fmt(r.value, 0)} {esc(units)})"
-            body = f"<br>{figure}<br>Rank {int(ranks.iat[i])} of {n_ranked}"
+            body = f"<br>{figure}<br>Rank {int(rank_all[now].iat[i])} of {int(has.sum())}"
         else:
             body = "<br>No data"
-        src = f"<br>Source: {esc(source)}" if source else ""
-        tips.append(head + body + src)
+        tips.append(heads[i] + body + src)
+        if periods:  # the rows behind a figure differ by period: the popup repeats the tooltip
+            pops.append(heads[i] + body + src)
+            continue
         rows = (
             f"<br>{r.rows} rows summed: {esc(r.queries)}"
             if r.rows > 1
             else (f"<br>From: {esc(r.queries)}" if r.rows else "")
         )
-        pops.append(head + body + rows + src)
-        style = {"fillColor": r.color}
-        if not has.iat[i]:
-            style.update(fillOpacity=0.55, dashArray="2 3")
-        styles.append(style)
+        pops.append(heads[i] + body + rows + src)
+    styles = [{"fillColor": k.colors[c]} if c >= 0 else {"fillColor": NODATA, "fillOpacity": 0.55, "dashArray": "2 3"}
+              for c in cls]  # fmt: skip
     joined["tip"], joined["pop"], joined["style"] = tips, pops, styles
     joined["cls"] = np.where(has, "geo-area geo-data", "geo-area geo-nodata")
+    joined["i"] = range(len(joined))
     tol = tolerance_for(bounds)
     digits = digits_for(tol)
     layer = VectorLayer(
-        features(joined, ["tip", "pop", "style", "cls"], tol, digits),
+        features(joined, ["tip", "pop", "style", "cls", "i"], tol, digits),
         style={"color": "#ffffff", "weight": 1, "fillOpacity": 0.85, "opacity": 1},
         digits=digits,
     )
     layer._name = "Areas"
     m.add_child(layer)
     rows = [{"color": c, "label": lab} for c, lab in zip(k.colors, k.labels)]
-    if (~has).any():
+    if shown_all.isna().to_numpy().any():
         rows.append({"color": NODATA, "label": "No data", "shape": "nodata"})
-    note = f"{len(unmatched)} row(s) not mapped (no matching area)" if len(unmatched) else ""
+    notes = [f"{len(unmatched)} row(s) not mapped (no matching area)" if len(unmatched) else ""]
+    if periods:
+        notes.append(f"Classes shared by all {len(periods)} periods ({periods.span()}): a colour means the same "
+                     "figure in every period.")  # fmt: skip
     legend_title = label if not unit_label else f"{label} ({unit_label})"
-    Legend(legend_title, rows, note=note).add_to(m)
+    Legend(legend_title, rows, note=" ".join(n for n in notes if n)).add_to(m)
     if labelled:
         # areas without data or code (the UNDOF zone) stay unlabelled: their names only crowd their neighbours'
-        named = joined[has.values | (joined["pcode"] != "").values]
+        ever = shown_all.notna().any(axis=1).to_numpy()
+        named = joined[ever | (joined["pcode"] != "").values]
         points = [(p.y, p.x, n, "area") for p, n in zip(named.geometry.representative_point(), named["name"])]
         Labels(points).add_to(m)
+    period_notes = []
+    if periods:
+        from geo.render.choropleth_periods import PeriodAreas, ranks
+
+        period_notes = [_period_note(p, periods, shown_all[p]) for p in periods]
+        r, n = ranks(shown_all)
+        text = [[None if np.isnan(v) else _fmt(v, decimals) for v in shown_all[p]] for p in periods]
+        counts = [[None if np.isnan(v) else _fmt(v, 0) for v in values[p]] for p in periods] if per_capita else None
+        PeriodAreas(layer, {
+            "c": class_all.T.to_numpy().tolist(), "v": text, "w": counts, "r": r, "n": n, "h": heads,
+            "u": f" {esc(unit_label)}", "uu": f" {esc(units)}", "t": src, "pal": k.colors, "nd": NODATA, "fo": 0.85,
+        }).add_to(m)  # fmt: skip
+        Timeline(periods.labels, None, period_notes, start=start, label="Period shown").add_to(m)
 
     m.unmatched = unmatched
     m.joined = joined
     m.choices = choices(joined)
     m.bins = k.bins
     m.warnings = list(joined.attrs.get("warnings", []))
+    m.periods = periods.labels if periods else ()
+    m.by_period = shown_all if periods else None
     m._geo_static = dict(
         bounds=bounds, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
         disclaimer=disclaimer, countries=countries, legend_title=legend_title, legend_rows=rows,
-        skip_names=area_names,
+        skip_names=area_names, colors=k.colors, classes=class_all, periods=m.periods, notes=period_notes,
+        legend_note=" ".join(notes[1:]),
     )  # fmt: skip
     return m
+
+
+def _join(df, value, period, **join):
+    """Rows → areas once; with ``period``, the figure of each area in each period (see :mod:`.choropleth_periods`).
+
+    Returns (joined, unmatched, values, periods): ``values`` has one column per period (a single unnamed
+    column without periods); ``periods`` is a :class:`geo.periods.Periods` (empty without periods).
+    """
+    from geo.join import JoinWarning, join_areas
+    from geo.periods import Periods
+
+    if not period:
+        joined, unmatched = join_areas(df, value, **join)
+        _some_data(joined, unmatched, len(df))
+        return joined, unmatched, joined[["value"]].astype(float).set_axis([""], axis=1), Periods(())
+    from geo.render.choropleth_periods import by_period, joined_warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        joined, unmatched = join_areas(df, value, **join)
+    found = by_period(df, value, period, joined, unmatched)
+    messages = joined_warnings(caught) + found.warnings
+    if len(found.no_period):
+        shown = ", ".join(map(str, found.no_period["row"][:10]))
+        messages.append(f"{len(found.no_period)} row(s) have no period and are not on the map: rows {shown}")
+        unmatched = pd.concat([unmatched, found.no_period], ignore_index=True).sort_values("row", kind="stable")
+        unmatched = unmatched.reset_index(drop=True)
+        joined.attrs["unmatched_total"] += float(np.nansum(found.no_period["value"]))
+    for message in messages:
+        warnings.warn(message, JoinWarning, stacklevel=3)
+    joined.attrs["warnings"] = messages
+    if not found.values.notna().to_numpy().any():
+        raise InputError(f"no area has a figure in any period of column {period!r}; "
+                         f"{len(unmatched)} of {len(df)} rows unmatched")  # fmt: skip
+    return joined, unmatched, found.values, found.periods
+
+
+def _some_data(joined, unmatched, n: int) -> None:
+    if joined["value"].notna().sum() == 0:
+        raise InputError(f"none of the {n} rows matched an area; first reasons: "
+                         + "; ".join(unmatched["reason"].astype(str).head(3)))  # fmt: skip
+
+
+def _period_note(label: str, periods, shown: pd.Series) -> str:
+    """What the slider says under a period with nothing to show."""
+    if label in periods.missing:
+        return f"No rows for {label}."
+    if shown.isna().all():
+        return f"No area has a figure for {label}."
+    return ""
 
 
 def _population(df, joined, column, place, pcode, lat, lon, areas, key, country) -> pd.Series:
@@ -328,48 +419,16 @@ def _population(df, joined, column, place, pcode, lat, lon, areas, key, country)
     return joined["key"].map(dict(zip(pop["key"], pop["value"]))).astype(float)
 
 
-def to_figure(m):
-    """The matplotlib twin of a map made by :func:`choropleth`: same areas, classes, colours and texts."""
-    from geo.render.static import Z_DATA, add_legend, new_figure
+def to_figure(m, at: str | None = None):
+    """The matplotlib twin of a map made by :func:`choropleth` (see :mod:`geo.render.choropleth_static`)."""
+    from geo.render.choropleth_static import choropleth_figure
 
-    plan = getattr(m, "_geo_static", None)
-    if plan is None:
-        raise InputError("this map was not made by geo.choropleth")
-    fig, ax = new_figure(
-        plan["bounds"], title=plan["title"], subtitle=plan["subtitle"], source=plan["source"], as_of=plan["as_of"],
-        created=plan["created"], disclaimer=plan["disclaimer"], data_countries=plan["countries"],
-        skip_names=plan["skip_names"],
-    )  # fmt: skip
-    joined = m.joined.copy()
-    from geo.render.static import DPI
-    from geo.render.vector import simplify, tolerance_for
-
-    tol = tolerance_for(plan["bounds"], pixels=8 * DPI)
-    joined = joined.set_geometry(simplify(joined.geometry.values, tol))
-    has = joined["class"] >= 0
-    if has.any():
-        joined[has].plot(ax=ax, color=joined.loc[has, "color"], edgecolor="white", linewidth=0.6, zorder=Z_DATA)
-    if (~has).any():
-        joined[~has].plot(ax=ax, color=NODATA, edgecolor="white", hatch="///", linewidth=0.6, zorder=Z_DATA)
-    if len(joined) <= MAX_AREA_LABELS:
-        from geo.render.static import text
-
-        named = joined[has.values | (joined["pcode"] != "").values]
-        for p, name in zip(named.geometry.representative_point(), named["name"]):
-            ax.text(p.x, p.y, text(name), fontsize=7, style="italic", ha="center", color="#222", zorder=6,
-                    clip_on=True)  # fmt: skip
-    x0, x1 = ax.get_xlim()
-    y0, y1 = ax.get_ylim()
-    add_legend(ax, plan["legend_rows"], plan["legend_title"], loc="lower right", anchor=(1.0, 0.08))
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-    return fig
+    return choropleth_figure(m, at=at)
 
 
-def save_static(m, path: str | os.PathLike) -> None:
-    """Write the matplotlib twin of a choropleth as .png (200 dpi), .svg or .pdf."""
+def save_static(m, path: str | os.PathLike, at: str | None = None) -> None:
+    """Write the matplotlib twin of a choropleth as .png (200 dpi), .svg or .pdf: small multiples by period,
+    or the one period ``at``."""
     from geo.render.static import save_figure
 
-    save_figure(to_figure(m), path)
+    save_figure(to_figure(m, at=at), path)
