@@ -21,7 +21,7 @@ def test_every_string_is_escaped():
         Footer(source=EVIL, as_of=EVIL, created="2026-01-01", disclaimer=EVIL),
     )
     assert "<img" not in html and "<script>x" not in html
-    assert html.count("&lt;img src=x onerror=alert(1)&gt;") == 8
+    assert html.count("&lt;img src=x onerror=alert(1)&gt;") == 9  # the title twice: as text and on hover
 
 
 def test_footer_defaults_and_options():
@@ -41,4 +41,11 @@ def test_legend_rows_and_scale_bar():
     html = _render(Legend("IDPs (people)", rows), ScaleBar())
     assert 'class="nodata"' in html and 'class="line"' in html and 'class="circle"' in html
     assert "L.control.scale(" in html and "imperial: false" in html
-    assert html.count("geo-box{") == 1  # shared CSS once
+    assert html.count(".geo-legend i.nodata{") == 1  # shared CSS once
+
+
+def test_legend_and_footer_fold_on_small_screens():
+    html = _render(Legend("IDPs", [{"color": "#fee", "label": "0 – 10"}]), Footer(created="2026-01-20"))
+    assert '<details id="legend_' in html and '<details id="footer_' in html
+    assert "(max-width: 600px), (max-height: 500px)" in html  # then closed, and the legend moves bottom right
+    assert '"bottomright"' in html

@@ -31,23 +31,35 @@ _BOX_CSS = """
 <style>
 .geo-box{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);
 font:12px/1.35 "Helvetica Neue",Arial,Helvetica,sans-serif;color:#222;max-width:360px}
-.geo-title h1{font-size:17px;margin:0;line-height:1.25}.geo-title p{margin:2px 0 0;font-size:13px;color:#444}
-.geo-legend b{display:block;margin-bottom:3px}.geo-legend .row{display:flex;align-items:center;margin:2px 0}
+.geo-title h1{font-size:17px;margin:0;line-height:1.25;display:-webkit-box;-webkit-box-orient:vertical;
+-webkit-line-clamp:4;overflow:hidden}.geo-title p{margin:2px 0 0;font-size:13px;color:#444}
+.geo-box summary{font-weight:bold;cursor:pointer}.geo-legend[open] summary{margin-bottom:3px}
+.geo-legend{max-height:calc(100vh - 170px);overflow:auto}
+.geo-legend .row{display:flex;align-items:center;margin:2px 0}
 .geo-legend i{display:inline-block;width:18px;height:12px;margin-right:6px;border:1px solid #888;flex:none}
 .geo-legend i.nodata{background-image:repeating-linear-gradient(45deg,#999 0 1px,transparent 1px 4px)}
 .geo-legend i.line{border:0;height:auto;align-self:center}
 .geo-legend i.circle{border-radius:50%}
 .geo-legend .note{margin-top:4px;color:#555;font-size:11px}
-.geo-footer{font-size:10.5px;max-width:520px}.geo-footer p{margin:0}
+.geo-footer{font-size:10.5px;max-width:520px}.geo-footer p{margin:0}.geo-footer summary{display:none}
+@media (max-width:600px),(max-height:500px){
+.geo-box{font-size:11px;padding:4px 7px;max-width:calc(100vw - 90px)}
+.geo-title h1{font-size:14px;-webkit-line-clamp:3}.geo-title p{font-size:11px}
+.geo-legend{max-height:45vh}.geo-footer{font-size:9.5px;max-width:calc(100vw - 110px)}
+.geo-footer summary{display:list-item;font-weight:normal}
+}
 </style>
 """
 
+# On a small screen (a phone, a narrow embed) collapsible boxes start closed, and may move to another corner.
 _CONTROL_JS = """
 (function() {
     var box = document.getElementById({{ this.get_name()|tojson }});
-    var control = L.control({position: {{ this.position|tojson }}});
+    var small = window.matchMedia && window.matchMedia("(max-width: 600px), (max-height: 500px)").matches;
+    var control = L.control({position: small && {{ this.small_position|tojson }} || {{ this.position|tojson }}});
     control.onAdd = function() {
         box.style.display = "";
+        if (small && box.tagName === "DETAILS") box.open = false;
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         return box;
@@ -69,9 +81,13 @@ def format_date(value) -> str:
 
 
 class _Box(LiteralMacro):
-    """An HTML box placed in a Leaflet control corner; ``behaviour`` is script run after it is placed."""
+    """An HTML box placed in a Leaflet control corner; ``behaviour`` is script run after it is placed.
+
+    A box written as ``<details open>`` starts closed on a small screen, in ``small_position`` if set.
+    """
 
     position = "topleft"
+    small_position = ""
     body = ""
     behaviour = ""
 
@@ -96,10 +112,12 @@ class _Box(LiteralMacro):
 
 
 class TitleBlock(_Box):
-    """Title and optional subtitle (period, 'as of' date), top left."""
+    """Title and optional subtitle (period, 'as of' date), top left; a long title is cut after a few lines on the
+    map (the whole of it shows on hover, and is the page's title)."""
 
     body = """<div id="{{ this.get_name() }}" class="geo-box geo-title" style="display:none">
-<h1>{{ this.title|e }}</h1>{% if this.subtitle %}<p>{{ this.subtitle|e }}</p>{% endif %}</div>"""
+<h1 title="{{ this.title|e }}">{{ this.title|e }}</h1>{% if this.subtitle %}<p>{{ this.subtitle|e }}</p>{% endif %}
+</div>"""
 
     def __init__(self, title: str, subtitle: str | None = None, position: str = "topleft"):
         super().__init__(position)
@@ -109,15 +127,15 @@ class TitleBlock(_Box):
 
 
 class Legend(_Box):
-    """A legend: a title (with units) and rows of swatches.
+    """A legend: a title (with units) and rows of swatches, folded away on a small screen (a tap opens it).
 
     ``rows`` are dicts: ``{"color": "#fd8d3c", "label": "1,000 – 5,000"}`` and
     optionally ``"shape"``: ``"box"`` (default), ``"nodata"`` (grey, hatched),
     ``"line"`` (with ``"width"`` in px) or ``"circle"`` (with ``"size"`` in px).
     """
 
-    body = """<div id="{{ this.get_name() }}" class="geo-box geo-legend" style="display:none">
-{% if this.title %}<b>{{ this.title|e }}</b>{% endif %}
+    body = """<details id="{{ this.get_name() }}" class="geo-box geo-legend" style="display:none" open>
+<summary>{{ this.title|e if this.title else "Legend" }}</summary>
 {%- for row in this.rows %}
 <div class="row">
 {%- set shape = row.get("shape", "box") -%}
@@ -132,24 +150,29 @@ class Legend(_Box):
 {%- endif -%}
 <span>{{ row.label|e }}</span></div>
 {%- endfor %}
-{% if this.note %}<div class="note">{{ this.note|e }}</div>{% endif %}</div>"""
+{% if this.note %}<div class="note">{{ this.note|e }}</div>{% endif %}</details>"""
 
-    def __init__(self, title: str, rows: list[dict], note: str | None = None, position: str = "topright"):
+    def __init__(
+        self, title: str, rows: list[dict], note: str | None = None, position: str = "topright",
+        small_position: str = "bottomright",
+    ):  # fmt: skip
         super().__init__(position)
         self._name = "Legend"
+        self.small_position = small_position
         self.title = title or ""
         self.rows = [dict(r) for r in rows]
         self.note = note or ""
 
 
 class Footer(_Box):
-    """Source and its date, the map's creation date, and the disclaimer, bottom left."""
+    """Source and its date, the map's creation date, and the disclaimer, bottom left (folded on a small screen)."""
 
-    body = """<div id="{{ this.get_name() }}" class="geo-box geo-footer" style="display:none">
+    body = """<details id="{{ this.get_name() }}" class="geo-box geo-footer" style="display:none" open>
+<summary>Source, dates and disclaimer</summary>
 {%- if this.source or this.as_of %}<p>{% if this.source %}Source: {{ this.source|e }}{% endif %}
 {%- if this.as_of %}{% if this.source %}; {% endif %}data as of {{ this.as_of|e }}{% endif %}.</p>{% endif %}
 {%- if this.created %}<p>Map created {{ this.created|e }} with geo.</p>{% endif %}
-{%- if this.disclaimer %}<p>{{ this.disclaimer|e }}</p>{% endif %}</div>"""
+{%- if this.disclaimer %}<p>{{ this.disclaimer|e }}</p>{% endif %}</details>"""
 
     def __init__(
         self,

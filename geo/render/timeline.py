@@ -44,6 +44,7 @@ background:#fff;color:#222;font:13px/1 Arial,Helvetica,sans-serif;cursor:pointer
 .geo-timeline .now{margin-top:3px}.geo-timeline output{font-weight:bold;font-size:14px;margin-right:6px}
 .geo-timeline .note{color:#555;font-size:11px}
 .geo-timeline .ends{display:flex;justify-content:space-between;color:#666;font-size:10px;padding-left:38px}
+@media (max-width:600px),(max-height:500px){.geo-box.geo-timeline{min-width:0;max-width:calc(100vw - 40px)}}
 </style>"""
 
 PLAY, PAUSE = "\u25b6", "\u275a\u275a"

@@ -42,9 +42,22 @@ class FitView(LiteralMacro):
     var m = {{ this.map_name() }}, v = {{ this.data_json }};
     var data = L.latLngBounds([v.b[1], v.b[0]], [v.b[3], v.b[2]]);
     var cover = L.latLngBounds([v.c[1], v.c[0]], [v.c[3], v.c[2]]);
-    function height(corner) {
-        var c = m.getContainer().querySelector(corner);
-        return c ? c.offsetHeight : 0;
+    function reserve() {
+        // each corner's panels are kept clear by a margin on the side that costs the map least: a wide, short
+        // box (the title) takes a band at the top, a tall, narrow one (a long legend) a band at the side
+        var size = m.getSize(), pad = {top: v.g, bottom: v.g, left: v.g, right: v.g};
+        ["top", "bottom"].forEach(function(y) {
+            ["left", "right"].forEach(function(x) {
+                var c = m.getContainer().querySelector(".leaflet-" + y + ".leaflet-" + x);
+                if (!c || !c.offsetHeight) return;
+                var h = c.offsetHeight + v.g, w = c.offsetWidth + v.g;
+                if (h * size.x <= w * size.y) pad[y] = Math.max(pad[y], h);
+                else pad[x] = Math.max(pad[x], w);
+            });
+        });
+        var tall = Math.max(1, (pad.top + pad.bottom) / (0.6 * size.y));  // margins never take more than 60 %
+        var wide = Math.max(1, (pad.left + pad.right) / (0.6 * size.x));
+        return [[pad.left / wide, pad.top / tall], [pad.right / wide, pad.bottom / tall]];
     }
     function limit() {
         // out: no further than where the window still lies inside the basemap; in: ZOOM_IN past the opening
@@ -53,10 +66,8 @@ class FitView(LiteralMacro):
     }
     function fit() {
         m.options.zoomSnap = v.s;  // quarter levels: the data fills the window, and zooming out stops where land ends
-        var size = m.getSize(), room = 0.6 * size.y;  // panels never take more than this of the height
-        var top = Math.min(height(".leaflet-top.leaflet-left") + v.g, room / 2);
-        var bottom = Math.min(height(".leaflet-bottom.leaflet-left") + v.g, room / 2);
-        m.fitBounds(data, {paddingTopLeft: [v.g, top], paddingBottomRight: [v.g, bottom], animate: false});
+        var pad = reserve();
+        m.fitBounds(data, {paddingTopLeft: pad[0], paddingBottomRight: pad[1], animate: false});
         m.geoZoom0 = m.getZoom();
         m.options.maxBoundsViscosity = 1;
         m.setMaxBounds(cover);
