@@ -111,8 +111,11 @@ class FlowLayer(LiteralMacro):
         items.push(function(f) { c.setRadius(Math.max(d.rmin, n[2] * f)); });
         if (!n[4]) return;
         var label = geoLabel(n[4], "place", n[5]);
-        label.geoPlaces = [function(e) { e.style.right = "auto"; e.style.left = (c.getRadius() + 3) + "px"; },
-                           function(e) { e.style.left = "auto"; e.style.right = (c.getRadius() + 3) + "px"; }];
+        label.geoPlaces = [  // right of the circle, else left of it
+            {set: function(e) { e.style.right = "auto"; e.style.left = (c.getRadius() + 3) + "px"; },
+             dx: function() { return 0; }},
+            {set: function(e) { e.style.left = "auto"; e.style.right = (c.getRadius() + 3) + "px"; },
+             dx: function(w) { return -w - 2 * (c.getRadius() + 3); }}];
         L.marker([n[0], n[1]], {interactive: false, keyboard: false,
             icon: L.divIcon({className: "", html: label, iconSize: [0, 0]})}).addTo(g);
     });

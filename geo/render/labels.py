@@ -4,7 +4,10 @@ Every label on a geo map is a ``<span class="geo-label KIND" data-geo-rank=N>`` 
 ``geoLabel(text, kind, rank)`` (the text is set with ``textContent``: a name is never read as HTML).
 ``geoDeclutter(map)`` measures them in the browser after every zoom, pan, period change or layer
 change, and shows them greedily by rank: a label that would touch one already shown tries its other
-places (``el.geoPlaces``, e.g. left of its circle instead of right), else it hides until there is room.
+places, else it hides until there is room. ``el.geoPlaces`` lists a label's places, first choice first:
+``{set: function(el), dx: function(width)}``, where ``dx`` is how far that place lies from the first
+(left of a circle instead of right). The labels are measured in one pass (a layout per label would
+make zooming slow).
 A map element that adds labels calls :func:`use_labels` when it renders and ``geoDeclutter(map)`` in its
 script (both are idempotent).
 
@@ -48,19 +51,29 @@ function geoDeclutter(m) {
         return a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom + gap && b.top < a.bottom + gap;
     }
     function run() {
+        // one layout for all: every label is put back at its first place, measured once, then the choice is made
+        // on those boxes (a label's other places are its box moved by dx) and written back in one pass
         queued = false;
         var labels = Array.prototype.slice.call(m.getContainer().querySelectorAll(".geo-label[data-geo-rank]"));
         labels.sort(function(a, b) { return b.getAttribute("data-geo-rank") - a.getAttribute("data-geo-rank"); });
-        var shown = [];
         labels.forEach(function(el) {
-            var places = el.geoPlaces || [null], ok = false;
-            for (var i = 0; i < places.length && !ok; i++) {
-                if (places[i]) places[i](el);
-                var r = el.getBoundingClientRect();
-                ok = r.width > 0 && !shown.some(function(s) { return touch(r, s); });
-                if (ok) shown.push(r);
+            el.style.visibility = "";
+            if (el.geoPlaces) el.geoPlaces[0].set(el);
+        });
+        var boxes = labels.map(function(el) { return el.getBoundingClientRect(); }), shown = [];
+        var chosen = labels.map(function(el, k) {
+            var r = boxes[k], places = el.geoPlaces || [{dx: function() { return 0; }}];
+            if (!r.width) return -1;
+            for (var i = 0; i < places.length; i++) {
+                var dx = places[i].dx(r.width);
+                var c = {left: r.left + dx, right: r.right + dx, top: r.top, bottom: r.bottom};
+                if (!shown.some(function(s) { return touch(c, s); })) { shown.push(c); return i; }
             }
-            el.style.visibility = ok ? "" : "hidden";
+            return -1;
+        });
+        labels.forEach(function(el, k) {
+            if (chosen[k] < 0) el.style.visibility = "hidden";
+            else if (chosen[k] > 0) el.geoPlaces[chosen[k]].set(el);
         });
     }
     m.geoDeclutter = function() {
