@@ -1,7 +1,8 @@
 """Hostile strings from the data never run in a browser (hardening).
 
 Area names from a user's boundary file, place names, titles, sources, units,
-column names and period labels are filled with markup, event handlers,
+column names and period labels (shown beside the time slider, stepped through
+with the keyboard and the play button) are filled with markup, event handlers,
 template markers, direction marks and control characters. Each map is opened
 in headless Chromium with the network blocked; every interactive shape is
 hovered and clicked (tooltips and popups render their text), and then no
@@ -68,6 +69,14 @@ def open_and_poke(browser, path: Path) -> dict:
     page.goto(path.as_uri())
     page.wait_for_selector(".leaflet-container")
     page.wait_for_timeout(200)
+    slider = page.locator(".geo-timeline input")
+    if slider.count():  # every period's name is written beside the slider in turn, and its layer drawn
+        slider.focus()
+        for key in ("Home", "ArrowRight", "ArrowRight", "End"):
+            page.keyboard.press(key)
+            page.wait_for_timeout(50)
+        page.locator(".geo-timeline button").click()
+        page.wait_for_timeout(100)
     shapes = page.locator("path.leaflet-interactive")
     for i in range(min(shapes.count(), 30)):
         try:
@@ -102,12 +111,13 @@ def choropleth_file(tmp_path, names, title, source):
     from geo.render.base import save_html
     from geo.render.choropleth import choropleth
 
-    data = pd.DataFrame({"code": ["SY07", "SY02", "SY99"], names[2][:50] or "v": [520000, 90000, 7]})
+    data = pd.DataFrame({"code": ["SY07", "SY02", "SY99"], names[2][:50] or "v": [520000, 90000, 7],
+                         "when": [names[5], names[6], names[5]]})  # fmt: skip
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         m = choropleth(data, value=data.columns[1], pcode="code", boundaries=hostile_areas(names),
                        boundary_key="ADM1_PCODE", title=title, subtitle=names[3], source=source, units=names[4],
-                       created="2026-11-25")  # fmt: skip
+                       created="2026-11-25", period="when")  # fmt: skip
     path = tmp_path / "choropleth.html"
     save_html(m, path)
     return path
@@ -163,6 +173,8 @@ def test_curated_payloads_never_run(browser, tmp_path):
         assert_safe(result)
         # the template marker is shown as written, never evaluated
         assert "{{ 7*7 }}" in result["text"]
+        # the last period's name is shown as text beside the slider
+        assert names[6] in result["text"] or names[5] in result["text"]
 
 
 TOKENS = list("<>\"'&/ ={}%;:()`\\") + ["script", "img", "onerror", "x", "\u202e", "\x00", "é", "{{", "{%", "}}"]
