@@ -61,3 +61,24 @@ def test_tiles_by_name_and_keys(monkeypatch):
     monkeypatch.setenv("GEO_TILES_KEY", "k123")
     m = add_tiles(folium.Map(tiles=None), "CartoDB.Positron")
     assert "key=k123" in m.get_root().render()
+
+
+def test_the_basemap_reaches_every_view_the_reader_can_reach():
+    import json
+    import re
+
+    import numpy as np
+
+    from geo.render.basemap import BASE_COARSER, _near_and_far, cover_box, layers
+    from geo.render.vector import tolerance_for
+
+    reach = cover_box(SYRIA)
+    west, south, east, north = reach
+    assert west < SYRIA[0] - 10 and east > SYRIA[2] + 10 and south < SYRIA[1] - 5 and north > SYRIA[3] + 5
+    parts = layers(SYRIA, ["SY"], reach=reach)
+    land = _near_and_far(parts, "land", tolerance_for(SYRIA) * BASE_COARSER)
+    assert np.allclose(land.total_bounds, reach, atol=1e-6)  # land to the very edge of the box
+    assert land.index.is_unique  # a country's near and far land are one shape: no seam between them
+    page = render_html(new_map(SYRIA, title="x", created="2026-01-20"))
+    view = json.loads(re.search(r'var m = map_\w+, v = (\{"b".*?\});', page).group(1))
+    assert view["c"] == [round(v, 5) for v in reach] and view["z"] == 4  # zoom and pan stop at the box

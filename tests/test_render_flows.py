@@ -243,3 +243,42 @@ def test_geo_flows_is_the_map_builder_even_after_importing_the_data_module():
         warnings.simplefilter("ignore")
         m = geo.flows(MOVES, origin="from", destination="to", value="n", created="2026-01-01")
     assert isinstance(m, folium.Map) and len(m.flow_table.flows) == 5
+
+
+# --- by period ---------------------------------------------------------------------------------------------------
+
+
+def test_small_multiples_one_panel_per_period_on_one_scale():
+    from geo.render.flows_static import flow_figure
+
+    ft = prepare(MOVES, origin="from", destination="to", value="n", period="month")
+    fig = flow_figure(ft, created="2026-01-01")
+    assert [ax.get_title(loc="left") for ax in fig.axes] == ["2024-01", "2024-02"]
+    for ax, layer in zip(fig.axes, ft.shown):
+        assert len([p for p in ax.patches if p.get_gid() == "geo-flow"]) == len(layer.flows)
+    assert len(fig.legends) == 1  # one legend for every panel
+    notes = " ".join(t.get_text() for ax in fig.axes for t in ax.texts).replace("\n", " ")
+    assert "1 row (40 people) not mapped: unknown origin 'Nowhere-xyz'." in notes  # January's, in its panel
+
+
+def test_period_facts_under_the_slider():
+    from geo.render.flows import layer_facts
+
+    df = MOVES.assign(month=["2024-01", "2024-01", "2024-03", "2024-03", "2024-03", "2024-01"])
+    ft = prepare(df, origin="from", destination="to", value="n", period="month")
+    jan, feb, mar = ft.shown
+    assert layer_facts(ft, feb) == ["No rows for 2024-02."]
+    assert layer_facts(ft, jan) == ["1 row (40 people) not mapped: unknown origin 'Nowhere-xyz'."]
+    assert layer_facts(ft, mar) == []
+    html = render_html(flow_map(ft, created="2026-01-01", at="2024-01"))
+    assert "No rows for 2024-02." in html and 'aria-valuetext="2024-01"' in html
+
+
+def test_static_names_stay_inside_their_frame():
+    from types import SimpleNamespace as NS
+
+    from geo.render.flows import label_sides
+
+    node = NS(lat=36.0, lon=36.99, place=NS(label="western Aleppo countryside", key="w"))
+    assert label_sides([node], [5], 0.001) == ["right"]
+    assert label_sides([node], [5], 0.001, across=(36.0, 37.0)) == ["left"]  # no room on the right

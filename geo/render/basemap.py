@@ -207,9 +207,9 @@ def layers(bounds, data_countries: Iterable[str] = (), skip_names: Iterable[str]
     land["geometry"] = land.geometry.intersection(land_clip)
     admin1 = boundaries.admin1()
     # the data layer draws its own countries' areas; here only the neighbours', each shared edge once
-    admin1 = admin1[admin1.intersects(clip) & ~admin1["iso_a2"].isin(skip)]
-    # neighbours' admin-1 lines are faint context: coarser still, and only as far as the land near the data
-    near = land_clip
+    # neighbours' admin-1 lines are faint context: coarser still, and only about as far as a laptop's opening view
+    near = _box(_wide(bounds, aspect=1.8), grow=0.1)
+    admin1 = admin1[admin1.intersects(near) & ~admin1["iso_a2"].isin(skip)]
     edges = shapely.union_all(
         shapely.boundary(simplify(admin1.geometry.values, tolerance * ADMIN1_COARSER))
     ).intersection(near)

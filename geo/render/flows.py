@@ -192,13 +192,17 @@ def arc_points(flow, across: float) -> int:
     return max(9, min(ARC_POINTS, math.ceil(ARC_POINTS * length / across)))
 
 
-def label_sides(nodes, radii, units_per_px: float, limit: int = LABELS, size=LABEL_PX) -> list[str]:
+def label_sides(
+    nodes, radii, units_per_px: float, limit: int = LABELS, size=LABEL_PX, across: tuple | None = None
+) -> list[str]:
     """Where each node's name goes: "right" of its circle, "left", or "" (no room, or named already).
 
-    Greedy, busiest place first: a name goes right unless it would overlap a name already placed,
-    then left; else it is left out (the circle's tooltip still names it). ``units_per_px`` is
-    degrees of longitude per screen unit, ``radii`` the circles' radii in the same screen units.
-    A border is named once, at its busiest point.
+    Greedy, busiest place first: a name goes right unless it would overlap a name already placed
+    (or run past ``across``, the (west, east) longitudes of the frame), then left; else it is left
+    out (the circle's tooltip still names it). ``units_per_px`` is degrees of longitude per screen
+    unit, ``radii`` the circles' radii in the same screen units. A border is named once, at its
+    busiest point. The web map decides in the browser instead (:mod:`geo.render.labels`); this is
+    for the static twin.
 
     >>> from types import SimpleNamespace as NS
     >>> place = lambda name: NS(label=name, key=name)
@@ -208,6 +212,7 @@ def label_sides(nodes, radii, units_per_px: float, limit: int = LABELS, size=LAB
     ['right', 'left', '']
     """
     char_w, height = size
+    west, east = (v / units_per_px for v in across) if across else (-math.inf, math.inf)
     boxes: list[tuple[float, float, float, float]] = []
     named: set[str] = set()
     out = []
@@ -221,6 +226,8 @@ def label_sides(nodes, radii, units_per_px: float, limit: int = LABELS, size=LAB
         side = ""
         for name, x0 in (("right", x + r + 3), ("left", x - r - 3 - w)):
             box = (x0, y - height / 2, x0 + w, y + height / 2)
+            if box[0] < west or box[2] > east:
+                continue
             if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
                 boxes.append(box)
                 side = name

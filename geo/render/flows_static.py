@@ -139,7 +139,7 @@ def draw_flows(ax, table: FlowTable, layer: Layer, areas=None, scale: float = 1.
     # names placed as on the web map, measured in points on this figure
     pt_per_deg = ax.get_window_extent().width * 72 / ax.figure.dpi / (x1 - x0)
     font = 7.5 * max(scale, 0.8)
-    sides = label_sides(layer.nodes, radii, 1 / pt_per_deg, size=(font * 0.62, font * 1.35))
+    sides = label_sides(layer.nodes, radii, 1 / pt_per_deg, size=(font * 0.62, font * 1.35), across=(x0, x1))
     halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
     for n, r, side in zip(layer.nodes, radii, sides):
         if not side:
