@@ -10,8 +10,8 @@ is not: the basemap panes are below Leaflet's tile pane.
 Land and borders reach well beyond the data (:func:`cover_box`, :data:`COVER` times
 its extent), coarser away from it, so that every view a reader can reach shows
 land where there is land: :class:`geo.render.view.FitView` keeps zoom and pan
-inside that box. The neighbours' admin-1 lines, drawn only near the data, hide
-when the reader zooms out past the opening view.
+inside that box. The admin-1 lines (of the neighbours, on a choropleth), drawn about as
+far as the opening view reaches, hide when the reader zooms out past it.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ BASE_COARSER = 3  # the basemap is context: simplified three times more than the
 COVER = 4.0  # the basemap reaches 4 times the view that fits the data: a zoom level out, two on most screens
 SCREEN_ASPECT = 1.5  # width / height of the screen the reach is planned for (laptops 1.3-1.8)
 RING_COARSER = 4  # beyond the data's surroundings the land is seen zoomed out: four times coarser still
-ADMIN1_COARSER = 6  # the neighbours' admin-1 lines are faint, dashed context: their corners do not show
+ADMIN1_REACH = 1.5  # admin-1 lines reach 1.5 times the view that fits the data: about the opening view
+ADMIN1_COARSER = 6  # they are faint, dashed context: their corners do not show
 
 
 class Panes(LiteralMacro):
@@ -52,7 +53,7 @@ class Panes(LiteralMacro):
 {{ this.map_name() }}.getPane({{ name|tojson }}).style.zIndex = {{ z }};
 {{ this.map_name() }}.getPane({{ name|tojson }}).style.pointerEvents = "none";
 {%- endfor %}
-(function(m) {  // the neighbours' admin-1 lines reach only a little past the data: hidden once zoomed out
+(function(m) {  // the admin-1 lines reach only a little past the opening view: hidden once zoomed out of it
     function admin() { m.getPane("geoAdmin").style.display = m.getZoom() < m.geoZoom0 ? "none" : ""; }
     m.on("geoview zoomend", admin);
 })({{ this.map_name() }});
@@ -117,17 +118,20 @@ def cover_box(bounds, factor: float = COVER, aspect: float = SCREEN_ASPECT) -> t
     >>> [round(v, 1) for v in cover_box((35.6, 32.3, 42.4, 37.4))]
     [20.4, 24.6, 57.6, 45.0]
     """
+    reach = _reach(bounds, factor, aspect)
+    near = _box(_wide(bounds)).bounds
+    return min(reach[0], near[0]), min(reach[1], near[1]), max(reach[2], near[2]), max(reach[3], near[3])
+
+
+def _reach(bounds, factor: float, aspect: float = SCREEN_ASPECT) -> tuple[float, float, float, float]:
+    """``factor`` times the view that fits ``bounds`` on a screen ``aspect`` times as wide as tall."""
     west, south, east, north = bounds
     k = math.cos(math.radians((south + north) / 2)) or 1e-9
     wide, tall = max(east - west, 0.2), max(north - south, 0.2) / k  # in degrees of longitude, as on screen
     half_w = factor * max(wide, aspect * tall) / 2
     half_h = factor * max(tall, wide / aspect) / 2 * k
     cx, cy = (west + east) / 2, (south + north) / 2
-    near = _box(_wide(bounds)).bounds
-    return (
-        max(-180.0, min(cx - half_w, near[0])), max(-85.0, min(cy - half_h, near[1])),
-        min(180.0, max(cx + half_w, near[2])), min(85.0, max(cy + half_h, near[3])),
-    )  # fmt: skip
+    return max(-180.0, cx - half_w), max(-85.0, cy - half_h), min(180.0, cx + half_w), min(85.0, cy + half_h)
 
 
 def _box(bounds, grow: float = 0.3):
@@ -205,15 +209,14 @@ def layers(bounds, data_countries: Iterable[str] = (), skip_names: Iterable[str]
     land = boundaries.admin0()
     land = land[land.intersects(land_clip)].copy()
     land["geometry"] = land.geometry.intersection(land_clip)
+    # the data layer draws its own countries' areas; here the others' admin-1 lines, each shared edge once:
+    # faint context, coarser still, about as far as the opening view reaches (further would cost bytes on
+    # every map; zoomed out, they hide)
     admin1 = boundaries.admin1()
-    # the data layer draws its own countries' areas; here only the neighbours', each shared edge once
-    # neighbours' admin-1 lines are faint context: coarser still, and only about as far as a laptop's opening view
-    near = _box(_wide(bounds, aspect=1.8), grow=0.1)
-    admin1 = admin1[admin1.intersects(near) & ~admin1["iso_a2"].isin(skip)]
-    edges = shapely.union_all(
-        shapely.boundary(simplify(admin1.geometry.values, tolerance * ADMIN1_COARSER))
-    ).intersection(near)
-    admin1 = gpd.GeoDataFrame(geometry=[edges], crs=4326)
+    admin_box = shapely.box(*_reach(bounds, ADMIN1_REACH))
+    admin1 = admin1[admin1.intersects(admin_box) & ~admin1["iso_a2"].isin(skip)]
+    edges = shapely.union_all(shapely.boundary(simplify(admin1.geometry.values, tolerance * ADMIN1_COARSER)))
+    admin1 = gpd.GeoDataFrame(geometry=[edges.intersection(admin_box)], crs=4326)
     borders = boundaries.borders()
     borders = borders[borders.intersects(clip)].copy()
     borders["geometry"] = borders.geometry.intersection(clip)
