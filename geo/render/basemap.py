@@ -39,7 +39,7 @@ COVER = 4.0  # the basemap reaches 4 times the view that fits the data: a zoom l
 SCREEN_ASPECT = 1.5  # width / height of the screen the reach is planned for (laptops 1.3-1.8)
 RING_COARSER = 4  # beyond the data's surroundings the land is seen zoomed out: four times coarser still
 ADMIN1_REACH = 1.5  # admin-1 lines reach 1.5 times the view that fits the data: about the opening view
-ADMIN1_COARSER = 6  # they are faint, dashed context: their corners do not show
+ADMIN1_COARSER = 8  # they are faint, dashed context: their corners do not show (and each kB counts)
 
 
 class Panes(LiteralMacro):
