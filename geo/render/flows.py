@@ -42,6 +42,7 @@ from geo.render.vector import add_decoder, delta_line, map_of, safe_json
 __all__ = [  # the areas' names lived here first: kept for code that imports them from this module
     "AREA_COLORS", "AddOverlay", "AreaLayer", "FlowLayer", "area_layer", "flow_map", "flows", "resolve_areas",
 ]  # fmt: skip
+_add_areas = add_areas  # its old, private name here (geo.render.bubbles imports it): use geo.render.areas.add_areas
 
 ARROW = "#c2410c"  # a dark orange: reads on the pale basemap and over a blue choropleth
 ARROW_OPACITY = 0.85

@@ -9,7 +9,8 @@ places, else it hides until there is room. ``el.geoPlaces`` lists a label's plac
 (left of a circle instead of right). The labels are measured in one pass (a layout per label would
 make zooming slow).
 A map element that adds labels calls :func:`use_labels` when it renders and ``geoDeclutter(map)`` in its
-script (both are idempotent).
+script (both are idempotent). Names a map places by its own script (:data:`FIXED`: the proportional-
+symbol map's) are left where they are, and the ranked labels give way to them.
 
 Ranks: :func:`rank` gives the data's labels (place names of flows, area names of choropleths) the top
 tier, then country names, then towns; within a tier, the order the element lists them in.
@@ -24,6 +25,8 @@ from branca.element import Element
 
 TIERS = {"data": 3, "country": 2, "city": 1}
 GAP_PX = 2  # labels closer than this read as one
+# Labels that place themselves (the proportional-symbol map's names, geo.render.bubbles): kept as they are.
+FIXED = (".geo-bubble-label",)
 
 _SUPPORT = """<style>
 .geo-label{position:absolute;white-space:nowrap;font:11px Arial,Helvetica,sans-serif;color:#333;
@@ -61,6 +64,11 @@ function geoDeclutter(m) {
             if (el.geoPlaces) el.geoPlaces[0].set(el);
         });
         var boxes = labels.map(function(el) { return el.getBoundingClientRect(); }), shown = [];
+        // names placed by their own map's script stay where they are: the ranked labels give way to them
+        m.getContainer().querySelectorAll(FIXED).forEach(function(el) {
+            var r = el.getBoundingClientRect();
+            if (r.width && el.style.display !== "none") shown.push(r);
+        });
         var chosen = labels.map(function(el, k) {
             var r = boxes[k], places = el.geoPlaces || [{dx: function() { return 0; }}];
             if (!r.width) return -1;
@@ -94,4 +102,5 @@ def use_labels(element) -> None:
     """Put the label CSS, ``geoLabel`` and ``geoDeclutter`` into the page of ``element``, once."""
     header = element.get_root().header
     if "geo_labels" not in header._children:
-        header.add_child(Element(_SUPPORT.replace("GAP;", f"{GAP_PX};")), name="geo_labels")
+        support = _SUPPORT.replace("GAP;", f"{GAP_PX};").replace("(FIXED)", f"({', '.join(FIXED)!r})")
+        header.add_child(Element(support), name="geo_labels")
