@@ -310,52 +310,9 @@ def _by_name(
 
 
 def _roles(df, value, place, pcode, lat, lon, notes: list[str]) -> tuple:
-    """The columns of the figures and of where rows are, those not given found as the table says them.
+    from geo.io.columns import locate
 
-    HXL hashtags first (``#affected+idps``, ``#loc+code``, ``#geo+lat``, ``#loc+name``), then headers (the
-    deepest P-code column — ``Community_Pcode``, ``admin3Pcode`` —, latitude and longitude, the deepest name
-    column). Where rows are is read in that order of trust: P-codes, coordinates, names. What was found
-    is said in ``notes``; the figures are never guessed from a header.
-    """
-    from geo.io.columns import admin_columns, point_columns, tagged_roles
-
-    located = place is not None or pcode is not None or lat is not None or lon is not None
-    if value is not None and located:
-        return value, place, pcode, lat, lon
-    try:
-        roles = tagged_roles(df)
-    except InputError:
-        if value is None:
-            raise
-        roles = {}  # two figure columns by hashtag, but the caller named one
-    tags = df.attrs.get("hxl") or {}
-
-    def said(col: str, what: str) -> str:
-        notes.append(f"{what} from column {col!r}" + (f" ({tags[col]})" if col in tags else ""))
-        return col
-
-    if value is None:
-        if "value" not in roles:
-            raise InputError("which column holds the figures? give value= (--value), a header or an HXL tag")
-        value = said(roles["value"], "figures")
-    if located:
-        return value, place, pcode, lat, lon
-    levels = admin_columns(df)
-    codes = [levels[lv]["pcode"] for lv in sorted(levels, reverse=True) if "pcode" in levels[lv]]
-    names = [levels[lv]["name"] for lv in sorted(levels, reverse=True) if "name" in levels[lv]]
-    if "pcode" in roles:
-        pcode = said(roles["pcode"], "placed by P-codes")
-    elif "lat" in roles and "lon" in roles:
-        lat, lon = said(roles["lat"], "latitudes"), said(roles["lon"], "longitudes")
-    elif "place" in roles:
-        place = said(roles["place"], "placed by names")
-    elif codes:
-        pcode = said(codes[0], "placed by P-codes")
-    elif point_columns(df):
-        lat, lon = (said(c, w) for c, w in zip(point_columns(df), ("latitudes", "longitudes")))
-    elif names:
-        place = said(names[0], "placed by names")
-    return value, place, pcode, lat, lon
+    return locate(df, value, place, pcode, lat, lon, notes=notes)
 
 
 def _by_coordinates(df, lat: str, lon: str) -> list[tuple[tuple[float, float] | None, str]]:

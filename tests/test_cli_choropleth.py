@@ -52,8 +52,12 @@ def test_pcode_scheme_breaks_and_colours(tmp_path):
 def test_clean_errors(data, tmp_path):
     result = run("choropleth", data, "--value", "nope", "--place", "governorate", "-o", tmp_path / "m.html")
     assert result.exit_code == 2 and "no column 'nope'" in result.output
-    result = run("choropleth", data, "--value", "idps", "-o", tmp_path / "m.html")
-    assert result.exit_code == 2 and "exactly one of --place, --pcode" in result.output
+    plain = tmp_path / "plain.csv"
+    plain.write_text("where,idps\nIdlib,5\n", encoding="utf-8")
+    result = run("choropleth", plain, "--value", "idps", "-o", tmp_path / "m.html")
+    assert result.exit_code == 2 and "which column says where each row is" in result.output
+    result = run("choropleth", data, "--place", "governorate", "--pcode", "x", "-o", tmp_path / "m.html")
+    assert result.exit_code == 2 and "only one of --place, --pcode" in result.output
     result = run("choropleth", data, "--value", "idps", "--place", "governorate")
     assert result.exit_code == 2 and "say where to write" in result.output
     result = run("choropleth", data, "--value", "idps", "--place", "governorate", "-o", tmp_path / "m.html",
@@ -108,3 +112,44 @@ def test_by_period_writes_a_slider_small_multiples_and_one_month(tmp_path):
     assert bad.exit_code == 2 and "no period 'Dec 2030'" in bad.stderr
     lonely = run("choropleth", data, "--value", "idps", "--place", "governorate", "--at", "Mar 2024", "-o", out)
     assert lonely.exit_code == 2 and "--at PERIOD goes with --period COLUMN" in lonely.stderr
+
+
+GOVERNORATES = [
+    ("Damascus", "SY01"), ("Aleppo", "SY02"), ("Rural Damascus", "SY03"), ("Homs", "SY04"), ("Hama", "SY05"),
+    ("Lattakia", "SY06"), ("Idleb", "SY07"), ("Al-Hasakeh", "SY08"), ("Deir-ez-Zor", "SY09"), ("Tartous", "SY10"),
+    ("Ar-Raqqa", "SY11"), ("Dar'a", "SY12"), ("As-Sweida", "SY13"), ("Quneitra", "SY14"),
+]  # fmt: skip
+
+
+def test_an_hxl_table_maps_with_no_column_options(tmp_path):
+    lines = ["Governorate,Code,IDPs,Updated", "#adm1+name,#adm1+code,#affected+idps,#date"]
+    lines += [f"{name},{code},{1000 * (i + 1)},2020-01-31" for i, (name, code) in enumerate(GOVERNORATES)]
+    data = tmp_path / "idps.csv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = run("choropleth", data, "-o", tmp_path / "m.html")
+    assert res.exit_code == 0, res.output
+    assert "figures from column 'IDPs' (#affected+idps)" in res.stderr
+    assert "placed by P-codes from column 'Code' (#adm1+code)" in res.stderr
+    assert "periods from column 'Updated' (#date)" in res.stderr
+    assert "14 of 14 rows placed in 14 area(s)" in res.stderr
+    options_win = run("choropleth", data, "--place", "Governorate", "--value", "IDPs", "-o", tmp_path / "n.html")
+    assert options_win.exit_code == 0 and "placed by P-codes" not in options_win.stderr
+
+
+def test_two_value_columns_by_tag_is_one_clear_error(tmp_path):
+    data = tmp_path / "two.csv"
+    data.write_text("gov,idps,pin\n#adm1+name,#affected+idps,#inneed\nIdlib,5,6\n", encoding="utf-8")
+    res = run("choropleth", data, "-o", tmp_path / "m.html")
+    assert res.exit_code == 2 and "2 columns could be the figures to map: 'idps'" in res.output
+    assert run("choropleth", data, "--value", "pin", "-o", tmp_path / "m.html").exit_code == 0
+
+
+def test_places_file_places_villages_into_the_areas(tmp_path):
+    places = tmp_path / "pp.csv"
+    places.write_text("ADM4_EN,ADM4_PCODE,LATITUDE,LONGITUDE\nUm Sayala,SD020101,13.7102,25.4411\n", encoding="utf-8")
+    data = tmp_path / "sites.csv"
+    data.write_text("village,people\nUm Sayala,40\nEl Fasher,60\n", encoding="utf-8")
+    args = ["choropleth", data, "--value", "people", "--place", "village", "--country", "SD", "-o", tmp_path / "m.html"]
+    without, with_places = run(*args), run(*args, "--places", places)
+    assert "1 of 2 rows placed" in without.stderr
+    assert with_places.exit_code == 0 and "2 of 2 rows placed in 1 area(s)" in with_places.stderr

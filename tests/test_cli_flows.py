@@ -140,3 +140,24 @@ def test_at_draws_one_period_and_checks_it(moves, tmp_path):
     assert res.exit_code == 2 and "no period '2030-01'" in res.stderr
     res = run("flows", moves, *ARGS, "--at", "2024-02", "--png", one)
     assert res.exit_code == 2 and "--at PERIOD goes with --period COLUMN" in res.stderr
+
+
+def test_an_hxl_movement_table_needs_no_column_options(tmp_path):
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    data = tmp_path / "moves.csv"
+    data.write_text(
+        "From,To,People,Month\n#adm1+name+origin,#adm1+name+dest,#affected+idps,#date\n"
+        "Idlib,Aleppo,500,2020-01\nHama,Idlib,300,2020-02\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(main, ["flows", str(data), "-o", str(tmp_path / "m.html")])
+    assert res.exit_code == 0, res.output
+    assert "--origin 'From' (#adm1+name+origin), from the table's HXL tags" in res.stderr
+    assert "--period 'Month' (#date)" in res.stderr
+    plain = tmp_path / "plain.csv"
+    plain.write_text("a,b,n\nIdlib,Aleppo,5\n", encoding="utf-8")
+    bad = CliRunner().invoke(main, ["flows", str(plain), "-o", str(tmp_path / "p.html")])
+    assert bad.exit_code == 2 and "missing --origin" in bad.output

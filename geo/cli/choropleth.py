@@ -7,7 +7,7 @@ import warnings
 import click
 
 from geo.cli import fails_cleanly, main, say
-from geo.cli.options import map_outputs, map_texts, time_options
+from geo.cli.options import map_outputs, map_texts, places_columns_option, places_option, time_options, user_gazetteer
 
 
 def _column(df, name: str | None, option: str) -> str | None:
@@ -74,16 +74,20 @@ def _breaks(text: str | None) -> list[float] | None:
 @click.option(
     "--min-score", type=click.FloatRange(0, 100), default=75.0, show_default=True, help="Weakest name match kept."
 )
+@places_option
+@places_columns_option
 @fails_cleanly
 def choropleth_command(
     data, value, place, pcode, lat, lon, period, at, output, png, svg, pdf, embed, unmatched, title, subtitle, source,
     as_of, created, units, scheme, classes, breaks, colors, tiles, boundaries, boundary_key, per_capita, per,
-    disclaimer, country, sheet, min_score,
+    disclaimer, country, sheet, min_score, places, places_columns,
 ):  # fmt: skip
     """Figures by area → a choropleth that opens anywhere, offline.
 
     Rows find their area by --pcode, by name (--place; "Damascus" is the
-    governorate) or by coordinates (--lat/--lon, or a point layer). Several
+    governorate) or by coordinates (--lat/--lon, or a point layer); columns
+    not named are read from HXL tags (#adm1+code, #affected+idps, #date …) or
+    headers (admin1Pcode, Mohafaza …), and said. Several
     rows for one area are summed; rows matching no area are reported on
     stderr and written with --unmatched. The figures drawn plus those
     unmatched always equal the input total.
@@ -94,6 +98,8 @@ def choropleth_command(
       geo choropleth sites.xlsx --value '#affected+ind' --lat '#geo+lat' --lon '#geo+lon' -o maps/sites.html
       geo choropleth pin.csv --value pin --pcode ADM2_PCODE --boundaries syr_admin2.zip -o maps/pin.html
       geo choropleth monthly.csv --value idps --pcode pcode --period month -o maps/m.html --png maps/m.png
+      geo choropleth idps-hxl.csv -o maps/idps.html              # HXL: #adm1+code, #affected+idps, #date
+      geo choropleth sites.csv --value ind --place village --places sdn_pplp.csv -o maps/sites.html
     """
     from geo import io
     from geo.join import JoinWarning
@@ -102,12 +108,10 @@ def choropleth_command(
 
     if not any((output, png, svg, pdf, embed)):
         raise click.UsageError("say where to write the map: -o map.html, --png, --svg, --pdf or --embed")
-    if sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None) != 1:
-        raise click.UsageError("give exactly one of --place, --pcode or --lat/--lon")
+    if sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None) > 1:
+        raise click.UsageError("give only one of --place, --pcode or --lat/--lon")
     if (lat is None) != (lon is None):
         raise click.UsageError("--lat and --lon go together")
-    if at is not None and not period:
-        raise click.UsageError("--at PERIOD goes with --period COLUMN")
     sheet_arg = int(sheet) if sheet is not None and sheet.isdigit() else sheet
     df = io.read_table(data, sheet=sheet_arg)
     value, place, pcode, lat, lon, per_capita, period = (
@@ -115,7 +119,11 @@ def choropleth_command(
         for v, o in ((value, "--value"), (place, "--place"), (pcode, "--pcode"), (lat, "--lat"), (lon, "--lon"),
                      (per_capita, "--per-capita"), (period, "--period"))
     )  # fmt: skip
+    value, place, pcode, lat, lon, period = _from_the_table(df, value, place, pcode, lat, lon, period, boundaries)
+    if at is not None and not period:
+        raise click.UsageError("--at PERIOD goes with --period COLUMN")
     areas = io.read_table(boundaries) if boundaries else None
+    gaz = user_gazetteer((), places, places_columns, country)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", JoinWarning)
         m = choropleth(
@@ -123,7 +131,7 @@ def choropleth_command(
             boundary_key=boundary_key,
             country=country, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
             units=units, scheme=scheme, classes=classes, breaks=_breaks(breaks), colors=colors,
-            per_capita=per_capita, per=per, tiles=tiles, min_score=min_score,
+            per_capita=per_capita, per=per, tiles=tiles, min_score=min_score, gazetteer=gaz,
             **({} if disclaimer is None else {"disclaimer": disclaimer or None}),
         )  # fmt: skip
     for w in caught:
@@ -147,6 +155,37 @@ def choropleth_command(
         io.write_table(m.unmatched, unmatched)
         say(f"wrote {len(m.unmatched)} unmatched row(s) to {unmatched}")
     say(summary(m, len(df), label=place or pcode or lat))
+
+
+def _from_the_table(df, value, place, pcode, lat, lon, period, boundaries):
+    """Columns the options do not name, read from the table's HXL tags and headers, and said on stderr."""
+    from geo.errors import InputError
+    from geo.io.columns import locate, tagged_roles
+
+    notes: list[str] = []
+    try:
+        value, place, pcode, lat, lon = locate(
+            df, value, place, pcode, lat, lon, notes=notes, area_level=None if boundaries else 1, need_value=False
+        )
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from None
+    if place is None and pcode is None and lat is None:
+        raise click.UsageError("which column says where each row is? give --place, --pcode or --lat/--lon")
+    if period is None and "period" in (tagged := _roles_or_none(df, tagged_roles)):
+        period = tagged["period"]
+        notes.append(f"periods from column {period!r} ({df.attrs['hxl'][period]})")
+    for note in notes:
+        say(note)
+    return value, place, pcode, lat, lon, period
+
+
+def _roles_or_none(df, tagged_roles) -> dict:
+    from geo.errors import InputError
+
+    try:
+        return tagged_roles(df)
+    except InputError:
+        return {}  # two value columns by tag: already settled by --value or refused above
 
 
 def summary(m, total_rows: int, label: str | None = None) -> str:

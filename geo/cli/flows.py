@@ -5,15 +5,22 @@ from __future__ import annotations
 import click
 
 from geo.cli import fails_cleanly, main, say
-from geo.cli.options import boundaries_option, map_outputs, map_texts, table_options, time_options
+from geo.cli.options import (
+    map_outputs,
+    map_texts,
+    table_options,
+    time_options,
+    user_gazetteer,
+    user_places,
+)
 from geo.movements import DEFAULT_TOP
 
 
 @main.command("flows")
 @click.argument("data", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--origin", required=True, help="Column of places people left (header or HXL tag).")
-@click.option("--destination", required=True, help="Column of places people went to.")
-@click.option("--value", required=True, help="Column of counts (people, or the --units you name).")
+@click.option("--origin", help="Column of places people left (header or HXL tag; default: the '+origin' tag).")
+@click.option("--destination", help="Column of places people went to (default: the '+dest' tag).")
+@click.option("--value", help="Column of counts (people, or the --units you name; default: the #affected… tag).")
 @map_outputs
 @time_options
 @click.option("--country", help="Only places in these countries, ISO codes: 'SY' or 'SY,TR'.")
@@ -27,7 +34,7 @@ from geo.movements import DEFAULT_TOP
 )
 @click.option("--min", "min_value", type=click.FloatRange(0), help="Draw only flows of at least this many.")
 @table_options
-@boundaries_option
+@user_places
 @click.option(
     "--unmatched", type=click.Path(dir_okay=False), help="Write rows on no arrow, with the reason, here (CSV)."
 )
@@ -40,8 +47,8 @@ from geo.movements import DEFAULT_TOP
 @fails_cleanly
 def flows_command(
     data, origin, destination, value, output, png, svg, pdf, period, at, country, level, top, min_value, sheet, layer,
-    assume_crs, boundaries, unmatched, areas, areas_value, areas_pcode, areas_place, title, subtitle, source, as_of,
-    created, units, disclaimer, tiles,
+    assume_crs, boundaries, places, places_columns, unmatched, areas, areas_value, areas_pcode, areas_place, title,
+    subtitle, source, as_of, created, units, disclaimer, tiles,
 ):  # fmt: skip
     """Movement table → curved arrows, width by people, on an offline map.
 
@@ -67,16 +74,13 @@ def flows_command(
         raise click.UsageError("--areas-value, --areas-pcode and --areas-place go with --areas FILE")
     if areas and not areas_value:
         raise click.UsageError("--areas FILE needs --areas-value COL (the figures to colour by)")
-    if at is not None and not period:
-        raise click.UsageError("--at PERIOD goes with --period COLUMN")
     if sheet is not None and sheet.isdigit():
         sheet = int(sheet)
     table = io.read_table(data, sheet=sheet, layer=layer, assume_crs=assume_crs)
-    gazetteer = None
-    if boundaries:
-        from geo.admin import gazetteer_with
-
-        gazetteer = gazetteer_with(*boundaries)
+    origin, destination, value, period = _from_the_table(table, origin, destination, value, period)
+    if at is not None and not period:
+        raise click.UsageError("--at PERIOD goes with --period COLUMN")
+    gazetteer = user_gazetteer(boundaries, places, places_columns, country, assume_crs)
     ft = prepare(
         table, origin, destination, value, period=period, country=country, level=level, top=top,
         min_value=min_value, units=units, gazetteer=gazetteer,
@@ -112,3 +116,27 @@ def flows_command(
         n = len(ft.unplaced)
         say(f"wrote {unmatched} ({n} row{'' if n == 1 else 's'} on no arrow)")
     say(ft.summary())
+
+
+def _from_the_table(table, origin, destination, value, period):
+    """Columns the options do not name, read from the table's HXL tags (+origin, +dest, #affected…, #date)."""
+    from geo.errors import InputError
+    from geo.io.columns import tagged_roles
+
+    try:
+        roles = tagged_roles(table)
+    except InputError as exc:
+        if value is None:
+            raise click.UsageError(str(exc)) from None
+        roles = {}
+    tags = table.attrs.get("hxl") or {}
+    found = {}
+    for option, given, role in (("--origin", origin, "origin"), ("--destination", destination, "destination"),
+                                ("--value", value, "value"), ("--period", period, "period")):  # fmt: skip
+        if given is None and role in roles:
+            given = roles[role]
+            say(f"{option} {given!r} ({tags[given]}), from the table's HXL tags")
+        if given is None and role != "period":
+            raise click.UsageError(f"missing {option}: name the column (no HXL tag says which it is)")
+        found[role] = given
+    return found["origin"], found["destination"], found["value"], found["period"]

@@ -235,3 +235,55 @@ def tagged_roles(df, *, area_level: int | None = None) -> dict[str, str]:
     if period:
         roles["period"] = period
     return roles
+
+
+def locate(df, value=None, place=None, pcode=None, lat=None, lon=None, *, notes: list[str],
+           area_level: int | None = None, need_value: bool = True) -> tuple:  # fmt: skip
+    """The columns of the figures and of where rows are: those not given, found as the table says them.
+
+    HXL hashtags first (``#affected+idps``, ``#adm1+code``, ``#geo+lat``, ``#loc+name``), then headers (the
+    P-code column of ``area_level`` or the deepest one — ``Community_Pcode``, ``admin3Pcode`` —, latitude and
+    longitude, the name column). Where rows are is read in that order of trust: P-codes, coordinates, names.
+    What was found is said in ``notes``; the figures are never guessed from a header (without
+    ``need_value`` they may be left None: each row then counts one). Returns ``(value, place, pcode, lat, lon)``.
+    """
+    from geo.errors import InputError
+
+    located = place is not None or pcode is not None or lat is not None or lon is not None
+    if value is not None and located:
+        return value, place, pcode, lat, lon
+    try:
+        roles = tagged_roles(df, area_level=area_level)
+    except InputError:
+        if value is None:
+            raise  # two figure columns by hashtag and none named: never pick one
+        roles = {}  # two figure columns by hashtag, but the caller named one
+    tags = df.attrs.get("hxl") or {}
+
+    def said(col: str, what: str) -> str:
+        notes.append(f"{what} from column {col!r}" + (f" ({tags[col]})" if col in tags else ""))
+        return col
+
+    if value is None and "value" in roles:
+        value = said(roles["value"], "figures")
+    elif value is None and need_value:
+        raise InputError("which column holds the figures? give value= (--value), a header or an HXL tag")
+    if located:
+        return value, place, pcode, lat, lon
+    levels = admin_columns(df)
+    order = sorted(levels, key=lambda lv: (lv != area_level, -lv))
+    codes = [levels[lv]["pcode"] for lv in order if "pcode" in levels[lv]]
+    names = [levels[lv]["name"] for lv in order if "name" in levels[lv]]
+    if "pcode" in roles:
+        pcode = said(roles["pcode"], "placed by P-codes")
+    elif "lat" in roles and "lon" in roles:
+        lat, lon = said(roles["lat"], "latitudes"), said(roles["lon"], "longitudes")
+    elif "place" in roles:
+        place = said(roles["place"], "placed by names")
+    elif codes:
+        pcode = said(codes[0], "placed by P-codes")
+    elif point_columns(df):
+        lat, lon = (said(c, w) for c, w in zip(point_columns(df), ("latitudes", "longitudes")))
+    elif names:
+        place = said(names[0], "placed by names")
+    return value, place, pcode, lat, lon

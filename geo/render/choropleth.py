@@ -187,6 +187,7 @@ def choropleth(
     tiles: str | None = None,
     disclaimer: str | None = DEFAULT_DISCLAIMER,
     min_score: float = 75.0,
+    gazetteer=None,
 ):
     """A choropleth of ``value`` per area, as a ``folium.Map`` (offline-ready; see the module doc).
 
@@ -210,6 +211,8 @@ def choropleth(
     naturalbreaks, equalinterval, fisherjenks…) with ``classes`` classes, or
     give ``breaks`` (upper bounds). ``colors`` is a ColorBrewer name, a
     matplotlib colormap or a list. ``created`` defaults to today.
+    ``gazetteer`` reads ``place`` names (e.g. one with a country's villages
+    added: :func:`geo.places.gazetteer_with_places`).
     """
     from geo.join import choices
     from geo.render.base import new_map
@@ -224,7 +227,8 @@ def choropleth(
         raise InputError("per= needs per_capita= (the population column to divide by)")
     if at is not None and period is None:
         raise InputError("at= needs period= (the column of periods to choose from)")
-    join = dict(place=place, pcode=pcode, lat=lat, lon=lon, areas=areas, key=boundary_key, country=country)
+    join = dict(place=place, pcode=pcode, lat=lat, lon=lon, areas=areas, key=boundary_key, country=country,
+                gazetteer=gazetteer)  # fmt: skip
     joined, unmatched, values, periods = _join(df, value, period, min_score=min_score, **join)
     unit_label = units or ""
     shown_all = values
