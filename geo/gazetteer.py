@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 import re
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import astuple, dataclass, fields, replace
 from pathlib import Path
@@ -68,7 +69,7 @@ DEFAULT_MIN_SCORE = 75.0
 FUZZY_WEIGHT = 0.9  # a fuzzy hit scores its rapidfuzz ratio × this, so it ranks below any variant
 MIN_FUZZY_LENGTH = 5  # a typo in a name of four letters or fewer is another name
 TYPO_WORD_RATIO = 75.0  # each word of a typo is still close to its word in the name
-_INDEX_VERSION = 8
+_INDEX_VERSION = 9
 _KIND_WORDS = (None, *sorted(set(_query.KIND_WORDS.values())))
 _COMMUNITY_CODE = re.compile(r"^\s*[Cc]\s*(\d{4,5})\s*$")
 
@@ -210,21 +211,69 @@ def _flat(value) -> str:
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
+class _Blob:
+    """A sorted, read-only table of str → str held as two newline-joined byte strings and two arrays of offsets:
+    a few objects where a dict would hold a million (the shipped index: 25 MB instead of 170 MB)."""
+
+    def __init__(self, keys: str, values: str) -> None:
+        self._keys, self._values = keys.encode(), values.encode()  # keys sorted by their UTF-8 bytes
+        self._k, self._v = self._starts(self._keys), self._starts(self._values)
+
+    @staticmethod
+    def _starts(blob: bytes):
+        import numpy as np
+
+        ends = np.flatnonzero(np.frombuffer(blob, dtype=np.uint8) == 10)
+        starts = array("q")
+        starts.frombytes(np.concatenate(([0], ends + 1, [len(blob) + 1])).astype(np.int64).tobytes())
+        return starts
+
+    @classmethod
+    def of(cls, table: dict[str, str]) -> dict[str, str]:
+        """The JSON form of a table: its keys and values, each joined by newlines, keys in byte order."""
+        keys = sorted(table, key=str.encode)
+        return {"keys": "\n".join(keys), "values": "\n".join(table[k] for k in keys)}
+
+    def __len__(self) -> int:
+        return len(self._k) - 1 if self._keys else 0
+
+    def _find(self, key: str) -> int:
+        want, data, k = key.encode(), self._keys, self._k
+        lo, hi = 0, len(self)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if data[k[mid] : k[mid + 1] - 1] < want:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(self) and data[k[lo] : k[lo + 1] - 1] == want else -1
+
+    def get(self, key: str, default=None):
+        i = self._find(key)
+        return default if i < 0 else self._values[self._v[i] : self._v[i + 1] - 1].decode()
+
+    def __contains__(self, key: str) -> bool:
+        return self._find(key) >= 0
+
+    def keys(self) -> set[str]:
+        return set(self._keys.decode().split("\n")) if self._keys else set()
+
+
 class _Index:
     """key → tuple of values, kept as one string per key as shipped and decoded when read.
 
     What a run adds (a user's places) sits beside the shipped part, so extending never copies it.
     """
 
-    def __init__(self, raw: dict[str, str] | Callable[[], dict[str, str]] | None = None, ints: bool = True) -> None:
+    def __init__(self, raw: dict | _Blob | Callable[[], _Blob] | None = None, ints: bool = True) -> None:
         self._load = raw if callable(raw) else None  # the shipped part, read on first use
-        self._shipped = raw if isinstance(raw, dict) else {} if raw is None else None
+        self._shipped = {} if raw is None else None if callable(raw) else raw
         self._new: dict[str, list] = {}
         self._ints = ints
         self._memo: dict[str, tuple] = {}
 
     @property
-    def _raw(self) -> dict[str, str]:
+    def _raw(self) -> dict[str, str] | _Blob:
         if self._shipped is None:
             self._shipped = self._load()
         return self._shipped
@@ -257,7 +306,7 @@ class _Index:
         return len(self._raw) + sum(k not in self._raw for k in self._new)
 
     def copy(self) -> _Index:
-        new = _Index(self._shipped if self._shipped is not None else self._load, self._ints)
+        new = _Index(self._load if self._shipped is None else self._shipped, self._ints)
         new._new = {k: list(v) for k, v in self._new.items()}
         new._memo = self._memo
         return new
@@ -423,11 +472,12 @@ class Gazetteer:
             "fields": FIELDS,
             "rows": self.rows.encoded(),
             "aliases": dict(sorted(aliases.items())),
-            "exact": self.exact.encoded(),
+            "exact": _Blob.of(self.exact.encoded()),
             "countries": dict(sorted(self.countries.items())),
             "borders": [[a, b, i] for (a, b), i in sorted(self.borders.items())],
         }
-        return main, {**head, "variants": self.variants.encoded(), "fuzzy": self.fuzzy_pool.encoded()}
+        rest = {"variants": _Blob.of(self.variants.encoded()), "fuzzy": _Blob.of(self.fuzzy_pool.encoded())}
+        return main, {**head, **rest}
 
     @classmethod
     def from_json(cls, data: dict, more: Callable[[], dict]) -> Gazetteer:
@@ -443,12 +493,12 @@ class Gazetteer:
             code = r.split("\t", 9)[8]
             if code:
                 gaz.pcodes.setdefault(pcode_key(code) or code.upper(), i)
-        gaz.exact = _Index(data["exact"])
+        gaz.exact = _Index(_Blob(**data["exact"]))
         gaz.countries = data["countries"]
         gaz.borders = {(a, b): i for a, b, i in data["borders"]}
         rest = functools.cache(more)
-        gaz.variants = _Index(lambda: rest()["variants"], ints=False)
-        gaz.fuzzy_pool = _Index(lambda: rest()["fuzzy"], ints=False)
+        gaz.variants = _Index(lambda: _Blob(**rest()["variants"]), ints=False)
+        gaz.fuzzy_pool = _Index(lambda: _Blob(**rest()["fuzzy"]), ints=False)
         gaz.shipped = len(gaz.rows)
         return gaz
 
