@@ -123,7 +123,7 @@ GOVERNORATES = [
 
 def test_an_hxl_table_maps_with_no_column_options(tmp_path):
     lines = ["Governorate,Code,IDPs,Updated", "#adm1+name,#adm1+code,#affected+idps,#date"]
-    lines += [f"{name},{code},{1000 * (i + 1)},2020-01-31" for i, (name, code) in enumerate(GOVERNORATES)]
+    lines += [f"{name},{code},{1000 * (i + 1)},2020-0{1 + i % 2}-28" for i, (name, code) in enumerate(GOVERNORATES)]
     data = tmp_path / "idps.csv"
     data.write_text("\n".join(lines) + "\n", encoding="utf-8")
     res = run("choropleth", data, "-o", tmp_path / "m.html")
@@ -131,7 +131,11 @@ def test_an_hxl_table_maps_with_no_column_options(tmp_path):
     assert "figures from column 'IDPs' (#affected+idps)" in res.stderr
     assert "placed by P-codes from column 'Code' (#adm1+code)" in res.stderr
     assert "periods from column 'Updated' (#date)" in res.stderr
-    assert "14 of 14 rows placed in 14 area(s)" in res.stderr
+    assert "14 of 14 rows placed in 14 area(s) over 2 period(s)" in res.stderr
+    one_date = data.read_text(encoding="utf-8").replace("2020-02-28", "2020-01-28")
+    data.write_text(one_date, encoding="utf-8")
+    res = run("choropleth", data, "-o", tmp_path / "one.html")
+    assert "periods from" not in res.stderr and "14 of 14 rows placed in 14 area(s);" in res.stderr
     options_win = run("choropleth", data, "--place", "Governorate", "--value", "IDPs", "-o", tmp_path / "n.html")
     assert options_win.exit_code == 0 and "placed by P-codes" not in options_win.stderr
 

@@ -171,7 +171,8 @@ def _from_the_table(df, value, place, pcode, lat, lon, period, boundaries):
         raise click.UsageError(str(exc)) from None
     if place is None and pcode is None and lat is None:
         raise click.UsageError("which column says where each row is? give --place, --pcode or --lat/--lon")
-    if period is None and "period" in (tagged := _roles_or_none(df, tagged_roles)):
+    tagged = _roles_or_none(df, tagged_roles)
+    if period is None and "period" in tagged and df[tagged["period"]].nunique() > 1:  # one date is no timeline
         period = tagged["period"]
         notes.append(f"periods from column {period!r} ({df.attrs['hxl'][period]})")
     for note in notes:

@@ -133,7 +133,7 @@ def _from_the_table(table, origin, destination, value, period):
     found = {}
     for option, given, role in (("--origin", origin, "origin"), ("--destination", destination, "destination"),
                                 ("--value", value, "value"), ("--period", period, "period")):  # fmt: skip
-        if given is None and role in roles:
+        if given is None and role in roles and (role != "period" or table[roles[role]].nunique() > 1):
             given = roles[role]
             say(f"{option} {given!r} ({tags[given]}), from the table's HXL tags")
         if given is None and role != "period":
