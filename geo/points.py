@@ -15,6 +15,13 @@ by its own coordinates — and returns a :class:`PointTable`:
 * every row accounted for: drawn + unmatched == input, in people and in rows
   (:meth:`PointTable.check`), and said in one line (:meth:`PointTable.summary`).
 
+With a ``period`` column (months, quarters, dates: :mod:`geo.periods`) rows are
+summed per point *and period*: each :class:`Point` belongs to one period, and
+:meth:`PointTable.at` gives the table of one period, its circles sized on the
+scale of the largest point of every period. A period no row has (a month missing
+between two others) is an empty table, not the period before; rows with an empty
+period are set aside ("empty period"), not hidden.
+
 The map of it is :mod:`geo.render.bubbles` (and its static twin
 :mod:`geo.render.bubbles_static`).
 
@@ -52,6 +59,7 @@ if TYPE_CHECKING:
 AREA_KINDS = ("country", "admin1", "admin2", "admin3")  # a figure for the whole area, drawn at a point inside it
 DIGITS = 5  # rows within about a metre of each other are on the same point
 SHOWN_ROWS = 8  # rows listed in a point's description; the rest are counted
+NO_PERIOD = "empty period"  # the reason a placed row of a table by period is not drawn
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,7 @@ class Point:
     lon: float
     value: float
     parts: tuple[Part, ...]  # the rows summed here, in table order
+    period: str = ""  # the period of every row here ("" in a table without periods)
 
     @property
     def rows(self) -> tuple[int, ...]:
@@ -117,10 +126,11 @@ class Point:
         return list(dict.fromkeys(x for p in self.parts for x in (p.written, p.matched) if x))
 
     def describe(self, units: str = "people", limit: int = SHOWN_ROWS) -> str:
-        """The tooltip: name as written, value with units, what it matched (or the rows summed), one per line."""
+        """The tooltip: name as written, value with units (and period), what it matched (or the rows summed)."""
         first = self.parts[0]
         head = self.label or f"{self.lat:.5f}, {self.lon:.5f}"
-        lines = [f"{head}: {fmt(self.value)} {units}".rstrip()]
+        when = f" ({self.period})" if self.period else ""
+        lines = [f"{head}: {fmt(self.value)} {units}".rstrip() + when]
         wheres = list(dict.fromkeys(p.where() for p in self.parts if p.where()))
         if len(self.parts) == 1:
             if first.query and first.query != first.written:
@@ -150,13 +160,18 @@ class Unplaced:
     written: str
     value: float  # NaN when the row had no value
     reason: str
+    period: str = ""  # as the table wrote it ("" without periods, or an empty period)
 
 
 @dataclass(frozen=True)
 class PointTable:
-    """Everything a proportional symbol map draws, and every row it does not, with the reason."""
+    """Everything a proportional symbol map draws, and every row it does not, with the reason.
 
-    points: tuple[Point, ...]  # largest first (ties by name, then position)
+    A table by period (``periods`` not empty) holds the circles of every period, each :class:`Point` with its
+    ``period``; :meth:`at` is the table of one period (its ``period`` set), :meth:`each_period` all of them.
+    """
+
+    points: tuple[Point, ...]  # largest first (ties by name, then position); by period, period by period
     unplaced: tuple[Unplaced, ...]  # in table order
     total: float  # sum of the value column over every row that has one
     rows: int
@@ -164,6 +179,18 @@ class PointTable:
     value_name: str = ""  # the value column, for titles and legends
     unmatched: object = field(default=None, compare=False, repr=False)  # the unplaced rows as the table had them
     notes: tuple[str, ...] = ()  # how the table was read: columns found by themselves, parents, warnings
+    periods: tuple[str, ...] = ()  # in order, the missing ones included (see geo.periods.order)
+    missing: tuple[str, ...] = ()  # periods between the others that no row has
+    period: str = ""  # the one period of a table made by at()
+    largest: float | None = None  # the figure the scale is drawn for (None: this table's own largest point)
+    period_input: dict = field(default_factory=dict, compare=False, repr=False)  # period → (rows, total) as read
+
+    @property
+    def biggest(self) -> float:
+        """The figure of the largest circle: by period, the largest point of *every* period, so one scale holds."""
+        if self.largest is not None:
+            return self.largest
+        return max((p.value for p in self.points), default=0.0)
 
     @property
     def drawn(self) -> float:
@@ -182,6 +209,53 @@ class PointTable:
         """The rows with no figure (listed, not drawn: no data is not zero)."""
         return tuple(u for u in self.unplaced if u.value != u.value)
 
+    @property
+    def no_period(self) -> tuple[Unplaced, ...]:
+        """The rows of a table by period whose period is empty (placed, but in no period to draw them)."""
+        return tuple(u for u in self.unplaced if u.reason == NO_PERIOD)
+
+    def span(self) -> str:
+        """ "2024-01 to 2024-03" (or the one period; "" without periods)."""
+        if not self.periods:
+            return ""
+        first, last = self.periods[0], self.periods[-1]
+        return first if first == last else f"{first} to {last}"
+
+    def at(self, period: str) -> PointTable:
+        """The table of one ``period``: its circles (on this table's scale), its rows set aside, its total.
+
+        A period no row has is an empty table; a period the table does not have is an InputError.
+        """
+        if self.period or not self.periods:
+            raise InputError("at(period) needs a table by period (prepare(..., period=COLUMN))")
+        tables = self._periods
+        if period not in tables:
+            raise InputError(f"no period {period!r}; the periods are: {', '.join(self.periods[:12])}")
+        return tables[period]
+
+    def each_period(self) -> tuple[PointTable, ...]:
+        """The table of every period, in order (none without periods)."""
+        return tuple(self._periods.values()) if self.periods and not self.period else ()
+
+    @functools.cached_property
+    def _periods(self) -> dict[str, PointTable]:
+        points: dict[str, list[Point]] = {p: [] for p in self.periods}
+        unplaced: dict[str, list[Unplaced]] = {p: [] for p in self.periods}
+        for pt in self.points:
+            points[pt.period].append(pt)
+        for u in self.unplaced:
+            if u.period in unplaced:
+                unplaced[u.period].append(u)
+        out = {}
+        for p in self.periods:
+            rows, total = self.period_input.get(p, (0, 0.0))  # as the input had them: check() holds them to it
+            out[p] = PointTable(
+                points=tuple(points[p]), unplaced=tuple(unplaced[p]), total=total, rows=rows, units=self.units,
+                value_name=self.value_name, periods=self.periods, missing=self.missing, period=p,
+                largest=self.biggest,
+            )  # fmt: skip
+        return out
+
     def bounds(self) -> tuple[float, float, float, float]:
         """(west, south, east, north) around every point."""
         return self._extent
@@ -195,23 +269,35 @@ class PointTable:
         return min(lons), min(lats), max(lons), max(lats)
 
     def summary(self) -> str:
-        """One line: "541 of 541 rows placed at 541 points; total 110,925 = 110,925 drawn + 0 unmatched"."""
-        s = "" if len(self.points) == 1 else "s"
-        line = (
-            f"{self.drawn_rows:,} of {self.rows:,} rows placed at {len(self.points):,} point{s}; "
-            f"total {fmt(self.total)} = {fmt(self.drawn)} drawn + {fmt(self.unmatched_value)} unmatched"
-        )
+        """One line: "541 of 541 rows placed at 541 points; total 110,925 = 110,925 drawn + 0 unmatched".
+
+        By period the points are the places drawn in any period: "… at 12 points over 3 periods (1 with no rows:
+        2024-02); total …".
+        """
+        places = len({(p.lat, p.lon) for p in self.points}) if self.periods else len(self.points)
+        s = "" if places == 1 else "s"
+        line = f"{self.drawn_rows:,} of {self.rows:,} rows placed at {places:,} point{s}"
+        if self.periods and not self.period:
+            line += f" over {len(self.periods)} period{'' if len(self.periods) == 1 else 's'}"
+            if self.missing:
+                line += f" ({len(self.missing)} with no rows: {', '.join(self.missing[:5])})"
+        line += f"; total {fmt(self.total)} = {fmt(self.drawn)} drawn + {fmt(self.unmatched_value)} unmatched"
         if self.unplaced:
             line += f"; {len(self.unplaced):,} not drawn: {unplaced_text(self.unplaced)}"
         return line
 
     def check(self) -> None:
-        """Assert conservation: drawn + unmatched == input, in value and in rows."""
-        got = self.drawn + self.unmatched_value
-        if not math.isclose(got, self.total, rel_tol=1e-9, abs_tol=1e-6):
-            raise AssertionError(f"drawn + unmatched = {got} but the input adds up to {self.total}")
-        if self.drawn_rows + len(self.unplaced) != self.rows:
-            raise AssertionError(f"{self.drawn_rows} rows drawn + {len(self.unplaced)} not, but {self.rows} in")
+        """Assert conservation: drawn + unmatched == input, in value and in rows (and so in every period)."""
+        for table in (self, *self.each_period()):
+            got = table.drawn + table.unmatched_value
+            if not math.isclose(got, table.total, rel_tol=1e-9, abs_tol=1e-6):
+                raise AssertionError(f"drawn + unmatched = {got} but the input adds up to {table.total}")
+            if table.drawn_rows + len(table.unplaced) != table.rows:
+                raise AssertionError(f"{table.drawn_rows} rows drawn + {len(table.unplaced)} not, but {table.rows} in")
+        if self.periods and not self.period:
+            rows = sum(t.rows for t in self.each_period()) + sum(1 for u in self.unplaced if not u.period)
+            if rows != self.rows:
+                raise AssertionError(f"{rows} rows in the periods and without one, but {self.rows} in")
 
     def unplaced_frame(self) -> pd.DataFrame:
         """The rows on no circle, as the table had them, after ``row`` (file numbering) and before ``reason``."""
@@ -349,6 +435,7 @@ def prepare(
     lon: str | None = None,
     *,
     label: str | None = None,
+    period: str | None = None,
     parent: str | Sequence[str] | None = None,
     level: str | int | None = None,
     country: str | Sequence[str] | None = None,
@@ -356,7 +443,7 @@ def prepare(
     min_score: float | None = None,
     gazetteer=None,
 ) -> PointTable:
-    """Read, place and sum the rows of a table of figures at places.
+    """Read, place and sum the rows of a table of figures at places (and periods).
 
     ``data`` is a DataFrame or a file (CSV, XLSX, GeoJSON…); columns are named by
     header or HXL hashtag (``#affected+idps``). Rows find their point by name
@@ -375,6 +462,11 @@ def prepare(
     replaces the shipped one (:func:`geo.admin.gazetteer_with` a COD-AB file,
     :func:`geo.places.gazetteer_with_places` a COD-PP file).
 
+    ``period`` names a column of dates or periods: rows are summed per point and
+    period, the periods put in reading order (:func:`geo.periods.order`: as dates
+    when they read as dates, months missing between others added), and a row
+    with an empty period is set aside (reason "empty period").
+
     Blank values are "no value": listed in ``unplaced``, not drawn (no data is not
     zero); zero is a value. Non-numeric or negative values raise
     :class:`geo.errors.InputError` naming the rows.
@@ -382,6 +474,7 @@ def prepare(
     import geopandas as gpd
 
     from geo import io as _io
+    from geo import periods as _periods
     from geo.io.columns import LEVEL_KINDS, column_level, hierarchy, level_kind
 
     df = read_frame(data)
@@ -401,6 +494,10 @@ def prepare(
     values = _io.parse_figures(column(df, value, "value"), value).tolist()
     n = len(df)
     written = _texts(column(df, label, "label")) if label else None
+    whens = _periods.labels(column(df, period, "period")).tolist() if period else [""] * n
+    order = _periods.order(whens) if period else _periods.Periods(())
+    if period and not order.labels:
+        raise InputError(f"no row has a period in column {period!r}")
 
     if place is not None or pcode is not None:
         col = column(df, place or pcode, "place" if place else "P-code")
@@ -434,16 +531,23 @@ def prepare(
         # a P-code is no name to show: the gazetteer's name for it is
         written = [(m.name if m else q) if pcode is not None else q for q, m in zip(queries, matches)]
 
-    parts: dict[tuple[float, float], list[Part]] = defaultdict(list)
+    parts: dict[tuple[float, float, str], list[Part]] = defaultdict(list)
     unplaced: list[Unplaced] = []
     kept = []
+    period_input: dict[str, tuple[int, float]] = {p: (0, 0.0) for p in order.labels}
     for i in range(n):
-        v, (spot, why) = values[i], spots[i]
+        v, (spot, why), when = values[i], spots[i], whens[i]
+        if when:
+            rows_in, total_in = period_input[when]
+            period_input[when] = (rows_in + 1, total_in + (float(v) if v == v else 0.0))
         if v != v:
-            unplaced.append(Unplaced(i + first_row, written[i] or queries[i], math.nan, "no value"))
+            unplaced.append(Unplaced(i + first_row, written[i] or queries[i], math.nan, "no value", when))
             continue
         if spot is None:
-            unplaced.append(Unplaced(i + first_row, written[i] or queries[i], float(v), why))
+            unplaced.append(Unplaced(i + first_row, written[i] or queries[i], float(v), why, when))
+            continue
+        if period and not when:  # placed, but a map by period has no period to draw it in: said, not dropped
+            unplaced.append(Unplaced(i + first_row, written[i] or queries[i], float(v), NO_PERIOD))
             continue
         m = matches[i]
         part = Part(
@@ -451,10 +555,11 @@ def prepare(
             matched=m.name if m else "", kind=m.kind if m else "coordinates", pcode=m.pcode if m else "",
             qualifier=m.qualifier if m else "", note=m.note if m else "",
         )  # fmt: skip
-        parts[(round(spot[0], DIGITS), round(spot[1], DIGITS))].append(part)
+        parts[(round(spot[0], DIGITS), round(spot[1], DIGITS), when)].append(part)
         kept.append(i)
-    points = [Point(y, x, math.fsum(p.value for p in ps), tuple(ps)) for (y, x), ps in parts.items()]
-    points.sort(key=lambda p: (-p.value, p.label, p.lat, p.lon))
+    points = [Point(y, x, math.fsum(p.value for p in ps), tuple(ps), when) for (y, x, when), ps in parts.items()]
+    rank = {p: k for k, p in enumerate(order.labels)}
+    points.sort(key=lambda p: (rank.get(p.period, 0), -p.value, p.label, p.lat, p.lon))
 
     lost = sorted(set(range(n)) - set(kept))
     unmatched = df.iloc[lost].copy()
@@ -467,7 +572,8 @@ def prepare(
     unmatched["reason"] = [u.reason for u in unplaced]
     table = PointTable(
         points=tuple(points), unplaced=tuple(unplaced), total=math.fsum(v for v in values if v == v), rows=n,
-        units=units, value_name=str(value), unmatched=unmatched, notes=tuple(notes),
+        units=units, value_name=str(value), unmatched=unmatched, notes=tuple(notes), periods=order.labels,
+        missing=order.missing, period_input=period_input,
     )  # fmt: skip
     table.check()
     return table

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 from geo.movements import fmt
-from geo.points import PointTable
+from geo.points import NO_PERIOD, PointTable
 from geo.render.layout import Legend
 
 FILL = "#c2410c"  # the flows' dark orange: reads on the pale basemap and over a blue choropleth
@@ -62,7 +62,8 @@ def radius(value: float, biggest: float) -> float:
 
 
 def radii(table: PointTable) -> list[float]:
-    biggest = max((p.value for p in table.points), default=0.0)
+    """Each point's radius in px, on the table's scale (by period: the largest point of every period)."""
+    biggest = table.biggest
     return [radius(p.value, biggest) for p in table.points]
 
 
@@ -109,7 +110,7 @@ def legend_title(table: PointTable) -> str:
 
 def legend_key(table: PointTable) -> list[dict]:
     """The nested reference circles: ``{"value", "r", "label"}``, largest first."""
-    biggest = max((p.value for p in table.points), default=0.0)
+    biggest = table.biggest
     return [{"value": v, "r": radius(v, biggest), "label": fmt(v)} for v in references(biggest)]
 
 
@@ -121,26 +122,67 @@ def legend_rows(table: PointTable) -> list[dict]:
 
 
 def legend_note(table: PointTable) -> str:
-    """What the legend says beyond the circles: the scale rule, sums, areas, and what is not drawn."""
+    """What the legend says beyond the circles: the scale rule, sums, areas, and what is not drawn.
+
+    By period, that one scale holds for every period; the table of one period (``table.at(p)``, as printed
+    with ``--at``) says which period it is.
+    """
     parts = ["Circle area proportional to the figure."]
+    if table.periods:
+        n = len(table.periods)
+        if table.period:
+            parts.insert(0, f"Period {table.period}.")
+        parts.append(f"One circle scale for all {n} period{'' if n == 1 else 's'} ({table.span()}).")
     summed = sum(1 for p in table.points if len(p.parts) > 1)
     if summed:
         s = "" if summed == 1 else "s"
         parts.append(f"Rows on the same place are summed ({summed:,} circle{s}).")
     if any(p.is_area and p.value > 0 for p in table.points):
         parts.append("Dashed: a figure for a whole area, drawn at a point inside it.")
-    biggest = max((p.value for p in table.points), default=0.0)
+    biggest = table.biggest
     tiny = sum(1 for p in table.points if 0 < p.value and MAX_RADIUS * math.sqrt(p.value / biggest) < MIN_RADIUS)
     if tiny:
         parts.append(f"{tiny:,} smallest drawn at {MIN_RADIUS:g} px so they stay visible.")
-    unknown = [u for u in table.unplaced if u.value == u.value]
+    parts += not_drawn(table)
+    return " ".join(parts)
+
+
+def not_drawn(table: PointTable) -> list[str]:
+    """What the rows on no circle were: not placed, without a figure, without a period (one sentence each)."""
+    parts = []
+    no_period = table.no_period
+    unknown = [u for u in table.unplaced if u.value == u.value and u.reason != NO_PERIOD]
     if unknown:
         s = "" if len(unknown) == 1 else "s"
-        parts.append(f"{len(unknown):,} row{s} ({fmt(table.unmatched_value)} {table.units}) not placed.")
+        value = fmt(math.fsum(u.value for u in unknown))
+        parts.append(f"{len(unknown):,} row{s} ({value} {table.units}) not placed.")
     if table.no_value:
         n = len(table.no_value)
         parts.append(f"{n:,} row{'' if n == 1 else 's'} with no figure, not drawn.")
-    return " ".join(parts)
+    if no_period:
+        n = len(no_period)
+        value = fmt(math.fsum(u.value for u in no_period))
+        parts.append(f"{n:,} row{'' if n == 1 else 's'} ({value} {table.units}) without a period, not drawn.")
+    return parts
+
+
+def period_note(table: PointTable) -> str:
+    """What the time slider says under one period (``table.at(p)``): its total, or that it has no rows,
+    and what of it is not drawn.
+
+    >>> import pandas as pd
+    >>> from geo.points import prepare
+    >>> pt = prepare(pd.DataFrame({"site": ["Atmeh", "Dana"], "n": [120, 30], "m": ["2024-01", "2024-03"]}),
+    ...              value="n", place="site", period="m")
+    >>> [period_note(t) for t in pt.each_period()]
+    ['120 people at 1 place.', 'No rows for 2024-02.', '30 people at 1 place.']
+    """
+    if table.period in table.missing:
+        return f"No rows for {table.period}."
+    n = len(table.points)
+    figure = " ".join(x for x in (fmt(table.drawn), table.units) if x)
+    parts = [f"{figure} at {n:,} place{'' if n == 1 else 's'}." if n else "No circle to draw."]
+    return " ".join(parts + not_drawn(table))
 
 
 _KEY = """{% if this.key %}
