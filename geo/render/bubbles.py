@@ -14,6 +14,10 @@ with the static twin): area proportional to the value, one scale for the whole
 map, nested reference circles at round values, zero a small hollow circle; rows
 with no value are listed in the legend note and ``m.point_table``, not drawn.
 
+A table by period (``period=``) gets a time slider (:class:`geo.render.timeline.Timeline`): one layer of
+circles per period, one shown at a time, every period on the one scale of the largest point of any
+period; under the slider, the period's total and what of it is not drawn ("No rows for 2024-02.").
+
 >>> import pandas as pd
 >>> sites = pd.DataFrame({"site": ["Atmeh", "Kafr Lusin", "Sarmada"], "idps": [12000, 4500, 0]})
 >>> m = bubbles(sites, value="idps", place="site", created="2026-01-01")
@@ -47,6 +51,7 @@ from geo.render.symbols import (
     legend_note,
     legend_rows,
     legend_title,
+    period_note,
     radii,
     styles,
 )
@@ -248,10 +253,11 @@ def _view(bounds, window: tuple[int, int]) -> tuple[float, float, float, float]:
 
 
 def place_names(table: PointTable, limit: int = LABELS) -> list[str]:
-    """The names the map prints itself, so the basemap does not print the same towns beside them."""
+    """The names the map prints itself (in any period), so the basemap does not print the same towns beside them."""
     names = []
-    for i, _ in label_list(table, limit):
-        names += table.points[i].names
+    for each in table.each_period() or (table,):
+        for i, _ in label_list(each, limit):
+            names += each.points[i].names
     return list(dict.fromkeys(names))
 
 
@@ -279,6 +285,10 @@ def areas_for(
     """
     from geo.points import column, read_frame
 
+    if areas is None and areas_value is not None and table.periods:
+        # the rows of every period added up per area: a sum of monthly camp populations means nothing
+        raise InputError("areas_value sums the table's own rows per area, every period together: with period=, "
+                         "give areas= a table of its own (one figure per area), or leave period out")  # fmt: skip
     if areas is not None or areas_value is None:
         if areas is None and (areas_pcode or areas_place):
             raise InputError("areas_pcode and areas_place say how areas_value finds its areas: give areas_value")
@@ -327,16 +337,22 @@ def bubble_map(
     areas_value: str | None = None,
     areas_pcode: str | None = None,
     areas_place: str | None = None,
+    at: str | None = None,
 ) -> folium.Map:
     """Draw a prepared :class:`geo.points.PointTable`; returns the ``folium.Map`` (``m.point_table`` is the table).
 
-    ``labels`` is how many of the largest places are named (0: none). ``areas`` (a table or file with
-    ``areas_value`` per area, found by ``areas_pcode`` or ``areas_place``; or an
+    ``labels`` is how many of the largest places are named (0: none; by period, in each period). ``areas``
+    (a table or file with ``areas_value`` per area, found by ``areas_pcode`` or ``areas_place``; or an
     :class:`geo.render.flows.AreaLayer`) adds a choropleth under the circles; the layers control switches
-    it and the circles. ``m.area_layer`` holds it (with its unmatched rows).
+    it (and the circles, on a map without periods). ``m.area_layer`` holds it (with its unmatched rows).
+    A table by period gets a time slider showing one period at a time, ``at`` first (default the last).
     """
     from geo.render.base import new_map
+    from geo.render.timeline import Timeline, start_index
 
+    if at is not None and not table.periods:
+        raise InputError("at= needs a table by period (period=COLUMN)")
+    start = start_index(table.periods, at)
     bounds = padded_bounds(table)
     al = resolve_areas(areas, areas_value, areas_pcode, areas_place, units=table.units)
     # The basemap is drawn for the whole opening view, not just the points: a few communities open at a zoom
@@ -347,10 +363,24 @@ def bubble_map(
         skip_names=place_names(table, labels), basemap_bounds=opening_view(bounds),
     )  # fmt: skip
     area_vector = _add_areas(m, al, bounds) if al else None
-    # Leaflet writes layer names into the control as HTML
-    group = folium.FeatureGroup(name=_html.escape(f"Circles: {legend_title(table)}"), overlay=True, control=bool(al))
-    BubbleLayer(table, labels).add_to(group)
-    group.add_to(m)
+    if table.periods:
+        # one layer of circles a period, shown in turn by the slider (never two at once); all on the table's scale
+        groups = []
+        for each in table.each_period():
+            group = None
+            if each.points:
+                group = folium.FeatureGroup(name=_html.escape(each.period), control=False, show=False)
+                BubbleLayer(each, labels).add_to(group)
+                group.add_to(m)
+            groups.append(group)
+        notes = [period_note(each) for each in table.each_period()]
+        Timeline(table.periods, groups, notes, start=start, label="Period of the circles shown").add_to(m)
+    else:
+        # Leaflet writes layer names into the control as HTML
+        name = _html.escape(f"Circles: {legend_title(table)}")
+        group = folium.FeatureGroup(name=name, overlay=True, control=bool(al))
+        BubbleLayer(table, labels).add_to(group)
+        group.add_to(m)
     BubbleLegend(legend_title(table), legend_key(table), legend_rows(table), note=legend_note(table)).add_to(m)
     if al:
         note = f"{len(al.unmatched)} area row(s) matched no area." if len(al.unmatched) else None
@@ -363,6 +393,7 @@ def bubble_map(
         title=title, subtitle=subtitle, source=source, as_of=as_of, created=created, disclaimer=disclaimer,
         labels=labels, areas=al,
     )  # fmt: skip
+    m.periods = table.periods
     return m
 
 
@@ -375,6 +406,8 @@ def bubbles(
     lon: str | None = None,
     *,
     label: str | None = None,
+    period: str | None = None,
+    at: str | None = None,
     parent: str | Sequence[str] | None = None,
     level: str | int | None = None,
     country: str | Sequence[str] | None = None,
@@ -404,6 +437,12 @@ def bubbles(
     no value or no place are listed in a warning and in ``m.point_table.unplaced``, and
     ``m.point_table.summary()`` accounts for every row and every person.
 
+    ``period`` names a column of dates or periods: the map gets a time slider showing one period at a time
+    (``at`` the one shown first, default the last), rows summed per place and period, every period's circles
+    on one scale so that a bigger circle means more people whatever the period; a period with no rows shows
+    as such, and rows with an empty period are listed, not drawn. Periods sort as dates when they read as
+    dates (:mod:`geo.periods`).
+
     ``areas`` adds a choropleth under the circles, as :func:`geo.flows` does: a table or file with
     ``areas_value`` per area (by ``areas_pcode`` or ``areas_place``). Without ``areas``, ``areas_value``
     names a column of ``data`` itself: summed per area by ``areas_pcode``/``areas_place`` when given,
@@ -412,15 +451,17 @@ def bubbles(
     """
     from geo.points import read_frame
 
+    if at is not None and period is None:
+        raise InputError("at= needs period= (the column of periods to choose from)")
     df = read_frame(data)
     table = prepare(
-        df, value, place, pcode, lat, lon, label=label, parent=parent, level=level, country=country, units=units,
-        min_score=min_score, gazetteer=gazetteer,
+        df, value, place, pcode, lat, lon, label=label, period=period, parent=parent, level=level, country=country,
+        units=units, min_score=min_score, gazetteer=gazetteer,
     )  # fmt: skip
     if table.unplaced:
         warnings.warn(table.summary(), UserWarning, stacklevel=2)
     al = areas_for(df, table, areas, areas_value, areas_pcode, areas_place, country=country)
     return bubble_map(
         table, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created, disclaimer=disclaimer,
-        tiles=tiles, labels=labels, areas=al,
+        tiles=tiles, labels=labels, areas=al, at=at,
     )  # fmt: skip
