@@ -176,3 +176,70 @@ def test_an_hxl_table_needs_no_column_options(tmp_path):
     assert "figures from column 'IDPs' (#affected+idps)" in res.stderr
     assert "placed by P-codes from column 'Code' (#loc+code)" in res.stderr
     assert "2 of 2 rows placed at 2 points; total 150 = 150 drawn + 0 unmatched" in res.stderr
+
+
+MONTHLY = (
+    "site,idps,month\n"
+    "Azaz,12000,Jan 2024\n"
+    "Idlib city,5000,Jan 2024\n"
+    "Azaz,4000,Mar 2024\n"
+    "Idlib city,20000,Mar 2024\n"
+    "Jarablus,9000,Apr 2024\n"
+    "Sarmada,700,\n"
+)
+
+
+def test_by_period_a_slider_small_multiples_and_every_row_accounted_for(tmp_path):
+    data = tmp_path / "monthly.csv"
+    data.write_text(MONTHLY, encoding="utf-8")
+    out, png, report = tmp_path / "m.html", tmp_path / "m.png", tmp_path / "unplaced.csv"
+    res = run("bubbles", data, "--value", "idps", "--place", "site", "--period", "month", "-o", out, "--png", png,
+              "--unmatched", report, "--created", "2026-01-01")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert 'type="range"' in html and "No rows for Feb 2024." in html
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert res.stderr.strip().splitlines()[-1] == (
+        "5 of 6 rows placed at 3 points over 4 periods (1 with no rows: Feb 2024); total 50,700 = 50,000 drawn + "
+        "700 unmatched; 1 not drawn: empty period: 'Sarmada' (row 7)"
+    )
+    rows = list(csv.DictReader(report.open(encoding="utf-8")))
+    assert [(r["row"], r["site"], r["reason"]) for r in rows] == [("7", "Sarmada", "empty period")]
+    # the same command writes the same bytes
+    again = tmp_path / "again.html"
+    run("bubbles", data, "--value", "idps", "--place", "site", "--period", "month", "-o", again, "--created",
+        "2026-01-01")  # fmt: skip
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_at_opens_the_web_map_there_and_prints_that_one_period(tmp_path):
+    data = tmp_path / "monthly.csv"
+    data.write_text(MONTHLY, encoding="utf-8")
+    args = ["bubbles", data, "--value", "idps", "--place", "site", "--created", "2026-01-01"]
+    one, grid = tmp_path / "one.png", tmp_path / "grid.png"
+    assert run(*args, "--period", "month", "--at", "Jan 2024", "--png", one, "-o", tmp_path / "m.html").exit_code == 0
+    assert run(*args, "--period", "month", "--png", grid).exit_code == 0
+    from PIL import Image
+
+    with Image.open(one) as a, Image.open(grid) as b:
+        assert a.size != b.size  # one map, against a grid of four panels
+    res = run(*args, "--period", "month", "--at", "May 2024", "-o", tmp_path / "m.html")
+    assert res.exit_code == 2 and "no period 'May 2024'; the periods are: Jan 2024, Feb 2024" in res.stderr
+    res = run(*args, "--at", "Jan 2024", "-o", tmp_path / "m.html")
+    assert res.exit_code == 2 and "--at PERIOD goes with --period COLUMN" in res.stderr
+    res = run(*args, "--period", "month", "--areas-value", "idps", "-o", tmp_path / "m.html")
+    assert res.exit_code == 2 and "give --areas FILE" in res.stderr
+
+
+def test_an_hxl_date_column_is_the_period_and_said(tmp_path):
+    path = tmp_path / "hxl.csv"
+    path.write_text(
+        "Site,IDPs,Month\n#loc+name,#affected+idps,#date\nAtmeh,100,2024-01\nAtmeh,50,2024-02\nKafr Lusin,7,2024-02\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.html"
+    res = run("bubbles", path, "-o", out, "--created", "2026-01-01")
+    assert res.exit_code == 0, res.output
+    assert "periods from column 'Month' (#date)" in res.stderr
+    assert "3 of 3 rows placed at 2 points over 2 periods; total 157 = 157 drawn + 0 unmatched" in res.stderr
+    assert 'type="range"' in out.read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ from geo.cli.options import (
     map_texts,
     parent_option,
     table_options,
+    time_options,
     user_gazetteer,
     user_places,
 )  # fmt: skip
@@ -30,6 +31,7 @@ from geo.cli.options import (
 @click.option("--label", help="Column to name the circles by (e.g. the community name when placing by --pcode).")
 @parent_option
 @level_option
+@time_options
 @map_outputs
 @click.option(
     "--embed", type=click.Path(dir_okay=False), help="Also an HTML fragment (an iframe) to paste into a page."
@@ -60,8 +62,8 @@ from geo.cli.options import (
 @map_texts
 @fails_cleanly
 def bubbles_command(
-    data, value, place, pcode, lat, lon, label, parent, level, output, png, svg, pdf, embed, country, labels,
-    min_score, sheet, layer, assume_crs, boundaries, places, places_columns, unmatched, areas, areas_value,
+    data, value, place, pcode, lat, lon, label, parent, level, period, at, output, png, svg, pdf, embed, country,
+    labels, min_score, sheet, layer, assume_crs, boundaries, places, places_columns, unmatched, areas, areas_value,
     areas_pcode, areas_place, title, subtitle, source, as_of, created, units, disclaimer, tiles,
 ):  # fmt: skip
     """Figures at places → one circle per place, its area proportional to people, on an offline map.
@@ -72,6 +74,8 @@ def bubbles_command(
     coordinates, then names), and said. Rows on the same point are summed; a
     zero is a small hollow circle; rows with no value or no known place are
     left off, counted in the summary on stderr and listed with --unmatched.
+    With --period (or a column tagged #date) the map gets a time slider, every
+    period on one circle scale; in print, a panel per period (or --at one).
 
     \b
     Examples:
@@ -79,6 +83,7 @@ def bubbles_command(
       geo bubbles communities.csv --value arrivals --pcode Community_Pcode --label Community -o maps/arrivals.html
       geo bubbles camps-hxl.xlsx --areas-value '#affected+ind' -o maps/camps.html
       geo bubbles villages.csv --value returnees --place village --places sdn_pplp.csv --country SD -o maps/r.html
+      geo bubbles monthly.csv --value arrivals --pcode pcode --period month -o maps/m.html --png maps/months.png
     """
     from geo import io
     from geo.points import prepare
@@ -98,10 +103,16 @@ def bubbles_command(
     if sheet is not None and sheet.isdigit():
         sheet = int(sheet)
     table = io.read_table(data, sheet=sheet, layer=layer, assume_crs=assume_crs)
+    period = period or _tagged_period(table)
+    if at is not None and not period:
+        raise click.UsageError("--at PERIOD goes with --period COLUMN")
+    if period and areas_value and not areas:
+        raise click.UsageError("--areas-value without --areas would add up every period's rows per area: with "
+                               "--period, give --areas FILE (one figure per area)")  # fmt: skip
     gazetteer = user_gazetteer(boundaries, places, places_columns, country, assume_crs)
     pt = prepare(
-        table, value, place, pcode, lat, lon, label=label, parent=parent, level=level, country=country, units=units,
-        min_score=min_score, gazetteer=gazetteer,
+        table, value, place, pcode, lat, lon, label=label, period=period, parent=parent, level=level, country=country,
+        units=units, min_score=min_score, gazetteer=gazetteer,
     )  # fmt: skip
     for note in pt.notes:
         say(note)
@@ -116,7 +127,7 @@ def bubbles_command(
         from geo.render.base import save_html, to_embed
         from geo.render.bubbles import bubble_map
 
-        m = bubble_map(pt, tiles=tiles, **style)
+        m = bubble_map(pt, tiles=tiles, at=at, **style)
         if output:
             save_html(m, output)
             say(f"wrote {output}")
@@ -127,10 +138,24 @@ def bubbles_command(
         if path:
             from geo.render.bubbles_static import save_bubble_figure
 
-            save_bubble_figure(pt, path, **style)
+            save_bubble_figure(pt, path, at=at, **style)
             say(f"wrote {path}")
     if unmatched:
         io.write_table(pt.unplaced_frame(), unmatched)
         n = len(pt.unplaced)
         say(f"wrote {unmatched} ({n} row{'' if n == 1 else 's'} on no circle)")
     say(pt.summary())
+
+
+def _tagged_period(table) -> str | None:
+    """The column an HXL tag marks as the period (#date), said on stderr; None when there is none."""
+    from geo.errors import InputError
+    from geo.io.columns import tagged_roles
+
+    try:
+        period = tagged_roles(table).get("period")
+    except InputError:
+        return None  # two value columns by tag: --value settles it, or prepare says so in one line
+    if period:
+        say(f"periods from column {period!r} ({table.attrs['hxl'][period]})")
+    return period
