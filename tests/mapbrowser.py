@@ -1,7 +1,7 @@
 """Helpers for the browser tests that drive a map as a reader would: open it offline, wait, measure.
 
-Used by ``test_browser_timeline.py`` and ``test_browser_zoom.py``; the ``browser`` fixture of each
-module launches Debian's Chromium (skipped without it).
+Used by ``test_browser_timeline.py``, ``test_browser_zoom.py`` and ``test_browser_bubbles.py``; the
+``browser`` fixture of each module launches Debian's Chromium (skipped without it).
 """
 
 from __future__ import annotations
@@ -108,6 +108,26 @@ class Reader:
         return self.js(
             "return Array.from(document.querySelectorAll('path.geo-flow')).map(p => +p.getAttribute('stroke-width'));"
         )
+
+    def drag_slider(self, index: int, steps: int = 8) -> None:
+        """Drag the time slider's thumb, with the mouse, from where it is to position ``index``."""
+        slider = self.page.locator(".geo-timeline input")
+        box, count = slider.bounding_box(), int(slider.get_attribute("max")) + 1
+        thumb = 8  # half of Chromium's range thumb
+
+        def x(i):
+            return box["x"] + thumb + i / (count - 1) * (box["width"] - 2 * thumb)
+
+        y = box["y"] + box["height"] / 2
+        self.page.mouse.move(x(int(slider.input_value())), y)
+        self.page.mouse.down()
+        self.page.mouse.move(x(index), y, steps=steps)
+        self.page.mouse.up()
+        self.settle()
+
+    def period(self) -> str:
+        """The period the slider shows now, as written beside it."""
+        return self.page.locator(".geo-timeline output").inner_text()
 
     def close(self) -> None:
         self.page.close()

@@ -220,3 +220,128 @@ def test_the_541_community_table_by_pcode(browser, tmp_path):
     for neighbour in ("Turkey", "Iraq"):
         assert page.locator(".geo-label.country", has_text=neighbour).is_visible()
     page.close()
+
+
+# --- by month: the time slider -----------------------------------------------------------------------------------
+
+MONTHS = ("2024-01", "2024-02", "2024-03")
+MONTHLY = pd.DataFrame(
+    {
+        "site": ["Azaz", "Idlib city", "al-Bab", "Azaz", "Jarablus", "Jarablus", "Idlib city", "Jisr al-Shughur",
+                 "Azaz", "Afrin"],
+        "idps": [12000, 5000, 3000, 4000, 6000, 3000, 20000, 7000, 0, 900],
+        "month": ["2024-01", "2024-01", "2024-01", "2024-02", "2024-02", "2024-02", "2024-03", "2024-03", "2024-03",
+                  ""],
+    }
+)  # fmt: skip
+DRAWN = """const out = [];
+m.eachLayer(l => { if (l.geoTip !== undefined) out.push([l.geoTip, l.getRadius()]); });
+return out.sort();"""
+
+
+@pytest.fixture(scope="module")
+def monthly(tmp_path_factory):
+    from geo.render.base import save_html
+    from geo.render.bubbles import bubbles
+    from geo.render.symbols import radii
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = bubbles(MONTHLY, value="idps", place="site", period="month", created="2026-01-01",
+                    title="IDP arrivals by month")  # fmt: skip
+    path = tmp_path_factory.mktemp("maps") / "bubbles-months.html"
+    save_html(m, path)
+    expected = {
+        t.period: sorted([p.describe(), r] for p, r in zip(t.points, radii(t))) for t in m.point_table.each_period()
+    }
+    assert [len(v) for v in expected.values()] == [3, 2, 3]
+    return m, path, expected
+
+
+def hover_each(reader, expected: list) -> list[str]:
+    """Hover the middle of every circle drawn, as a reader would; the tooltip each one shows."""
+    tips = []
+    for i in range(reader.page.locator("path.geo-bubble").count()):
+        x, y = reader.js(
+            f"""const r = document.querySelectorAll("path.geo-bubble")[{i}].getBoundingClientRect();
+            return [r.x + r.width / 2, r.y + r.height / 2];"""
+        )
+        reader.page.mouse.move(x, y)
+        reader.page.wait_for_timeout(80)
+        tip = reader.page.locator(".leaflet-tooltip.geo-bubble-tip")
+        assert tip.count() == 1
+        tips.append(tip.inner_text())
+    return sorted(tips)
+
+
+def test_dragging_the_slider_draws_exactly_that_months_circles(browser, monthly):
+    from mapbrowser import Reader
+
+    m, path, expected = monthly
+    reader = Reader(browser, path)
+    assert reader.period() == "2024-03"  # the latest month opens
+    assert reader.js(DRAWN) == expected["2024-03"]
+    for i in (0, 1, 2, 1, 0):
+        reader.drag_slider(i)
+        month = MONTHS[i]
+        assert reader.period() == month
+        # that month's circles, at their radii on the one scale, and no other month's
+        assert reader.js(DRAWN) == expected[month]
+        assert reader.page.locator("path.geo-bubble").count() == len(expected[month])
+        # what a reader sees on hovering each circle is that month's figure
+        assert hover_each(reader, expected[month]) == [tip for tip, _ in expected[month]]
+        note = reader.page.locator(".geo-timeline .note").inner_text()
+        assert note == f"{m.point_table.at(month).drawn:,.0f} people at {len(expected[month])} places."
+        if i == 1:
+            OUTPUT.mkdir(exist_ok=True)
+            reader.page.screenshot(path=str(OUTPUT / "bubbles-by-month-feb.png"))
+    # Azaz: 12,000 in January is drawn larger than 4,000 in February, on the scale of March's 20,000
+    radius = {tip.split(" (")[0]: r for month in MONTHS for tip, r in expected[month] if tip.startswith("Azaz")}
+    assert radius["Azaz: 12,000 people"] == pytest.approx(24 * (12000 / 20000) ** 0.5, abs=0.01)
+    assert reader.errors == [] and reader.blocked == []
+    reader.close()
+
+
+def test_keyboard_steps_and_names_follow_the_month(browser, monthly):
+    from mapbrowser import Reader
+
+    _, path, expected = monthly
+    reader = Reader(browser, path)
+    slider = reader.page.locator(".geo-timeline input")
+    slider.focus()
+    names = {}
+    for key, month in (("Home", "2024-01"), ("ArrowRight", "2024-02"), ("End", "2024-03")):
+        reader.page.keyboard.press(key)
+        reader.settle()
+        reader.page.wait_for_timeout(100)  # the names are placed a tick after their layer is added
+        assert reader.period() == month and slider.get_attribute("aria-valuetext") == month
+        assert reader.js(DRAWN) == expected[month]
+        names[month] = sorted(e.inner_text() for e in reader.page.locator(".geo-bubble-label").all() if e.is_visible())
+    assert names == {"2024-01": ["Azaz", "Idlib city", "al-Bab"], "2024-02": ["Azaz", "Jarablus"],
+                     "2024-03": ["Idlib city", "Jisr al-Shughur"]}  # fmt: skip
+    assert reader.errors == []
+    reader.close()
+
+
+def test_a_month_without_rows_shows_empty_not_the_month_before(browser, tmp_path):
+    from mapbrowser import Reader
+
+    from geo.render.base import save_html
+    from geo.render.bubbles import bubbles
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = bubbles(MONTHLY[MONTHLY["month"] != "2024-02"], value="idps", place="site", period="month",
+                    created="2026-01-01")  # fmt: skip
+    assert m.point_table.missing == ("2024-02",)
+    save_html(m, tmp_path / "gap.html")
+    reader = Reader(browser, tmp_path / "gap.html")
+    reader.drag_slider(0)
+    assert reader.page.locator("path.geo-bubble").count() == 3
+    reader.drag_slider(1)
+    assert reader.period() == "2024-02"
+    assert reader.page.locator("path.geo-bubble").count() == 0 and reader.js(DRAWN) == []
+    assert reader.page.locator(".geo-bubble-label").count() == 0
+    assert reader.page.locator(".geo-timeline .note").inner_text() == "No rows for 2024-02."
+    assert reader.errors == []
+    reader.close()

@@ -152,14 +152,18 @@ def bubbles_file(tmp_path, names, title, source):
     areas = tmp_path / "bubble-areas.geojson"
     hostile_areas(names, codes=("XZ01", "XZ02")).to_file(areas, driver="GeoJSON")
     gaz = add_to_gazetteer(load_boundaries(areas))
-    # areas named as places (their inside points), a town, coordinates with a hostile label, a zero and a blank
-    sites = pd.DataFrame({"site": [names[0], names[1], "Atmeh", "36.1,37.2", "Sarmada", "Dana"],
-                          "label": [names[2], names[5], names[6], names[7], names[3], names[4]],
-                          "n": [500, 300, 200, 100, 0, None]})  # fmt: skip
+    # areas named as places (their inside points), a town, coordinates with a hostile label, a zero and a blank,
+    # in two periods with hostile names (and a row with none), over areas from a table of their own
+    sites = pd.DataFrame({"site": [names[0], names[1], "Atmeh", "36.1,37.2", "Sarmada", "Dana", "Atmeh"],
+                          "label": [names[2], names[5], names[6], names[7], names[3], names[4], names[0]],
+                          "n": [500, 300, 200, 100, 0, None, 50],
+                          "when": [names[5], names[6], names[5], names[6], names[5], names[6], ""]})  # fmt: skip
+    areas_table = pd.DataFrame({"code": ["SY07", "SY02"], "n": [5, 7]})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         m = bubbles(sites, value="n", place="site", label="label", gazetteer=gaz, units=names[4], title=title,
-                    subtitle=names[3], source=source, created="2026-11-25", areas_value="n")  # fmt: skip
+                    subtitle=names[3], source=source, created="2026-11-25", period="when", areas=areas_table,
+                    areas_value="n", areas_pcode="code")  # fmt: skip
     path = tmp_path / "bubbles.html"
     save_html(m, path)
     return path
