@@ -1,16 +1,19 @@
 """Maps by period: HTML size and render time of a 12-month map against the same data as one map.
 
-Two cases, each built from the same rows with and without ``period``, in this process:
+Three cases, each built from the same rows with and without ``period``, in this process:
 
 * flows: 5,000 movement rows between the 100 most populous Syrian towns of the shipped GeoNames
   list and "the Turkish border", random pairs, 1-5,000 people, one of 12 months (seed 1), top 50;
-* choropleth: Syria's 14 governorates, one figure per governorate and month for 12 months.
+* choropleth: Syria's 14 governorates, one figure per governorate and month for 12 months;
+* bubbles: the 541-community table (``data/communities_541.csv``, placed by community P-code),
+  each row given one of 12 months at random (seed 1): one map of 541 circles against a slider
+  over 12 months of about 45 circles each.
 
 Timed: building the folium map and rendering the page (``render_html``), best of ``--repeat``; and
 the static twin (PNG, small multiples of 12 panels against one map). The places are resolved
-(``prepare``) outside the flow timings, once for each case.
+(``prepare``) outside the flow and bubble timings, once for each case.
 
-    python benchmarks/bench_timeline.py [--rows 5000] [--months 12] [--repeat 3]
+    python benchmarks/bench_timeline.py [--rows 5000] [--months 12] [--repeat 3] [--maps flows,choropleth,bubbles]
 """
 
 from __future__ import annotations
@@ -49,6 +52,19 @@ def area_rows(n_months: int, seed: int):
     return pd.DataFrame(rows, columns=["pcode", "idps", "month"])
 
 
+COMMUNITIES = Path(__file__).resolve().parent / "data" / "communities_541.csv"
+
+
+def community_rows(n_months: int, seed: int):
+    """The 541-community table with a synthetic month column (one of ``n_months``, at random)."""
+    import pandas as pd
+
+    df = pd.read_csv(COMMUNITIES)
+    rng = random.Random(seed)
+    labels = months(n_months)
+    return df.assign(month=[rng.choice(labels) for _ in range(len(df))])
+
+
 def best(repeat: int, make):
     times, out = [], None
     for _ in range(repeat):
@@ -64,11 +80,16 @@ def main() -> None:
     ap.add_argument("--months", type=int, default=12)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--maps", default="flows,choropleth,bubbles", help="which cases, separated by commas")
     args = ap.parse_args()
     warnings.simplefilter("ignore")
+    wanted = args.maps.split(",")
 
     from geo.movements import prepare
+    from geo.points import prepare as prepare_points
     from geo.render.base import render_html
+    from geo.render.bubbles import bubble_map
+    from geo.render.bubbles_static import save_bubble_figure
     from geo.render.choropleth import choropleth, save_static
     from geo.render.flows import flow_map
     from geo.render.flows_static import save_flow_figure
@@ -78,6 +99,10 @@ def main() -> None:
     together = prepare(moves, "origin", "destination", "people")
     areas = area_rows(args.months, args.seed)
     latest = areas[areas["month"] == months(args.months)[-1]]
+    communities = community_rows(args.months, args.seed)
+    points = dict(value="IDP arrivals", pcode="Community_Pcode", label="Community")
+    sites_by_month = prepare_points(communities, period="month", **points)
+    sites = prepare_points(communities, **points)
 
     cases = {
         "flows": (
@@ -88,10 +113,16 @@ def main() -> None:
             lambda: render_html(choropleth(latest, "idps", pcode="pcode", created="2026-01-01")),
             lambda: render_html(choropleth(areas, "idps", pcode="pcode", period="month", created="2026-01-01")),
         ),
+        "bubbles": (
+            lambda: render_html(bubble_map(sites, created="2026-01-01")),
+            lambda: render_html(bubble_map(sites_by_month, created="2026-01-01")),
+        ),
     }
+    cases = {k: v for k, v in cases.items() if k in wanted}
     render_html(flow_map(together, created="2026-01-01"))  # warm: imports, shapefiles, Leaflet text
     print(f"{args.months} months; flows: {args.rows:,} rows, {sum(len(x.flows) for x in by_month.shown)} arrows over "
-          f"the months ({len(together.flows)} on the one map); choropleth: 14 governorates")  # fmt: skip
+          f"the months ({len(together.flows)} on the one map); choropleth: 14 governorates; bubbles: "
+          f"{len(sites.points)} communities, {len(sites_by_month.points)} circles over the months")  # fmt: skip
     print(f"{'map':<11} {'one map s':>10} {'by month s':>11} {'× time':>7} {'one map kB':>11} {'by month kB':>12} "
           f"{'× size':>7} {'kB a month':>11}")  # fmt: skip
     for name, (one, timed) in cases.items():
@@ -114,7 +145,12 @@ def main() -> None:
                     choropleth(areas, "idps", pcode="pcode", period="month", created="2026-01-01"), png
                 ),
             ),
+            "bubbles": (
+                lambda: save_bubble_figure(sites, png, created="2026-01-01"),
+                lambda: save_bubble_figure(sites_by_month, png, created="2026-01-01"),
+            ),
         }
+        statics = {k: v for k, v in statics.items() if k in wanted}
         print(f"{'PNG':<11} {'one map s':>10} {f'{args.months} panels s':>11} {'× time':>7}")
         for name, (one, panels) in statics.items():
             t1, _ = best(1, one)
