@@ -186,6 +186,11 @@ class PointTable:
     period_input: dict = field(default_factory=dict, compare=False, repr=False)  # period → (rows, total) as read
 
     @property
+    def by_period(self) -> bool:
+        """A table of every period (a slider on the web, small multiples in print), not one period's or none."""
+        return bool(self.periods) and not self.period
+
+    @property
     def biggest(self) -> float:
         """The figure of the largest circle: by period, the largest point of *every* period, so one scale holds."""
         if self.largest is not None:
@@ -226,7 +231,7 @@ class PointTable:
 
         A period no row has is an empty table; a period the table does not have is an InputError.
         """
-        if self.period or not self.periods:
+        if not self.by_period:
             raise InputError("at(period) needs a table by period (prepare(..., period=COLUMN))")
         tables = self._periods
         if period not in tables:
@@ -235,7 +240,7 @@ class PointTable:
 
     def each_period(self) -> tuple[PointTable, ...]:
         """The table of every period, in order (none without periods)."""
-        return tuple(self._periods.values()) if self.periods and not self.period else ()
+        return tuple(self._periods.values()) if self.by_period else ()
 
     @functools.cached_property
     def _periods(self) -> dict[str, PointTable]:
@@ -277,7 +282,7 @@ class PointTable:
         places = len({(p.lat, p.lon) for p in self.points}) if self.periods else len(self.points)
         s = "" if places == 1 else "s"
         line = f"{self.drawn_rows:,} of {self.rows:,} rows placed at {places:,} point{s}"
-        if self.periods and not self.period:
+        if self.by_period:
             line += f" over {len(self.periods)} period{'' if len(self.periods) == 1 else 's'}"
             if self.missing:
                 line += f" ({len(self.missing)} with no rows: {', '.join(self.missing[:5])})"
@@ -294,7 +299,7 @@ class PointTable:
                 raise AssertionError(f"drawn + unmatched = {got} but the input adds up to {table.total}")
             if table.drawn_rows + len(table.unplaced) != table.rows:
                 raise AssertionError(f"{table.drawn_rows} rows drawn + {len(table.unplaced)} not, but {table.rows} in")
-        if self.periods and not self.period:
+        if self.by_period:
             rows = sum(t.rows for t in self.each_period()) + sum(1 for u in self.unplaced if not u.period)
             if rows != self.rows:
                 raise AssertionError(f"{rows} rows in the periods and without one, but {self.rows} in")

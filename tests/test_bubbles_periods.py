@@ -162,6 +162,16 @@ def test_at_chooses_the_opening_period():
         bubble_map(prepare(MONTHLY, value="idps", place="site"), at="Jan 2024")
 
 
+def test_the_table_of_one_period_draws_as_a_map_of_its_own():
+    from geo.render.bubbles_static import bubble_figure
+
+    mar = table().at("Mar 2024")
+    html = render_html(bubble_map(mar, created="2026-01-01"))
+    assert 'type="range"' not in html and len(layers_data(html)) == 1
+    assert "Period Mar 2024. Circle area proportional" in html
+    assert "Mar 2024" in [t.get_text() for t in bubble_figure(mar, created="2026-01-01").texts]
+
+
 def test_hostile_period_names_are_data_not_markup():
     df = MONTHLY.assign(month=[HOSTILE, "{{ 7*7 }}", HOSTILE, "</script><script>alert(1)</script>"] * 2 + ["x"] * 2)
     html = render_html(build(df))

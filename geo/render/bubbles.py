@@ -285,7 +285,7 @@ def areas_for(
     """
     from geo.points import column, read_frame
 
-    if areas is None and areas_value is not None and table.periods:
+    if areas is None and areas_value is not None and table.by_period:
         # the rows of every period added up per area: a sum of monthly camp populations means nothing
         raise InputError("areas_value sums the table's own rows per area, every period together: with period=, "
                          "give areas= a table of its own (one figure per area), or leave period out")  # fmt: skip
@@ -350,9 +350,9 @@ def bubble_map(
     from geo.render.base import new_map
     from geo.render.timeline import Timeline, start_index
 
-    if at is not None and not table.periods:
+    if at is not None and not table.by_period:
         raise InputError("at= needs a table by period (period=COLUMN)")
-    start = start_index(table.periods, at)
+    start = start_index(table.periods, at) if table.by_period else None
     bounds = padded_bounds(table)
     al = resolve_areas(areas, areas_value, areas_pcode, areas_place, units=table.units)
     # The basemap is drawn for the whole opening view, not just the points: a few communities open at a zoom
@@ -363,7 +363,7 @@ def bubble_map(
         skip_names=place_names(table, labels), basemap_bounds=opening_view(bounds),
     )  # fmt: skip
     area_vector = _add_areas(m, al, bounds) if al else None
-    if table.periods:
+    if table.by_period:
         # one layer of circles a period, shown in turn by the slider (never two at once); all on the table's scale
         groups = []
         for each in table.each_period():
@@ -393,7 +393,7 @@ def bubble_map(
         title=title, subtitle=subtitle, source=source, as_of=as_of, created=created, disclaimer=disclaimer,
         labels=labels, areas=al,
     )  # fmt: skip
-    m.periods = table.periods
+    m.periods = table.periods if table.by_period else ()
     return m
 
 

@@ -70,7 +70,7 @@ def bubble_figure(
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    if at is not None and not table.periods:
+    if at is not None and not table.by_period:
         raise InputError("at= needs a table by period (period=COLUMN)")
     shown = table.at(at) if at is not None else table  # an unknown period is an InputError naming the periods
     bounds = padded_bounds(table)
@@ -79,9 +79,9 @@ def bubble_figure(
         title=title or default_title(table), source=source, as_of=as_of, created=created, disclaimer=disclaimer,
         data_countries=al.countries if al else (), skip_names=place_names(table, labels),
     )  # fmt: skip
-    if table.periods and at is None:
+    if table.by_period and at is None:
         return _small_multiples(table, bounds, al, subtitle, labels, frame)
-    fig, ax = new_figure(bounds, subtitle=at if subtitle is None else subtitle, **frame)
+    fig, ax = new_figure(bounds, subtitle=(shown.period or None) if subtitle is None else subtitle, **frame)
     FigureCanvasAgg(fig)  # a renderer, to measure the names before placing them
     basemap_texts = list(ax.texts)
     if al:
