@@ -243,3 +243,9 @@ def test_an_hxl_date_column_is_the_period_and_said(tmp_path):
     assert "periods from column 'Month' (#date)" in res.stderr
     assert "3 of 3 rows placed at 2 points over 2 periods; total 157 = 157 drawn + 0 unmatched" in res.stderr
     assert 'type="range"' in out.read_text(encoding="utf-8")
+    # one date is no timeline: the same table with a single month is one map
+    path.write_text("Site,IDPs,Month\n#loc+name,#affected+idps,#date\nAtmeh,100,2024-01\nKafr Lusin,7,2024-01\n",
+                    encoding="utf-8")  # fmt: skip
+    res = run("bubbles", path, "-o", out, "--created", "2026-01-01")
+    assert res.exit_code == 0 and "periods from" not in res.stderr
+    assert 'type="range"' not in out.read_text(encoding="utf-8")

@@ -148,7 +148,8 @@ def bubbles_command(
 
 
 def _tagged_period(table) -> str | None:
-    """The column an HXL tag marks as the period (#date), said on stderr; None when there is none."""
+    """The column an HXL tag marks as the period (#date), said on stderr; None when there is none, or when it
+    holds one date only (as geo choropleth and geo flows: one date is no timeline)."""
     from geo.errors import InputError
     from geo.io.columns import tagged_roles
 
@@ -156,6 +157,7 @@ def _tagged_period(table) -> str | None:
         period = tagged_roles(table).get("period")
     except InputError:
         return None  # two value columns by tag: --value settles it, or prepare says so in one line
-    if period:
-        say(f"periods from column {period!r} ({table.attrs['hxl'][period]})")
+    if not period or table[period].nunique() < 2:
+        return None
+    say(f"periods from column {period!r} ({table.attrs['hxl'][period]})")
     return period
