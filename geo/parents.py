@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from geo.admin import _blank
 from geo.gazetteer import AREA_KINDS, DEFAULT_MIN_SCORE, Gazetteer
 
 Chain = tuple  # the parents of one row, from the top level down
@@ -31,10 +32,6 @@ Chain = tuple  # the parents of one row, from the top level down
 def _chain(value) -> Chain:
     values = value if isinstance(value, (tuple, list)) else (value,)
     return tuple(None if _blank(v) else str(v).strip() for v in values)
-
-
-def _blank(v) -> bool:
-    return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip())
 
 
 def resolve(

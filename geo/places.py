@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 
 from geo import names as _names
+from geo.admin import _text, iso2
 from geo.errors import InputError
 from geo.gazetteer import Feature, Gazetteer
 from geo.io.columns import admin_columns, point_columns
@@ -138,8 +139,6 @@ def _positions(df, cols: dict, label: str):
 
 def _countries(df, cols, codes, lat, lon, country, label) -> list[str]:
     """Each place's ISO alpha-2 country: a column, the P-code's letters, --country, else the country it lies in."""
-    from geo.admin import iso2
-
     col = cols.get("country") or _first(df, _COUNTRY_HEADERS)
     if col:
         return [iso2(_text(v)) for v in df[col]]
@@ -162,10 +161,6 @@ def _countries_of_points(lat, lon) -> list[str]:
     hit = gpd.sjoin(pts, a0, how="left", predicate="within")
     hit = hit[~hit.index.duplicated()]
     return [c if isinstance(c, str) and o else "" for c, o in zip(hit["iso_a2"], ok)]
-
-
-def _text(v) -> str:
-    return "" if v is None or (isinstance(v, float) and v != v) else _names.clean(str(v))
 
 
 def _code(v) -> str:

@@ -148,16 +148,10 @@ def bubbles_command(
 
 
 def _tagged_period(table) -> str | None:
-    """The column an HXL tag marks as the period (#date), said on stderr; None when there is none, or when it
-    holds one date only (as geo choropleth and geo flows: one date is no timeline)."""
-    from geo.errors import InputError
-    from geo.io.columns import tagged_roles
+    """The period column a #date tag marks (see :func:`geo.io.columns.tagged_period`), said on stderr."""
+    from geo.io.columns import tagged_period
 
-    try:
-        period = tagged_roles(table).get("period")
-    except InputError:
-        return None  # two value columns by tag: --value settles it, or prepare says so in one line
-    if not period or table[period].nunique() < 2:
-        return None
-    say(f"periods from column {period!r} ({table.attrs['hxl'][period]})")
+    period = tagged_period(table)
+    if period:
+        say(f"periods from column {period!r} ({table.attrs['hxl'][period]})")
     return period

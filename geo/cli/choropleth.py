@@ -160,7 +160,7 @@ def choropleth_command(
 def _from_the_table(df, value, place, pcode, lat, lon, period, boundaries):
     """Columns the options do not name, read from the table's HXL tags and headers, and said on stderr."""
     from geo.errors import InputError
-    from geo.io.columns import locate, tagged_roles
+    from geo.io.columns import locate, tagged_period
 
     notes: list[str] = []
     try:
@@ -171,22 +171,11 @@ def _from_the_table(df, value, place, pcode, lat, lon, period, boundaries):
         raise click.UsageError(str(exc)) from None
     if place is None and pcode is None and lat is None:
         raise click.UsageError("which column says where each row is? give --place, --pcode or --lat/--lon")
-    tagged = _roles_or_none(df, tagged_roles)
-    if period is None and "period" in tagged and df[tagged["period"]].nunique() > 1:  # one date is no timeline
-        period = tagged["period"]
+    if period is None and (period := tagged_period(df)):
         notes.append(f"periods from column {period!r} ({df.attrs['hxl'][period]})")
     for note in notes:
         say(note)
     return value, place, pcode, lat, lon, period
-
-
-def _roles_or_none(df, tagged_roles) -> dict:
-    from geo.errors import InputError
-
-    try:
-        return tagged_roles(df)
-    except InputError:
-        return {}  # two value columns by tag: already settled by --value or refused above
 
 
 def summary(m, total_rows: int, label: str | None = None) -> str:

@@ -121,7 +121,7 @@ def flows_command(
 def _from_the_table(table, origin, destination, value, period):
     """Columns the options do not name, read from the table's HXL tags (+origin, +dest, #affected…, #date)."""
     from geo.errors import InputError
-    from geo.io.columns import tagged_roles
+    from geo.io.columns import tagged_period, tagged_roles
 
     try:
         roles = tagged_roles(table)
@@ -130,10 +130,11 @@ def _from_the_table(table, origin, destination, value, period):
             raise click.UsageError(str(exc)) from None
         roles = {}
     tags = table.attrs.get("hxl") or {}
+    roles["period"] = tagged_period(table)  # only a #date column with two dates or more
     found = {}
     for option, given, role in (("--origin", origin, "origin"), ("--destination", destination, "destination"),
                                 ("--value", value, "value"), ("--period", period, "period")):  # fmt: skip
-        if given is None and role in roles and (role != "period" or table[roles[role]].nunique() > 1):
+        if given is None and roles.get(role):
             given = roles[role]
             say(f"{option} {given!r} ({tags[given]}), from the table's HXL tags")
         if given is None and role != "period":

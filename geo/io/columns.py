@@ -287,3 +287,15 @@ def locate(df, value=None, place=None, pcode=None, lat=None, lon=None, *, notes:
     elif names:
         place = said(names[0], "placed by names")
     return value, place, pcode, lat, lon
+
+
+def tagged_period(df) -> str | None:
+    """The column an HXL ``#date`` tag marks as the period, if it holds two dates or more (one date is no
+    timeline); None otherwise, and when the tags are otherwise in doubt (two value columns: said elsewhere)."""
+    from geo.errors import InputError
+
+    try:
+        period = tagged_roles(df).get("period")
+    except InputError:
+        return None
+    return period if period and df[period].nunique() > 1 else None
