@@ -117,6 +117,11 @@ def _unpack(code: int) -> tuple[int, str | None, bool]:
     return code // 32, _KIND_WORDS[code % 16], bool(code & 16)
 
 
+def _code_key(code: str) -> str:
+    """What the index files a feature's own P-code under: the normal form, or as written (IRQ012, UKR0101)."""
+    return pcode_key(code) or code.upper()
+
+
 def pcode_key(text: str) -> str:
     """A P-code as the index keeps it (``sy0703`` → ``SY0703``, ``c 4130`` → ``C4130``), or ""."""
     m = _COMMUNITY_CODE.match(str(text))
@@ -356,7 +361,7 @@ class Gazetteer:
         self.rows.append(astuple(feature))
         self.uids[feature.uid] = i
         if feature.pcode:
-            self.pcodes.setdefault(pcode_key(feature.pcode) or feature.pcode.upper(), i)
+            self.pcodes.setdefault(_code_key(feature.pcode), i)
         weak = list(weak)
         for name in [*names, *weak]:
             self.add_name(i, name, weak=name in weak)
@@ -372,7 +377,7 @@ class Gazetteer:
                 row = self.rows[i]
                 if i < self.shipped and _group(row[2]) == group and row[3] == feature.country:
                     self.hide(i)
-        code = pcode_key(feature.pcode) or feature.pcode.upper()
+        code = _code_key(feature.pcode)
         i = self.pcodes.get(code)
         if i is not None and i < self.shipped and _group(self.rows[i][2]) == group:
             self.hide(i)
@@ -409,7 +414,7 @@ class Gazetteer:
         """Stop finding feature ``i`` (by name or by P-code)."""
         self.hidden.add(i)
         code = self.rows[i][8]
-        key = pcode_key(code) or code.upper()
+        key = _code_key(code)
         if code and self.pcodes.get(key) == i:
             del self.pcodes[key]
 
@@ -492,7 +497,7 @@ class Gazetteer:
         for i, r in enumerate(raw):
             code = r.split("\t", 9)[8]
             if code:
-                gaz.pcodes.setdefault(pcode_key(code) or code.upper(), i)
+                gaz.pcodes.setdefault(_code_key(code), i)
         gaz.exact = _Index(_Blob(**data["exact"]))
         gaz.countries = data["countries"]
         gaz.borders = {(a, b): i for a, b, i in data["borders"]}

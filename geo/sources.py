@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import csv
 import gzip
-import math
 from collections import defaultdict
 from pathlib import Path
 
 from geo import names as _names
 from geo import query as _query
 from geo.gazetteer import DATA, Feature, Gazetteer
+from geo.geocode import _km
 from geo.names import fold, skeleton
 
 MERGE_KM = 8.0  # a GeoNames town this close to the OCHA community of the same name is that community
@@ -53,13 +53,6 @@ def files() -> list[Path]:
 
 def _split(alt: str) -> list[str]:
     return [a for a in (alt or "").split("|") if a.strip()]
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _csv(name: str):
