@@ -66,6 +66,9 @@ KIND_MISMATCH_PENALTY = 15.0  # asked for a camp, found only a town of that name
 DIRECTION_PENALTY = 2.0  # "Western Sweida" read as the west of Sweida, when a place has that whole name
 WEAK_NAME_PENALTY = 4.0  # an alternate name of an area that is often its capital's name ("Mosul" for Ninawa)
 DEFAULT_MIN_SCORE = 75.0
+# Parts of a country that news names as one side of a border ("the Egypt-Gaza border", "Israel–Gaza border"):
+# on a border they answer as that country, never as a country on their own (folded; written by the geo authors).
+BORDER_SIDES = {"gaza": ["PS"], "gaza strip": ["PS"], "west bank": ["PS"]}
 FUZZY_WEIGHT = 0.9  # a fuzzy hit scores its rapidfuzz ratio × this, so it ranks below any variant
 MIN_FUZZY_LENGTH = 5  # a typo in a name of four letters or fewer is another name
 TYPO_WORD_RATIO = 75.0  # each word of a typo is still close to its word in the name
@@ -519,20 +522,22 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.rows)
 
-    def country_codes(self, text: str) -> list[str]:
+    def country_codes(self, text: str, border: bool = False) -> list[str]:
         """Countries named in a folded text, in order ("turkish syrian" → ['TR', 'SY']).
 
         A word that names two countries ("congolese") gives the one that shares a border with the other
-        country named; alone, the first listed.
+        country named; alone, the first listed. ``border``: also the parts of a country that name one side of a
+        border (:data:`BORDER_SIDES`).
         """
+        names = {**self.countries, **BORDER_SIDES} if border else self.countries
         words = text.split()
         found: list[list[str]] = []
         i = 0
         while i < len(words):
             for n in (4, 3, 2, 1):
                 chunk = " ".join(words[i : i + n])
-                if chunk in self.countries:
-                    found.append(self.countries[chunk])
+                if chunk in names:
+                    found.append(names[chunk])
                     i += n
                     break
             else:
@@ -635,7 +640,7 @@ class Gazetteer:
                         self._keep(found, i, score, "fuzzy")
 
     def _borders(self, q: _query.Query) -> list[Candidate]:
-        codes = self.country_codes(q.key)
+        codes = self.country_codes(q.key, border=True)
         if len(codes) >= 2:
             pair = tuple(sorted(codes[:2]))
             i = self.borders.get(pair)

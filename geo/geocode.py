@@ -59,6 +59,11 @@ AREA_FIRST = ("SY",)  # countries whose bare governorate names mean the governor
 NEIGHBOURS = 5  # rows either side that say where a row of a table grouped by area is
 DOMINANT = 10  # a town this many times larger than its namesakes (and of DOMINANT_MIN people) is the one meant
 DOMINANT_MIN = 5_000
+SITE_KINDS = ("camp", "crossing")
+CAPITAL_KM = 150.0  # a city named like a province, this close to the province's point, is its capital
+# A variant or typo scoring below this is a loose likeness ("Irumu" and Ulm, "Kiwanja" and Kayanza): trusted only
+# where geo's list is complete (see _complete), not anywhere on earth.
+LOOSE_VARIANT = 86.0
 
 
 @dataclass(frozen=True)
@@ -132,8 +137,13 @@ class _Context:
     """What the unambiguous places of a request say: their countries, their areas, where they lie."""
 
     def __init__(self, anchors: list[Feature], default: Sequence[str] = FOCUS_COUNTRIES, level: str | None = None):
+        from collections import Counter
+
         self.anchors = anchors
         self.countries = {f.country for f in anchors if f.country} or set(default)
+        # the countries the request is about: those given, or those holding a third of its places
+        counts = Counter(f.country for f in anchors if f.country)
+        self.home = {c for c, n in counts.items() if 3 * n >= sum(counts.values())} or set(default)
         self.admin1 = {(f.country, f.admin1) for f in anchors if f.admin1}
         self.admin2 = {f.admin2_pcode for f in anchors if f.admin2_pcode}
         self.admin3 = {f.admin3_pcode for f in anchors if f.admin3_pcode}
@@ -163,8 +173,8 @@ class _Context:
     def rank(self, cand: Candidate) -> tuple:
         """Best first among :func:`_contenders`: the country, the level asked for, the kind (a bare name means
         the area), whether the request's other places are in the same governorate, district and sub-district,
-        and how far they are. These first parts (:data:`EVIDENCE`) tell namesakes apart; the rest only orders
-        what is left."""
+        and how far they are. These first parts (:data:`EVIDENCE`) tell namesakes
+        apart; the rest only orders what is left."""
         f = cand.feature
         if f.kind == "border":  # the border whose both sides are where the request is
             outside = sum(side not in self.countries for side in f.uid.split(":", 1)[1].split("-"))
@@ -302,6 +312,8 @@ def _describe(f: Feature) -> str:
 def _rivals(best: Candidate, good: list[Candidate], context: _Context) -> list[Candidate]:
     """Other candidates for the same name that the request's evidence cannot tell from the best."""
     f, evidence = best.feature, context.rank(best)[:EVIDENCE]
+    if f.kind == "country":
+        return []  # a country's name means the country, not a village named after it ("Moldova")
     out = []
     for c in good[1:]:
         g = c.feature
@@ -310,13 +322,15 @@ def _rivals(best: Candidate, good: list[Candidate], context: _Context) -> list[C
         theirs = context.rank(c)[:EVIDENCE]
         if _group(g.kind) == _group(f.kind) and theirs == evidence:
             out.append(c)
-        elif g.country != f.country and _without_kind(theirs) == _without_kind(evidence):
+        elif g.country != f.country and _across(theirs) <= _across(evidence):
             out.append(c)  # "Mara" the Tanzanian region and "Al Ma'ra" the Syrian district: the kind is no evidence
     return out
 
 
-def _without_kind(evidence: tuple) -> tuple:
-    return evidence[:KIND_AT] + evidence[KIND_AT + 1 :]
+def _across(evidence: tuple) -> tuple:
+    """The evidence that tells namesakes in two countries apart: not the kind, nor district and sub-district,
+    which an area has for free ("Beni" the Congolese town is not outranked by El Beni, Bolivia's department)."""
+    return evidence[:KIND_AT] + (evidence[KIND_AT + 1],) + evidence[KIND_AT + 4 :]
 
 
 def _nearest_km(lat: float, lon: float, radians) -> float:
@@ -353,6 +367,16 @@ def _strangers(anchors: list[Feature]) -> set[str]:
     return out
 
 
+def _complete(f: Feature, context: _Context) -> bool:
+    """Whether geo knows every place of that kind there, so that a loose spelling is likelier a respelling of
+    one it knows than of one it lacks: OCHA's communities of Syria, the user's own places (``--places``), and
+    areas, camps and crossings in the countries the request is about. GeoNames keeps only towns of 500 people
+    or more: "Minbya" is not the Minbu it resembles, but a town geo lacks."""
+    if f.uid.startswith(("community:", "place:")):
+        return True
+    return f.kind not in SETTLEMENT_KINDS and f.country in context.home
+
+
 def _capital_town(best: Candidate, good: list[Candidate], q) -> Candidate | None:
     """Outside Syria a bare province name that is also its capital's name means the city ("fled to Kharkiv",
     "Amman", "Baghdad"); in Syria's displacement reporting a bare "Idlib" or "Hama" means the governorate, as
@@ -362,8 +386,16 @@ def _capital_town(best: Candidate, good: list[Candidate], q) -> Candidate | None
         return None
     area = fold(f.name)
     towns = [c for c in good if c.feature.kind in SETTLEMENT_KINDS and c.feature.country == f.country
-             and c.score >= best.score and fold(c.feature.admin1) == area]  # fmt: skip
+             and c.score >= best.score and _capital_of(c.feature, area, f)]  # fmt: skip
     return max(towns, key=lambda c: c.feature.population) if towns else None
+
+
+def _capital_of(town: Feature, area: str, f: Feature) -> bool:
+    """The town is in that area, or is a city of the same name just beside it (Kyiv is its own area, in the
+    middle of Kyiv oblast; Sanaa city is Amanat al-Asimah, in Sana'a governorate)."""
+    if fold(town.admin1) == area:
+        return True
+    return fold(town.name) == area and _km(town.lat, town.lon, f.lat, f.lon) <= CAPITAL_KM
 
 
 def _choose(name, found, context, min_score, gaz) -> Match:
@@ -390,22 +422,40 @@ def _choose(name, found, context, min_score, gaz) -> Match:
             note="only a small place of that name far from the request's other places and in another country; "
             "give --country, or --places with the right one",
         )
+    town_there = f.kind in SETTLEMENT_KINDS and f.country in context.countries
+    if q.kind in SITE_KINDS and f.kind != q.kind and not town_there:
+        # "X camp" may be at the town of X where the request is, never at an area, or a town in another country
+        return Match(
+            name,
+            alternatives=_describe(f),
+            note=f"no {q.kind} of that name; only a {f.kind} (not taken for one: an area, or a town elsewhere)",
+        )
+    if best.how in ("variant", "fuzzy") and best.score < LOOSE_VARIANT and not _complete(f, context):
+        return Match(
+            name,
+            alternatives=_describe(f),
+            note=f"no match: only a loose likeness ({best.score:.0f}) of a place in a country the request is not "
+            "about; give --country, or --places with the right one",
+        )
     town = _capital_town(best, good, q)
     if town is not None:
         best, f = town, town.feature
     rivals = _rivals(best, good, context)
+    if town is not None:  # a province's capital, not a smaller town of that name abroad ("Gao": Mali's)
+        rivals = [c for c in rivals if c.feature.population >= f.population]
     others = "; ".join(_describe(c.feature) for c in rivals[:5]) + (f"; and {len(rivals) - 5} more" * (len(rivals) > 5))
     note = ""
-    if rivals and f.kind == "border":  # "the Turkish border" alone: the country's longest border, said so
+    if rivals and f.kind == "border" and not context.anchors:  # "the Turkish border" alone: the longest, said so
         note = "ambiguous: chose the longest border of that country; name the other country to choose"
     elif rivals:
         largest = max(c.feature.population for c in rivals)
-        if f.population < max(DOMINANT_MIN, DOMINANT * largest):
+        if f.kind == "border" or f.population < max(DOMINANT_MIN, DOMINANT * largest):
+            what = "borders of that country" if f.kind == "border" else "places of that name"
+            advice = "name the other country" if f.kind == "border" else "give --country, --parent or the P-code"
             return Match(
                 name,
                 alternatives="; ".join(_describe(c.feature) for c in [best, *rivals][:6]),
-                note=f"ambiguous: {len(rivals) + 1} places of that name and nothing in the request to choose between "
-                "them; give --country, --parent or the P-code",
+                note=f"ambiguous: {len(rivals) + 1} {what} and nothing in the request to choose between them; {advice}",
             )
         note = "ambiguous: chose by population, the others are much smaller"
     lat, lon = f.lat, f.lon
@@ -415,7 +465,7 @@ def _choose(name, found, context, min_score, gaz) -> Match:
         lat, lon = area_part_point(f.uid, q.direction) or (lat, lon)
     country = f.country
     if f.kind == "border":  # the country the text named ("the Turkish border": TR), else the pair's first
-        named = gaz.country_codes(q.key)
+        named = gaz.country_codes(q.key, border=True)
         country = named[0] if named else f.uid.split(":", 1)[1].split("-")[0]
     note = "; ".join(n for n in (note, f.note) if n)
     return Match(
