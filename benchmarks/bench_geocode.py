@@ -159,6 +159,8 @@ def _world_ok(r: dict, m) -> bool:
         return m.kind == "border" and m.id == f"border:{r['country']}"
     if kind == "country":
         return m.kind == "country" and m.country == r["country"]
+    if kind == "crossing" and r["lat"]:  # a crossing straddles two countries: its place is what counts
+        return km(float(r["lat"]), float(r["lon"]), m.lat, m.lon) <= 25.0
     if m.country != r["country"]:
         return False
     if kind == "admin1" and m.kind == "admin1":
