@@ -434,8 +434,8 @@ def _choose(name, found, context, min_score, gaz) -> Match:
         return Match(
             name,
             alternatives=_describe(f),
-            note=f"no match: only a loose likeness ({best.score:.0f}) of a place in a country the request is not "
-            "about; give --country, or --places with the right one",
+            note=f"no match: only a loose likeness ({best.score:.0f}) of a place where geo's list is not complete "
+            "(towns of 500+ people): likelier a place geo lacks; give --places with your country's places",
         )
     town = _capital_town(best, good, q)
     if town is not None:
