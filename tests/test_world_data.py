@@ -271,10 +271,24 @@ def test_supplement_admin1_rows_add_areas_the_shapes_lack(supplement, admin1):
     ["Zamzam camp", "Abu Shouk camp", "Kalma camp", "Adré crossing", "Kutupalong camp", "Bhasan Char",
      "Torkham crossing", "Chaman crossing", "Rafah crossing", "Kerem Shalom crossing", "al-Mawasi",
      "Dadaab refugee camps", "Kakuma refugee camp", "Bidibidi refugee settlement", "Medyka crossing",
-     "Palanca crossing", "Renk"],
+     "Palanca crossing", "Renk", "Zaatari camp", "Jabalia camp", "Ain al-Hilweh", "Hagadera camp", "Masnaa crossing",
+     "Nasib crossing", "Grande Barrière", "Tawila"],
 )  # fmt: skip
 def test_supplement_has_the_camps_and_crossings_of_other_crises(supplement, name):
     assert name in set(supplement["name"])
+
+
+@pytest.mark.parametrize(
+    ("names", "country", "kind"),
+    [(["Mafraq", "Irbid", "Za'atari camp"], "JO", "camp"), (["Gaza City", "Khan Younis", "Shati camp"], "PS", "camp"),
+     (["Dadaab", "Garissa", "Ifo camp"], "KE", "camp"), (["Goma", "Sake", "Bulengo camp"], "CD", "camp"),
+     (["Zahle", "Beirut", "the Masnaa crossing"], "LB", "crossing")],
+)  # fmt: skip
+def test_camps_and_crossings_are_found_as_reports_write_them(names, country, kind):
+    from geo.geocode import resolve
+
+    m = resolve(names)[-1]
+    assert (m.kind, m.country, m.source) == (kind, country, "geo supplement"), m
 
 
 def test_supplement_syrian_rows_come_first_and_unchanged_in_form():
