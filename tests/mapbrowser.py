@@ -1,7 +1,7 @@
 """Helpers for the browser tests that drive a map as a reader would: open it offline, wait, measure.
 
-Used by ``test_browser_timeline.py``, ``test_browser_zoom.py`` and ``test_browser_bubbles.py``; the
-``browser`` fixture of each module launches Debian's Chromium (skipped without it).
+Used by the ``test_browser_*.py`` modules; their ``browser`` fixture (``conftest.py``) launches Debian's
+Chromium with :func:`launch` (skipped without it).
 """
 
 from __future__ import annotations
@@ -23,6 +23,30 @@ def launch(playwright):
     if not exe:
         pytest.skip("needs Debian's chromium: apt-get install -y chromium")
     return playwright.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+
+
+def open_offline(browser, path: Path, drawn: str):
+    """Open a map with every request but its own file aborted and wait for ``drawn`` (a CSS selector) and for
+    the opening zoom to settle: (page, console errors, every URL requested)."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors, requests = [], []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def route(r):
+        requests.append(r.request.url)
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_selector(drawn)
+    # fitting the bounds animates a zoom; screenshots and hovers want the settled map
+    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')")
+    page.wait_for_timeout(400)
+    return page, errors, requests
 
 
 class Reader:

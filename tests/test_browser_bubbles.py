@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from mapbrowser import open_offline
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 OUTPUT = Path(__file__).parent / "output"
 
 SITES = pd.DataFrame(
@@ -37,18 +36,6 @@ OVERLAPS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("needs Debian's chromium: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
-
-
 def write(tmp_path, name, df=SITES, **kw):
     from geo.render.base import save_html
     from geo.render.bubbles import bubbles
@@ -62,24 +49,7 @@ def write(tmp_path, name, df=SITES, **kw):
 
 
 def open_map(browser, path: Path):
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
-    errors, requests = [], []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-
-    def route(r):
-        requests.append(r.request.url)
-        if r.request.url.startswith("file://"):
-            r.continue_()
-        else:
-            r.abort()
-
-    page.route("**/*", route)
-    page.goto(path.as_uri())
-    page.wait_for_selector("path.geo-bubble")
-    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')")
-    page.wait_for_timeout(400)
-    return page, errors, requests
+    return open_offline(browser, path, "path.geo-bubble")
 
 
 def map_name(page) -> str:

@@ -12,7 +12,6 @@ and no element may carry an inline event handler.
 
 from __future__ import annotations
 
-import shutil
 import warnings
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from hypothesis import strategies as st
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 PAYLOADS = [
     "<img src=x onerror=window.__pwned=1;alert(1)>",
     "<script>window.__pwned=1</script>",
@@ -37,19 +35,6 @@ PAYLOADS = [
     "Idlib\x00\x07\x1b",
     "x" * 100_000,
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    exe = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    if not exe:
-        pytest.skip("needs Debian's chromium: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 def hostile_areas(names, codes=("SY07", "SY02")):

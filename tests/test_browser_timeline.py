@@ -11,7 +11,7 @@ import warnings
 
 import pandas as pd
 import pytest
-from mapbrowser import OUTPUT, Reader, launch
+from mapbrowser import OUTPUT, Reader
 
 pytestmark = pytest.mark.browser
 
@@ -26,16 +26,6 @@ MOVES = pd.DataFrame(
         "month": ["2024-01", "2024-01", "2024-01", "2024-02", "2024-02", "2024-03", "2024-03", "2024-02", "2024-03"],
     }
 )  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

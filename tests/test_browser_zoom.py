@@ -13,7 +13,7 @@ import warnings
 import pandas as pd
 import pytest
 import shapely
-from mapbrowser import OUTPUT, Reader, launch, overlapping, shared
+from mapbrowser import OUTPUT, Reader, overlapping, shared
 from shapely.geometry import box, shape
 
 pytestmark = pytest.mark.browser
@@ -22,16 +22,6 @@ pytestmark = pytest.mark.browser
 PLACES = ["Maaret al-Numan", "Saraqib", "Ariha", "Jisr al-Shughur", "Khan Shaykhun", "Kafr Nabl", "Atmeh", "Sarmada",
           "Dana", "Idlib city", "Binnish", "Taftanaz", "Harim", "Salqin", "Armanaz", "Kafr Takharim", "Maarrat Misrin",
           "Al-Atareb", "Afrin", "Azaz"]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
