@@ -61,6 +61,49 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _FROM = re.compile(r"\bfrom\s+$", re.I)
 _FRACTION = re.compile(r"[\s-]*(?:halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 _MONEY = re.compile(r"(?:\$|US\$|USD|€|EUR|£|GBP)\s*$")
+_MONEY_AFTER = re.compile(r"\s*(?:US\s+)?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)
+# Things counted, never people: what follows the number in its own noun phrase ("3,000 food kits", "12 of the 36
+# hospitals", "over 500 sites"); words of two letters or more in between, but no verb or preposition.
+_THINGS = (
+    r"trucks|lorries|convoys|vehicles|buses|boats|flights|aircraft|kits|items|parcels|baskets|rations|meals|doses|"
+    r"vaccines|tonnes|tons|hectares|acres|homes|houses|buildings|dwellings|apartments|shelters|tents|caravans|"
+    r"camps|sites|settlements|schools|classrooms|hospitals|clinics|facilities|centres|centers|points|latrines|"
+    r"toilets|wells|boreholes|checkpoints|villages|towns|communities|localities|neighbourhoods|neighborhoods|"
+    r"districts|incidents|attacks|airstrikes|strikes|explosions|rockets|missiles|shells|targets|livestock|cattle|"
+    r"goats|animals|dollars|euros|requirements|projects|partners|organi[sz]ations|agencies|beds|cases"
+)
+_NOT_IN_NOUN_PHRASE = (
+    r"(?!(?:of|in|at|to|from|into|for|with|by|on|and|or|the|their|its|who|which|that|have|has|had|were|was|are|is|"
+    r"been|fled|left|lost|lack|need|needed|live|lived|living|stay|stayed|remain|remained)\b)"
+)
+_THING = re.compile(
+    rf"\s+(?:of\s+(?:the\s+)?\d[\d,]*\s+)?(?:{_NOT_IN_NOUN_PHRASE}[A-Za-z][\w-]+\s+){{0,2}}(?:{_THINGS})\b",
+    re.I,
+)
+# The people a percentage or a share is of: "40 per cent of the evacuees", "half of them"
+_OF_WHOM = re.compile(r"\s*of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
+_PEOPLE_WORDS = re.compile(
+    r"\b(?:people|persons|individuals|residents|civilians|inhabitants|population|displaced|IDPs|refugees|returnees|"
+    r"arrivals|evacuees|children|women|men|girls|boys|families|households|them|these|those|us|patients|workers|"
+    r"students|pupils|survivors|victims|migrants|deportees|asylum|adults|elderly|newcomers|deaths|dead|casualties)\b",
+    re.I,
+)
+# A number that names something rather than counting: "Camp 11", "Block 4", "Zone 3"
+_NAME_NUMBER = re.compile(
+    r"\b(?:Camp|Block|Zone|Sector|Site|Phase|Area|Route|Road|Highway|Unit|Ward|Level|Gate|Grade|Category|"
+    r"Resolution|Article)s?\s*$"
+)
+# A share written as a fraction: "two-thirds of", "half of", "one in five"; a percentage of the people named after it
+_SHARE = re.compile(
+    r"(?<![\w-])(?:(?P<num>a|one|two|three|four)[\s-]+(?P<den>half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"|(?P<half>half)|(?:one|1)\s+(?:in|out\s+of)\s+(?P<every>two|three|four|five|six|seven|eight|nine|ten|\d+))"
+    r"(?!\s+(?:of\s+)?an?\s+(?:million|billion|thousand|hundred|dozen)\b)"  # "half a million": a number, not a share
+    r"(?=\s+of\b|\s+(?:[\w-]+\s+){0,2}(?:people|persons|children|women|men|families|households|refugees|IDPs|"
+    r"residents|displaced)\b)",
+    re.I,
+)
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                 "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
 _QUALIFIERS = [
     (re.compile(r"(?:\ban?\s+)?\bestimated\s*$", re.I), "approximate"),
     (
@@ -247,7 +290,7 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
         after = text[e : min(end, e + 40)]
         if not percent and (_NOT_COUNT_AFTER.match(after) or _FRACTION.match(after)):
             continue
-        if _NOT_COUNT_BEFORE.search(before):
+        if _NOT_COUNT_BEFORE.search(before) or _counts_no_one(text, s, e, (start, end), before, percent):
             continue
         what = _what(text, e, end, last=percent)
         if in_words and not scale and not percent and not any(w in raw.lower() for w in _SCALES):
@@ -318,6 +361,51 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
                 high=None if high is None else _plain(high),
             )  # fmt: skip
         )
+    return sorted(out + _shares(text, start, end, masked), key=lambda f: f.start)
+
+
+def _counts_no_one(text: str, s: int, e: int, sentence: tuple[int, int], before: str, percent: bool) -> bool:
+    """Money, things ("3,000 food kits", "60 per cent of shelters") and numbers in names ("Camp 11") count no one.
+
+    A percentage counts people when it is "of" people, or, without "of", when its clause names people at all
+    ("women and children make up 80 percent"; not "the appeal is 30 percent funded").
+    """
+    end = sentence[1]
+    if _MONEY.search(before) or _MONEY_AFTER.match(text, e, end) or _NAME_NUMBER.search(before):
+        return True
+    if percent:
+        of = _OF_WHOM.match(text, e, end)
+        if of:
+            return not _PEOPLE_WORDS.search(of.group(1))
+        lo, hi = clause(text, *sentence, s)
+        return not (_PEOPLE_WORDS.search(text, lo, s) or _PEOPLE_WORDS.search(text, e, hi))
+    return bool(_THING.match(text, e, end))
+
+
+def _shares(text: str, start: int, end: int, masked) -> list[Figure]:
+    """Shares of people written as fractions, as percentages: "two-thirds of the displaced" (66.67 percent)."""
+    out = []
+    for m in _SHARE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in masked):
+            continue
+        of = _OF_WHOM.match(text, e, end)
+        if of and not _PEOPLE_WORDS.search(of.group(1)):
+            continue  # "half of the budget"
+        if m.group("half"):
+            share = 1 / 2
+        elif m.group("every"):
+            every = m.group("every").lower()
+            share = 1 / (int(every) if every.isdigit() else _SMALL[every])
+        else:
+            share = (1 if m.group("num").lower() in ("a", "one") else _SMALL[m.group("num").lower()]) / _DENOMINATORS[
+                m.group("den").lower()
+            ]
+        before = text[max(start, s - 40) : s]
+        qualifier = next((label for pattern, label in _QUALIFIERS if pattern.search(before)), "")
+        what = _what(text, e, end, last=True)
+        value = _plain(round(100 * share, 2))
+        out.append(Figure(text[s:e], s, e, value, "percent", what, qualifier, confidence=0.8))
     return out
 
 
@@ -359,9 +447,13 @@ def _what(text: str, pos: int, end: int, last: bool = False) -> str:
     if stop:
         window_end = pos + stop.start()
     found = list(_WHAT_RE.finditer(text, pos, window_end)) if last else [_WHAT_RE.search(text, pos, window_end)]
+    if last:  # the last people named: "two thirds of the displaced live in camps" are displaced people
+        found = [m for m in found if _label(m) in _PEOPLE | {"refugees", "returnees"}] or found[:1]
     m = found[-1] if found else None
     if m and (last or len(text[pos : m.start()].split()) <= 4):
-        for i, (_, label) in enumerate(_WHAT):
-            if m.group(f"w{i}"):
-                return label
+        return _label(m)
     return ""
+
+
+def _label(m: re.Match) -> str:
+    return next(label for i, (_, label) in enumerate(_WHAT) if m.group(f"w{i}"))

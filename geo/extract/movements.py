@@ -14,16 +14,25 @@ ordinary words, never across another verb of movement or clause word):
   "for" once someone "left" or "fled", after "in"/"at" when a verb of arriving
   or staying came first ("arrived in", "sheltering in", "staying with
   relatives in", "sought refuge in"), or before "received" / "hosted";
-* a stop on the way after "via" or "through".
+* a place passed through after "via" or "through": never an end, only named in the note.
 
 Destinations in a row form legs when the text says so ("went to A, then on to
-B", "via A to B", "had sheltered in A, went back to B"): A → B is a movement of
-its own. Every origin of a leg is paired with every destination; when a
-list is split into pairs, the note says it is an inference. A figure goes with
-a movement only when it is the clause's one movement, or when the text gives
-each destination its own ("1,250 to Kassala and 900 to Gedaref"); a figure
-shared by several pairs is never copied onto each, so that a map of the rows
-cannot count the same people twice.
+B", "had sheltered in A, went back to B", "fled to A …, displaced again, this
+time to B"): A → B is a movement of its own. Every origin of a leg is paired
+with every destination; when a list is split into pairs, the note says it is
+an inference. An end is never taken from another sentence ("Most went to B"
+after a sentence about A has no origin; the note names A for the reviewer).
+Not movements: goods or teams moving, moves planned, feared or prevented, and
+people who "remained in" a place unless the clause says where from.
+
+A figure goes with a movement only when it is the clause's one movement (the
+parts of an area named after it, "from Irumu, notably Komanda and Boga", do
+not count as more), or when the text gives each destination its own ("1,250 to
+Kassala and 900 to Gedaref"). A figure shared by several pairs is never copied
+onto each, so that a map of the rows cannot count the same people twice; nor
+is one that counts more people than went there ("9,900 evacuated, most of them
+to Kharkiv"), the people of a place ("Dadaab, which shelters 300,000"), or
+people in need.
 """
 
 from __future__ import annotations
@@ -48,7 +57,8 @@ MOVE = re.compile(
     re.I,
 )
 _GOODS = re.compile(
-    r"\b(?:trucks?|lorries|shipments?|deliveries|supplies|goods|cargo|vehicles|kits|items|aid|"
+    r"\b(?:trucks?|lorries|shipments?|deliveries|supplies|goods|cargo|vehicles|kits|items|aid|teams?|staff|"
+    r"personnel|missions?|convoys?|officials|delegations?|inspectors|"
     r"assistance|support|relief|winteri[sz]ation|food|fuel|medicines?|vaccines?|water|electricity)\b",
     re.I,
 )
@@ -60,6 +70,14 @@ _PERSONS = re.compile(
 _NEGATED = re.compile(
     r"\bno\s+(?:new\s+|further\s+|major\s+|significant\s+|large\s+)?(?:arrivals?|movements?|displacements?|returns?|"
     r"departures?|one)\b|\b(?:could|can|did|were|was|have|has)\s*n[o']t\s+(?:been\s+able\s+to\s+)?(?:reach|leave|flee)",
+    re.I,
+)
+# Moves that did not happen: planned, expected, feared, prevented ("were stopped from crossing into Chad").
+_UNREAL = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|scheduled|expected|set|due|intend(?:s|ed)?|threaten(?:s|ed)?|hop(?:e|es|ed|ing)|"
+    r"wish(?:es|ed)?|want(?:s|ed)?|unable|afraid|ready|preparing|prepared)\s+to\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:could|may|might|would|will|cannot|can't)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:stopped|prevented|barred|blocked|kept)\s+(?:\w+\s+){0,2}from\s+(?:\w+\s+){0,1}$",
     re.I,
 )
 _DIRECTION = re.compile(
@@ -78,12 +96,13 @@ _LIST = re.compile(
 # Parts of an area named after it: "eastern Ghouta, notably Douma and Harasta"
 _PARTS = re.compile(
     r"^\s*(?:,|\()\s*(?:notably|including|especially|particularly|mainly|mostly|chiefly|such\s+as|namely|"
-    r"in\s+particular|among\s+them)\s+(?:the\s+)?$",
+    r"in\s+particular|among\s+them)\s+(?:(?:from|in)\s+)?(?:the\s+)?$",
     re.I,
 )
 # Words that say the next destination is a further leg: "then on to", "later moved to", "went back to".
 _ONWARD = re.compile(
-    r"\b(?:then|later|onward|onwards|on\s+to|subsequently|eventually|afterwards|before|continued|continuing|"
+    r"\b(?:then|later|onward|onwards|on\s+to|subsequently|eventually|afterwards|before|continued|continuing|again|"
+    r"this\s+time|"
     r"went\s+back|moved\s+on|went\s+on|were\s+(?:then\s+)?(?:taken|moved|transferred|relocated|bused|bussed)|"
     r"was\s+(?:then\s+)?(?:taken|moved)|returned|travell?ed|went|moved|headed)\b",
     re.I,
@@ -96,9 +115,32 @@ _FOR_AFTER = re.compile(
 # A subject that points back to the people of the sentence before ("Others" are other people).
 _ANAPHORA = re.compile(
     r"\s*(?:(?:most|many|they|those|these|the\s+rest|the\s+majority|half|(?:\w+\s+){0,3}of\s+(?:them|these|those))"
-    r"\b|(?:and\s+)?(?:many|most|some|they)\s+(?:were|have|had|then|later)\b)",
+    r"\b|(?:and\s+)?(?:many|most|some|they)\s+(?:were|have|had|then|later)\b)"
+    r"(?!\s+(?:[\w-]+\s+){0,2}(?:people|persons|individuals|families|households|refugees|children|women|civilians|"
+    r"residents|IDPs|returnees|migrants)\b)",  # "many displaced families" are people of their own
     re.I,
 )
+# A subject that sets apart other people of the same movement: "… fled Sake toward Goma, while others went to Minova".
+_OTHERS = re.compile(
+    r"\s*(?:and\s+)?(?:(?:many|some|most|a\s+few)\s+)?(?:others|the\s+rest|the\s+remainder|"
+    r"a\s+smaller\s+(?:number|group|share))\b",
+    re.I,
+)
+# Words that make a destination a share of the people counted: "9,900 were evacuated, most of them to Kharkiv".
+_SHARE = re.compile(
+    r"\b(?:most|many|some|half|part|the\s+majority|a\s+(?:third|quarter|few)|others)\b(?:\s+of\s+(?:them|these|those))?",
+    re.I,
+)
+_ABOUT_PLACE = re.compile(r",\s*(?:which|where)\b", re.I)
+_ARRIVING = re.compile(
+    r"\b(?:arriv\w*|poured|pouring|streamed|streaming|flocked|came|coming|returnees|registered|influx)\b", re.I
+)
+_ASIDE = re.compile(
+    r",\s*(?:already\s+|currently\s+|now\s+|itself\s+)?(?:home\s+to|hosting|sheltering|holding|housing|with)\b[^,;]*$",
+    re.I,
+)
+_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_NEAR = re.compile(r"\s*(?:near|at|close\s+to|by|around)\s+(?:the\s+)?", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]")
 
 ORIGIN, DEST, STAY, VIA, HAZARD, ELLIPTIC = "origin", "destination", "stay", "via", "hazard", "elliptic"
@@ -180,7 +222,7 @@ class _Group:
     places: list[Place]
     role: str | None = None
     parent: _Group | None = None  # the area these places are parts of ("Douma" of "eastern Ghouta")
-    inherited: bool = False  # origins read from the sentence before ("… fled El Fasher. Most went to Mellit.")
+    inherited: bool = False  # origins read from the clause before ("… fled Sake to Goma, while others went to Minova")
 
     @property
     def start(self) -> int:
@@ -231,7 +273,8 @@ def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
                 if role == ORIGIN and k - n > 0 and words[k - n - 1] in _ROADS:
                     return None  # "the road from Saraqib to Sarmada" names a road
                 if role == ORIGIN and loc and n == 1 and words[k - 1] not in ("from",):
-                    return None  # "fled their homes in northwest Syria": where they were, not a place left
+                    # "fled their homes in Idlib": where they lived, an origin only if the clause says where they went
+                    return HAZARD
                 return role
         w = words[k - 1]
         if w == "for":
@@ -260,7 +303,8 @@ def _received(text: str, pos: int, end: int) -> bool:
     # "Azaz and Afrin received 5,000 families", "Hargeisa and Burao have received …"
     return bool(
         re.match(
-            r"\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|now\s+)?(?:received|hosted|welcomed|took\s+in|absorbed|hosts?|"
+            r"(?:,[^;]{1,80}?,)?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|now\s+)?(?:received|hosted|welcomed|took\s+in|"
+            r"absorbed|hosts?|"
             r"receive[sd]?)\b",
             text[pos:end],
             re.I,
@@ -273,74 +317,121 @@ def find(
 ) -> list[Movement]:
     """Movements in one sentence (``text[start:end]``), given its places and figures.
 
-    ``before``: the movements of the sentence before in the same paragraph. A clause that names where people
-    went but not where from, and whose subject points back ("Most went to …", "Many were then taken to …"),
-    starts where that movement ended: at its destinations, or at its origins if it named none.
+    An end is never taken from another sentence. ``before``, the movements of the sentence before in the same
+    paragraph, only gives the reviewer a hint: a clause that names where people went but not where from, and
+    whose subject points back ("Most went to …"), gets a note naming where the sentence before had them.
+    Within the sentence, "others" continue the clause before from its origin ("… fled Sake toward Goma, while
+    others headed to Minova"), and a subject that points back, from where that clause ended ("…; most were
+    then taken to …").
     """
     out: list[Movement] = []
-    last = list(before)
+    last: list[Movement] = []  # the movements of the clause before, in this sentence
     for cs, ce in _clauses(text, start, end):
         here = [p for p in places if cs <= p.start and p.end <= ce]
         if not here or _NEGATED.search(text, cs, ce):
             continue
         groups = _groups(text, here)
-        prev = cs
-        for g in groups:
-            if g.parent is not None:
-                g.role = g.parent.role
-            else:
-                g.role = _role(text, prev, g.start, cs)
-                if g.role is None and _received(text, g.end, ce):
-                    g.role = DEST
-                if g.role == ELLIPTIC:
-                    earlier = [h.role for h in groups if h is not g and h.role in (DEST, STAY) and h.end <= g.start]
-                    g.role = earlier[-1] if earlier else None
-            prev = g.end
+        _give_roles(text, cs, ce, groups)
         cue = MOVE.search(text, cs, ce)
         if cue is None and {ORIGIN, DEST} <= {g.role for g in groups}:
             cue = re.compile(r"\S+").search(text, groups[0].start)  # "from A toward B" says it without a verb
-        if cue is None:
-            continue
-        lead = text[cs : min(cue.start(), groups[0].start)]
-        if _GOODS.search(lead) and not _PERSONS.search(lead):
+        if cue is None or _not_a_move(text, cs, ce, cue, groups):
             continue
         roles = {g.role for g in groups}
-        if last and not roles & {ORIGIN} and roles & {DEST, STAY, VIA} and _ANAPHORA.match(text, cs, ce):
-            ends = [m.destination for m in last if m.destination] or [m.origin for m in last if m.origin]
-            unique = list({(p.start, p.end): p for p in ends}.values())
-            if unique:
-                groups.insert(0, _Group(unique, ORIGIN, inherited=True))
-        found = _movements(text, cs, ce, cue, groups, figures)
+        note = ""
+        if not roles & {ORIGIN} and roles & {DEST, STAY}:
+            if last and _OTHERS.match(text, cs, ce):
+                ends = [m.origin for m in last if m.origin]
+            elif last and _ANAPHORA.match(text, cs, ce):
+                ends = [m.destination for m in last if m.destination] or [m.origin for m in last if m.origin]
+            else:
+                ends = []
+                hint = [m.destination or m.origin for m in before if m.destination or m.origin]
+                if hint and not last and _ANAPHORA.match(text, cs, ce):
+                    note = f"origin not in this sentence; the sentence before speaks of {_names(_unique(hint))}"
+            if ends:
+                groups.insert(0, _Group(_unique(ends), ORIGIN, inherited=True))
+        found = _movements(text, cs, ce, cue, groups, figures, note)
         out += found
         last = found or last
     return out
 
 
-def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure]) -> list[Movement]:
-    has_dest = any(g.role in (DEST, STAY, VIA) for g in groups)
+def _unique(places: list[Place]) -> list[Place]:
+    return list({(p.start, p.end): p for p in places}.values())
+
+
+def _give_roles(text: str, cs: int, ce: int, groups: list[_Group]) -> None:
+    """Each group's role from the words before it; then the few roles that only the whole clause shows."""
+    prev = cs
+    for g in groups:
+        if g.parent is not None:
+            g.role = g.parent.role
+        else:
+            g.role = _role(text, prev, g.start, cs)
+            if g.role is None and _received(text, g.end, ce):
+                g.role = DEST
+            if g.role == ELLIPTIC:
+                earlier = [h.role for h in groups if h is not g and h.role in (DEST, STAY) and h.end <= g.start]
+                g.role = earlier[-1] if earlier else None
+        prev = g.end
+    for g, h in zip(groups, groups[1:]):
+        # "to camps across the Ethiopian border near Dolo Ado": a border is a line; the town named on it is the end
+        if g.role == DEST and h.role is None and all(p.kind == "border" for p in g.places):
+            if _NEAR.fullmatch(text, g.end, h.start):
+                g.role, h.role = None, DEST
+    roles = {g.role for g in groups}
+    if ORIGIN in roles and not roles & {DEST, STAY} and _ARRIVING.search(text, cs, ce):
+        # "In Idlib city, families poured in from Saraqib", "the centre in Dnipro registered 900 arriving from
+        # Pokrovsk": people arriving from A, where the clause itself is, is the destination
+        for g in groups:
+            if g.role is None and _AT.search(text, max(cs, g.start - 4), g.start):
+                g.role = DEST
+                break
+
+
+def _not_a_move(text: str, cs: int, ce: int, cue: re.Match, groups: list[_Group]) -> bool:
+    """Goods or teams moving, a move planned or prevented, or people staying put: no movement of people."""
+    lead = text[cs : min(cue.start(), groups[0].start)]
+    if _GOODS.search(lead) and not _PERSONS.search(lead):
+        return True
+    if _UNREAL.search(text, cs, cue.start()):
+        return True
+    roles = {g.role for g in groups}
+    # "1,500 people remained in Vovchansk": staying is no move unless the clause says where they came from
+    return cue.group().lower().startswith("remain") and ORIGIN not in roles and not MOVE.search(text, cue.end(), ce)
+
+
+def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure], hint: str = "") -> list[Movement]:
+    has_dest = any(g.role in (DEST, STAY) for g in groups)
+    named_origin = any(g.role == ORIGIN for g in groups)
     origins: list[_Group] = []
     legs: list[list[_Group]] = []  # destinations, leg by leg
+    passed: list[Place] = []  # places passed through: never an end
     for k, g in enumerate(groups):
         if g.role in (ORIGIN, HAZARD):
-            if g.role == HAZARD and not has_dest:
-                continue  # "fighting in X", "residents of X": where people came from only when it says where they went
-            if legs and any(h.role in (DEST, VIA) for h in groups[k + 1 :]):
+            if g.role == HAZARD and (named_origin or not has_dest):
+                continue  # "fighting in X": where people came from only when it says where they went, and no more
+            if legs and any(h.role == DEST for h in groups[k + 1 :]):
                 break  # a second movement in the same clause; its words are read without the first's
             origins.append(g)
-        elif g.role in (DEST, STAY, VIA):
+        elif g.role == VIA:
+            passed += g.places
+        elif g.role in (DEST, STAY):
             last = legs[-1][-1] if legs else None
             onward = last is not None and (
-                last.role == VIA or (last.role == STAY and g.role != STAY) or _ONWARD.search(text, last.end, g.start)
+                (last.role == STAY and g.role != STAY) or _ONWARD.search(text, last.end, g.start)
             )
             if last is None or onward:
                 legs.append([g])
-            elif g.role != VIA:  # "crossed into Syria through the Jdeidet crossing": the way, not a destination
+            else:
                 legs[-1].append(g)
     if not legs and not origins:
         return []
     people = [
         f for f in figures
         if cs <= f.start < ce and f.unit != "percent" and f.what.split(" ")[0] in _PEOPLE_WHAT
+        and not f.what.endswith("in need") and not _describes_a_place(text, cs, f, groups)
     ]  # fmt: skip
     d = _DIRECTION.search(text, cs, ce)
     direction = (d.group("d") or d.group("d2")).lower().replace("-", "") if d else ""
@@ -352,25 +443,45 @@ def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure]) -
         if not (n == 0 and not origins and leg and leg[0].role == STAY and len(legs) > 1):
             plan.append((froms, leg))  # "people who had sheltered in A went back to B": A → B, not → A
         froms = list(_members(leg))
+    parts = {id(p) for g in (*origins, *(g for leg in legs for g in leg)) if g.parent is not None for p in g.places}
     out = []
     for n, (froms, leg) in enumerate(plan):
         tos = list(_members(leg))
         pairs = [(o, t) for o in (froms or [None]) for t in (tos or [None])]
+        # the pairs of whole areas: "from Irumu, notably from Komanda and Boga, to Bunia" counts people once
+        whole = [(o, t) for o, t in pairs if id(o) not in parts and id(t) not in parts]
         own = _own_figures(cs, leg, people) if n == 0 else {}
         shared = min(people, key=lambda f: abs(f.start - cue.start())) if n == 0 and people and not own else None
+        share = shared is not None and leg and bool(_SHARE.search(text, shared.end, leg[0].start))
         for o, t in pairs:
-            fig = own.get(id(t)) if own else (shared if len(pairs) == 1 else None)
-            notes = [_listed(origins, leg, o, t)]
+            if own:
+                fig = own.get(id(t))
+            else:
+                fig = shared if not share and len(whole) == 1 and (o, t) == whole[0] else None
+            notes = [hint if o is None else "", _listed(origins, leg, o, t)]
             if n > 0:
                 notes.insert(0, "onward leg" + ("; the figure stays on the first leg" if people else ""))
-            elif shared is not None and len(pairs) > 1:
-                notes.insert(0, f"figure ({shared.text}) shared by {len(pairs)} pairs, not divided")
+            elif share:
+                notes.insert(0, f"figure ({shared.text}) counts all who moved; only a share of them went here")
+            elif shared is not None and len(whole) > 1:
+                notes.insert(0, f"figure ({shared.text}) shared by {len(whole)} pairs, not divided")
+            if passed:
+                notes.append(f"passed through {_names(passed)}")
             notes = [x for x in notes if x]
             ends = [x for x in (o, t, fig) if x is not None]
             s = min([cue.start(), *(x.start for x in ends)])
             e = max([cue.end(), *(x.end for x in ends)])
             out.append(Movement(o, t, fig, direction, s, e, note="; ".join(notes)))
     return out
+
+
+def _describes_a_place(text: str, cs: int, f: Figure, groups: list[_Group]) -> bool:
+    """A figure in a relative clause after a place ("… to Kutupalong, which holds 300,000 people") is its stock."""
+    marks = list(_ABOUT_PLACE.finditer(text, cs, f.start))
+    if marks and any(g.end <= marks[-1].start() for g in groups):
+        return True
+    # "Azraq camp, already home to 40,000 people, received …": an aside on the place, before the verb
+    return any(g.end <= f.start and _ASIDE.match(text, g.end, f.start) for g in groups)
 
 
 def _without_countries_of_towns(leg: list[_Group]) -> list[_Group]:
@@ -410,7 +521,7 @@ def _listed(origins: list[_Group], leg: list[_Group], o: Place | None, t: Place 
         for g in groups:
             if place in g.places:
                 if g.inherited:
-                    notes.append(f"{place.text} read from the sentence before")
+                    notes.append(f"{place.text} read from the clause before")
                 if g.parent is not None:
                     notes.append(f"{place.text} read as part of {g.parent.places[0].text}")
                 if len(g.places) > 1 and not g.inherited:
@@ -420,4 +531,4 @@ def _listed(origins: list[_Group], leg: list[_Group], o: Place | None, t: Place 
 
 def _names(places: list[Place]) -> str:
     names = [p.text for p in places]
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]
