@@ -514,3 +514,8 @@ def test_a_syrian_spelling_variant_is_not_taken_for_a_place_in_a_text_about_else
     assert tawila.country == "SD"  # Darfur's Tawila (geo's supplement), not a Tawilah of Syria or Yemen
     syria = extract("Most went west from Afrin to Jindires.")
     assert [(p.text, p.placed) for p in syria.places] == [("Afrin", True), ("Jindires", True)]
+
+
+def test_a_lowercase_preposition_is_not_an_arabic_article():
+    # "at" is also the article of "at-Tall"; only a hyphen joins it to a name
+    assert [p.text for p in extract("Returnees were counted at Torkham.").places] == ["Torkham"]

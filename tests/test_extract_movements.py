@@ -233,3 +233,11 @@ def test_arriving_from_somewhere_at_the_place_the_sentence_is_about():
 def test_a_town_on_the_border_is_the_end_rather_than_the_border():
     assert moves("About 600 families went to the Turkish border near Atmeh.") == [("", "Atmeh", 600)]
     assert moves("About 600 families went to the Turkish border.") == [("", "the Turkish border", 600)]
+
+
+def test_people_from_a_place_now_somewhere_else_moved_there():
+    assert moves("About 5,000 refugees from Burundi are now in Kigoma.") == [("Burundi", "Kigoma", 5000)]
+    assert moves("Some 2 million refugees from Venezuela live across Colombia.") == [("Venezuela", "Colombia", 2000000)]
+    assert moves("Returnees from Pakistan were counted at Torkham.") == [("Pakistan", "Torkham", None)]
+    # a place the sentence only talks about is no end
+    assert moves("Refugees from Burundi say Kigoma is full.") == []

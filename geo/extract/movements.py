@@ -139,7 +139,12 @@ _ASIDE = re.compile(
     r",\s*(?:already\s+|currently\s+|now\s+|itself\s+)?(?:home\s+to|hosting|sheltering|holding|housing|with)\b[^,;]*$",
     re.I,
 )
-_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_AT = re.compile(r"\b(?:in|at|across|throughout)\s+(?:the\s+)?$", re.I)
+_DISPLACED_FROM = re.compile(
+    r"\b(?:refugees|IDPs|displaced|returnees|evacuees|deportees|arrivals|migrants|asylum[\s-]seekers)\s+"
+    r"(?:\w+\s+)?from\s+(?:the\s+)?$",
+    re.I,
+)
 _NEAR = re.compile(r"\s*(?:near|at|close\s+to|by|around)\s+(?:the\s+)?", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]")
 
@@ -381,11 +386,12 @@ def _give_roles(text: str, cs: int, ce: int, groups: list[_Group]) -> None:
             if _NEAR.fullmatch(text, g.end, h.start):
                 g.role, h.role = None, DEST
     roles = {g.role for g in groups}
-    if ORIGIN in roles and not roles & {DEST, STAY} and _ARRIVING.search(text, cs, ce):
+    displaced_from = any(g.role == ORIGIN and _DISPLACED_FROM.search(text, cs, g.start) for g in groups)
+    if ORIGIN in roles and not roles & {DEST, STAY} and (displaced_from or _ARRIVING.search(text, cs, ce)):
         # "In Idlib city, families poured in from Saraqib", "the centre in Dnipro registered 900 arriving from
-        # Pokrovsk": people arriving from A, where the clause itself is, is the destination
+        # Pokrovsk", "refugees from Mali are now in Mbera": people who came from A, where the clause puts them
         for g in groups:
-            if g.role is None and _AT.search(text, max(cs, g.start - 4), g.start):
+            if g.role is None and _AT.search(text, max(cs, g.start - 12), g.start):
                 g.role = DEST
                 break
 

@@ -240,7 +240,7 @@ class PlaceFinder:
                 taken[k] = True
         i = 0
         while i < len(toks):
-            if taken[i] or not self._may_start(toks, joined, i):
+            if taken[i] or not self._may_start(text, toks, joined, i):
                 i += 1
                 continue
             hit = None
@@ -364,7 +364,7 @@ class PlaceFinder:
             and not self.is_country(word)
         )
 
-    def _may_start(self, toks, joined, i) -> bool:
+    def _may_start(self, text, toks, joined, i) -> bool:
         word = toks[i][2]
         if word.isdigit() or _is_acronym(word):
             return False
@@ -374,7 +374,7 @@ class PlaceFinder:
                 i + 1 < len(toks)
                 and joined[i]
                 and _is_capitalised(toks[i + 1][2])
-                and (_is_capitalised(word) or _hyphenated(toks, i))
+                and (_is_capitalised(word) or _hyphenated(text, toks, i))
             )
         return _is_capitalised(word)
 
@@ -550,6 +550,6 @@ class PlaceFinder:
         return out
 
 
-def _hyphenated(toks, i) -> bool:
-    """True when token i is joined to the next by one character, a hyphen ("al-Bab")."""
-    return i + 1 < len(toks) and toks[i + 1][0] - toks[i][1] == 1  # the gap is one character: '-' or similar
+def _hyphenated(text, toks, i) -> bool:
+    """True when token i is joined to the next by a hyphen ("al-Bab"; not "at Torkham")."""
+    return i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]] in ("-", "‐", "‑", "–")
