@@ -519,3 +519,32 @@ def test_a_syrian_spelling_variant_is_not_taken_for_a_place_in_a_text_about_else
 def test_a_lowercase_preposition_is_not_an_arabic_article():
     # "at" is also the article of "at-Tall"; only a hyphen joins it to a name
     assert [p.text for p in extract("Returnees were counted at Torkham.").places] == ["Torkham"]
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # a body or a person named like a place
+        ("Clashes between the Arakan Army and government troops continued near Sittwe.", ["Sittwe"]),
+        ("Amina Yusuf, a nurse in Maiduguri, said the ward was full.", ["Maiduguri"]),
+        ("Khalid, a 52-year-old farmer from Kassala, said the well was dry.", ["Kassala"]),
+        ("Sudanese border police stopped a bus near Gallabat.", ["Gallabat"]),
+        # the words that belong to a place
+        ("Families arrived at the Mugunga site and the Afrin area.", ["Mugunga site", "Afrin area"]),
+        (
+            "Refugees from the Democratic Republic of the Congo reached Kigoma.",
+            ["Democratic Republic of the Congo", "Kigoma"],
+        ),
+        ("Aid reached the lower Shabelle.", ["lower Shabelle"]),
+        # names no gazetteer has, after words that make them places
+        ("Displaced families live in camps such as Tawkal, Hodan and Dayah.", ["Tawkal", "Hodan", "Dayah"]),
+        ("Most headed for Baidoa and a few for Wajid.", ["Baidoa", "Wajid"]),
+    ],
+)
+def test_place_mentions_as_the_labels_write_them(text, places):
+    assert [p.text for p in extract(text).places] == places
+
+
+def test_a_standard_is_not_a_count_but_a_maximum_of_people_is():
+    assert figures("Rations fell to 6 litres a day, under the minimum of 15.") == ()
+    assert [f.value for f in figures("A maximum of 200 people can stay in the hall.")] == [200]

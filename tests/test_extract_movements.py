@@ -241,3 +241,9 @@ def test_people_from_a_place_now_somewhere_else_moved_there():
     assert moves("Returnees from Pakistan were counted at Torkham.") == [("Pakistan", "Torkham", None)]
     # a place the sentence only talks about is no end
     assert moves("Refugees from Burundi say Kigoma is full.") == []
+
+
+def test_where_displaced_people_stay_is_no_movement_unless_they_came_or_arrived():
+    assert moves("Displaced families are sheltering in Sarmada and Dana.") == []
+    assert moves("Thousands of displaced people sought refuge in Azaz.") == [("", "Azaz", None)]
+    assert moves("Displaced families from Ariha are sheltering in Sarmada.") == [("Ariha", "Sarmada", None)]

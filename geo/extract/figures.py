@@ -61,6 +61,9 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _FROM = re.compile(r"\bfrom\s+$", re.I)
 _FRACTION = re.compile(r"[\s-]*(?:halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 _MONEY = re.compile(r"(?:\$|US\$|USD|€|EUR|£|GBP)\s*$")
+_MEASURE_OF = re.compile(
+    r"\b(?:minimum|maximum|average|standard|threshold|target|ratio|score|index)\s+of\s+(?:about\s+)?$", re.I
+)
 _MONEY_AFTER = re.compile(r"\s*(?:US\s+)?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)
 # Things counted, never people: what follows the number in its own noun phrase ("3,000 food kits", "12 of the 36
 # hospitals", "over 500 sites"); words of two letters or more in between, but no verb or preposition.
@@ -302,6 +305,8 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
                 continue  # a year
         if not in_words and "." in raw and not scale and not percent and not what:
             continue  # "3.5" alone: a version, a ratio, a score
+        if not what and not percent and _MEASURE_OF.search(before):
+            continue  # "far below the minimum of 15" (litres): a standard, not a count
         span = clause(text, start, end, s)
         if percent:
             unit = "percent"

@@ -404,8 +404,12 @@ def _not_a_move(text: str, cs: int, ce: int, cue: re.Match, groups: list[_Group]
     if _UNREAL.search(text, cs, cue.start()):
         return True
     roles = {g.role for g in groups}
-    # "1,500 people remained in Vovchansk": staying is no move unless the clause says where they came from
-    return cue.group().lower().startswith("remain") and ORIGIN not in roles and not MOVE.search(text, cue.end(), ce)
+    if ORIGIN in roles or DEST in roles or _ARRIVING.search(text, cs, ce):
+        return False
+    # "1,500 people remained in Vovchansk", "displaced people are staying in Bulengo": where people are, not a move,
+    # unless the clause says where they came from or that they arrived
+    verbs = [m.group().lower() for m in MOVE.finditer(text, cs, ce)]
+    return all(v.startswith("remain") or v in ("displaced", "displacement") for v in verbs)
 
 
 def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure], hint: str = "") -> list[Movement]:

@@ -28,6 +28,8 @@ from dataclasses import dataclass, replace
 
 from geo import gazetteer as _gaz
 from geo import query as _query
+from geo.extract import words as _words
+from geo.extract.words import NOT_NAMES, PARTICLES, STOPWORDS
 from geo.gazetteer import FOCUS_COUNTRIES, Candidate, Gazetteer
 from geo.names import ARTICLES, fold
 
@@ -49,58 +51,29 @@ MIN_POPULATION_ONE_WORD = 150_000  # outside the focus countries, with no hint, 
 MIN_POPULATION_MORE_WORDS = 50_000
 MIN_POPULATION_INSIDE = 1_000  # a smaller village followed by more capitalised words is likely part of another name
 BORDER_WORDS = frozenset({"border", "borders", "frontier", "borderline", "boundary"})
-# Words that are never a place on their own, however they are written (sentence starts, titles, headings).
-STOPWORDS = frozenset(
-    """
-    a about above according across added after again against agency aid all almost along already also although
-    among an and another any april are area areas around as at august authorities back bad be because been before
-    being best between big both but by camp camps can central children city close cold come conflict could
-    countryside crossing day days december deal dire district do due during each early east eastern either else
-    emergency end even every families family february few first five flash following for four friday from further
-    get government had half has have he health her here high his how however humanitarian i if in including
-    international into is it its january july june just key last late least long main many march may me media
-    medical meanwhile mid monday month months more most much must national near need new news next nine no north
-    northern northeast northwest northeastern northwestern not november now october of off old on once one only or
-    other our out over own partners past people per province region report reports response said same saturday
-    say says second see seen september seven she since six so some south southern southeast southwest state still
-    such sunday support tell ten than that the their them then there these they third this those three through
-    thursday to today total town tuesday two un under until up update us via village war was we wednesday week
-    weeks well were west western what when where which while who will winter with within without women world year
-    years yes yet you eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
-    fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions dozen dozens nearly roughly
-    approximately almost estimated
-    """.split()
-)
-# Small words inside names written in Latin script: "Mocimboa da Praia", "Port-au-Prince", "Cité de Dieu"
-_PARTICLES = frozenset("da de do dos das du des la le les au aux sur di del della von van der".split())
-_DIRECTION_WORDS = _query.DIRECTIONS
+_DIRECTION_WORDS = frozenset(_query.DIRECTIONS) | _words.MORE_DIRECTIONS
 # Kind words kept after a name: the gazetteer's own, and the names of other countries' admin levels.
-_KIND_SUFFIXES = frozenset(
-    {w for w, k in _query.KIND_WORDS.items() if k != "border"}
-    | {"state", "territory", "region", "county", "oblast", "municipality", "prefecture", "township", "department"}
-)
-# Words after a capitalised name that make it a place even with no cue before it ("the Kaxda sites")
-_KIND_NOUNS = _KIND_SUFFIXES | {"site", "sites", "settlement", "settlements", "neighbourhood", "neighborhood"}
+_KIND_SUFFIXES = frozenset({w for w, k in _query.KIND_WORDS.items() if k != "border"}) | _words.KIND_SUFFIXES
+_KIND_NOUNS = _KIND_SUFFIXES | _words.KIND_NOUNS
 # Words right before a name that make it a place: prepositions of place and verbs of leaving or reaching.
 _CUE = re.compile(
     r"\b(?:from|toward|towards|to|into|in|at|near|via|through|across|around|outside|between|fled|fleeing|flee|"
     r"left|leaving|reached|reaching|escaped|escaping|abandoned|abandoning|evacuated|entered|entering|deserted|"
     r"out\s+of|(?:headed|heading|left|leaving|bound|departed)\s+for|"
+    r"(?:camps?|sites?|settlements?|villages?|towns?|areas?|localities|communities|neighbou?rhoods?)\s+"
+    r"(?:such\s+as|including|like|notably|namely)|"
     r"(?:town|city|village|villages|camps?|governorate|province|district|region|state|outskirts|residents|"
     r"people|families|inhabitants)\s+of)\s+(?:the\s+)?$",
     re.I,
 )
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+)(?:the\s+)?", re.I)
-# Capitalised words that name people, bodies, times or languages, not places ("according to Save the Children").
-_NOT_NAMES = frozenset(
-    """
-    government forces force army regime opposition rebels russian russia un unicef who ocha unhcr wfp iom msf ngo
-    ngos red crescent cross mr mrs ms dr minister president spokesperson spokesman agency cluster partners programme
-    program council committee commission office fund organization organisation ministry police nations union
-    children save doctors world food health relief rescue refugee refugees coordinator phase christmas ramadan eid
-    english arabic french kurdish turkish swahili somali amharic burmese ukrainian rohingya sudanese haitian afghan
-    afghans reuters facebook twitter tuesday god allah islamic state
-    """.split()
+_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+_LEAVING = re.compile(r"\b(?:left|leaving|fled|fleeing|headed|heading|departed|departing|bound|set\s+off)\b", re.I)
+# Who a capitalised name is, when it is a person: "Volodymyr, a 67-year-old from …", "Amina Yusuf, a nurse in …"
+_PERSON_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]+)?,\s+(?:a|an)\s+(?:\d+-year-old|(?:[\w-]+\s+)?(?:"
+    + "|".join(sorted(_words.PERSON_NOUNS))
+    + r")\b)"
 )
 _NOT_AFTER = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 
@@ -258,6 +231,9 @@ class PlaceFinder:
             if hit is None or self._inside_other_name(toks, joined, i, hit[0]):
                 i += 1
                 continue
+            if self._names_no_place(text, toks, joined, hit[0]):
+                i = hit[0] + 1
+                continue
             raw = self._extend(text, toks, joined, taken, i, hit[0])
             country, strong, variant = hit[1]
             found.append(
@@ -267,8 +243,16 @@ class PlaceFinder:
         found.sort(key=lambda r: r.start)
         return found
 
+    def _names_no_place(self, text, toks, joined, j) -> bool:
+        """A known name that here names a body ("the Arakan Army") or a person ("Volodymyr, a 67-year-old")."""
+        if j + 1 < len(toks) and joined[j] and _fold(toks[j + 1][2]) in _words.ORGANISATION_WORDS:
+            return True
+        return bool(_PERSON_AFTER.match(text, toks[j][1]))
+
     def _cued(self, text: str, start: int, pos: int) -> bool:
         before = text[max(start, pos - 40) : pos]
+        if _FOR.search(before) and _LEAVING.search(text, start, pos):
+            return True  # "most heading for Goma and a smaller number for Minova"
         return bool(_CUE.search(before)) and not _NOT_AFTER.search(before)
 
     def _possessive_inside(self, text, toks, i, j) -> bool:
@@ -331,7 +315,7 @@ class PlaceFinder:
                 if self._could_be_name(nxt, _fold(nxt)):
                     j += 1
                 elif (
-                    (_fold(nxt) in ARTICLES or nxt in _PARTICLES)
+                    (_fold(nxt) in ARTICLES or nxt in PARTICLES)
                     and j + 2 < len(toks)
                     and joined[j + 1]
                     and not covered[j + 2]
@@ -344,7 +328,7 @@ class PlaceFinder:
             s0, e0 = toks[i][0], toks[j][1]
             listed = any(_LISTED.fullmatch(text, e, s0) for e in ends if e <= s0)
             kind = j + 1 < len(toks) and joined[j] and _fold(toks[j + 1][2]) in _KIND_NOUNS and i > 0
-            if listed or kind or self._cued(text, start, s0):
+            if (listed or kind or self._cued(text, start, s0)) and not self._names_no_place(text, toks, joined, j):
                 k = j + 1
                 if k < len(toks) and joined[j] and _fold(toks[k][2]) in _KIND_SUFFIXES:
                     e0 = toks[k][1]  # "Zamzam camp", "Rutshuru territory"
@@ -359,7 +343,7 @@ class PlaceFinder:
             and not word.isdigit()
             and not _is_acronym(word)
             and folded not in STOPWORDS
-            and folded not in _NOT_NAMES
+            and folded not in NOT_NAMES
             and folded not in ARTICLES
             and not self.is_country(word)
         )
@@ -397,12 +381,13 @@ class PlaceFinder:
             word = toks[k][2]
             if word.isdigit() or _is_acronym(word):
                 return None
-            if _fold(word) not in ARTICLES and not _is_capitalised(word) and not (i < k < j and word in _PARTICLES):
+            inside = i < k < j and word in _words.INSIDE_KNOWN_NAMES
+            if _fold(word) not in ARTICLES and not _is_capitalised(word) and not inside:
                 return None
         if _fold(toks[j][2]) in ARTICLES:
             return None
         key, n = self._key(toks, i, j)
-        if not key or key in STOPWORDS or (n == 1 and key in _NOT_NAMES):
+        if not key or key in STOPWORDS or (n == 1 and key in NOT_NAMES):
             return None
         if _fold(toks[i][2]) in _query.FILLER or _fold(toks[j][2]) in _query.FILLER:
             return None  # "In Idlib", "The Sudan": the lookup drops such words, the mention must not hold them
@@ -505,7 +490,8 @@ class PlaceFinder:
                     if self._is_border(text[toks[first][0] : toks[i][1]]):
                         hit = (first, i)
                         break
-            if hit is None or (hit[1] + 1 < len(toks) and _fold(toks[hit[1] + 1][2]) in ("crossing", "crossings")):
+            after = _fold(toks[hit[1] + 1][2]) if hit and hit[1] + 1 < len(toks) else ""
+            if hit is None or after in ("crossing", "crossings") or after in _words.BORDER_PEOPLE:
                 i += 1
                 continue
             first, last = hit
