@@ -247,3 +247,26 @@ def test_where_displaced_people_stay_is_no_movement_unless_they_came_or_arrived(
     assert moves("Displaced families are sheltering in Sarmada and Dana.") == []
     assert moves("Thousands of displaced people sought refuge in Azaz.") == [("", "Azaz", None)]
     assert moves("Displaced families from Ariha are sheltering in Sarmada.") == [("Ariha", "Sarmada", None)]
+
+
+def test_an_aside_about_the_people_keeps_the_figure_on_the_move():
+    assert moves("Some 5,000 people, many of them children, fled to Azaz.") == [("", "Azaz", 5000)]
+    # reported, if uncertain, is still a movement; only what did not happen is left out
+    assert moves("Up to 10,000 people may have fled to Chad.") == [("", "Chad", 10000)]
+
+
+def test_each_origin_keeps_its_own_figure_when_the_text_gives_one():
+    text = "In Borno, 2,300 people arrived in Maiduguri from Bama, and 1,100 from Gwoza."
+    assert moves(text) == [("Bama", "Maiduguri", 2300), ("Gwoza", "Maiduguri", 1100)]
+
+
+def test_a_share_of_a_figure_is_not_the_figure():
+    (m,) = extract("Half of the 6,000 families displaced from Kalehe went to Bukavu.").movements
+    assert (m.origin.text, m.destination.text, m.figure) == ("Kalehe", "Bukavu", None)
+
+
+def test_weather_is_a_place_of_violence_too_and_landing_is_arriving():
+    text = "Heavy rains in Jowhar forced around 6,000 households to move to higher ground in Balcad."
+    assert moves(text) == [("Jowhar", "Balcad", 6000)]
+    text = "Around 800 refugees disembarked at Lampedusa, having left Sfax two days earlier."
+    assert moves(text) == [("Sfax", "Lampedusa", 800)]

@@ -53,7 +53,7 @@ MOVE = re.compile(
     r"sought\s+(?:refuge|shelter|safety)|took\s+refuge|crossed|crossing|went|go|going|gone|sent|driven|drove|"
     r"forced|exodus|reached|reaching|received|receiving|walked|walking|continued|transited|transiting|deported|"
     r"expelled|carried|transported|bus(?:s)?ed|taken|landed|entered|entering|abandoned|abandoning|settled|resettled|"
-    r"came|coming|shifted|got\s+to|get\s+to|made\s+it\s+to|ferries|boats?)\b",
+    r"came|coming|shifted|got\s+to|get\s+to|made\s+it\s+to|ferries|boats?|disembarked)\b",
     re.I,
 )
 _GOODS = re.compile(
@@ -74,9 +74,9 @@ _NEGATED = re.compile(
 )
 # Moves that did not happen: planned, expected, feared, prevented ("were stopped from crossing into Chad").
 _UNREAL = re.compile(
-    r"\b(?:plan(?:s|ned|ning)?|scheduled|expected|set|due|intend(?:s|ed)?|threaten(?:s|ed)?|hop(?:e|es|ed|ing)|"
+    r"\b(?:plan(?:s|ned|ning)?|scheduled|expected|set|intend(?:s|ed)?|threaten(?:s|ed)?|hop(?:e|es|ed|ing)|"
     r"wish(?:es|ed)?|want(?:s|ed)?|unable|afraid|ready|preparing|prepared)\s+to\s+(?:\w+\s+){0,2}$"
-    r"|\b(?:could|may|might|would|will|cannot|can't)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:could|may|might|would|will|cannot|can't)\s+(?!have\b)(?:\w+\s+){0,2}$"
     r"|\b(?:stopped|prevented|barred|blocked|kept)\s+(?:\w+\s+){0,2}from\s+(?:\w+\s+){0,1}$",
     re.I,
 )
@@ -131,12 +131,15 @@ _SHARE = re.compile(
     r"\b(?:most|many|some|half|part|the\s+majority|a\s+(?:third|quarter|few)|others)\b(?:\s+of\s+(?:them|these|those))?",
     re.I,
 )
+_SHARE_OF = re.compile(
+    r"\b(?:half|most|many|some|part|a\s+third|a\s+quarter|the\s+majority)\s+of\s+(?:the|these|those)\s+$", re.I
+)
 _ABOUT_PLACE = re.compile(r",\s*(?:which|where)\b", re.I)
 _ARRIVING = re.compile(
     r"\b(?:arriv\w*|poured|pouring|streamed|streaming|flocked|came|coming|returnees|registered|influx)\b", re.I
 )
 _ASIDE = re.compile(
-    r",\s*(?:already\s+|currently\s+|now\s+|itself\s+)?(?:home\s+to|hosting|sheltering|holding|housing|with)\b[^,;]*$",
+    r",\s*(?:already\s+|currently\s+|now\s+|itself\s+)?(?:home\s+to|hosting|sheltering|holding|housing)\b[^,;]*$",
     re.I,
 )
 _AT = re.compile(r"\b(?:in|at|across|throughout)\s+(?:the\s+)?$", re.I)
@@ -167,15 +170,15 @@ _CUES = {
 }  # fmt: skip
 _LOC = frozenset("in at near around of on across outside within inside".split())
 _STAY = frozenset(
-    """arrived arriving arrive arrives arrival arrivals landed landing settled settling sheltering sheltered shelter
-    staying stayed stay remain remains remained remaining hosted registered received
+    """arrived arriving arrive arrives arrival arrivals landed landing disembarked settled settling sheltering sheltered
+    shelter staying stayed stay remain remains remained remaining hosted registered received
     relocated resettled refuge safety camped
     gathered""".split()
 )
 _HAZARD = frozenset(
     """fighting clashes clash attacks attack shelling violence hostilities floods flooding flood drought offensive
     bombardment bombing airstrikes strikes insecurity blockade siege raids raid conflict war assault incursion
-    operations escalation combat""".split()
+    operations escalation combat rains rain storms storm cyclone earthquake landslides fires""".split()
 )
 _NOT_PEOPLE = _HAZARD | frozenset(
     "forces troops army fighters militia militias front frontline advanced advancing".split()
@@ -461,11 +464,13 @@ def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure], h
         # the pairs of whole areas: "from Irumu, notably from Komanda and Boga, to Bunia" counts people once
         whole = [(o, t) for o, t in pairs if id(o) not in parts and id(t) not in parts]
         own = _own_figures(cs, leg, people) if n == 0 else {}
+        if n == 0 and not own and len(tos) == 1:
+            own = _own_figures(cs, origins, people)  # "2,300 arrived in Maiduguri from Bama, and 1,100 from Gwoza"
         shared = min(people, key=lambda f: abs(f.start - cue.start())) if n == 0 and people and not own else None
-        share = shared is not None and leg and bool(_SHARE.search(text, shared.end, leg[0].start))
+        share = shared is not None and leg and _share_goes(text, shared, leg[0].start)
         for o, t in pairs:
             if own:
-                fig = own.get(id(t))
+                fig = own.get(id(t)) or own.get(id(o))
             else:
                 fig = shared if not share and len(whole) == 1 and (o, t) == whole[0] else None
             notes = [hint if o is None else "", _listed(origins, leg, o, t)]
@@ -483,6 +488,15 @@ def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure], h
             e = max([cue.end(), *(x.end for x in ends)])
             out.append(Movement(o, t, fig, direction, s, e, note="; ".join(notes)))
     return out
+
+
+def _share_goes(text: str, figure: Figure, pos: int) -> bool:
+    """ "9,900 were evacuated, most of them to Kharkiv": a share of those counted is the subject of the move.
+
+    Only the words after the last comma count: "5,000 people, many of them children, fled to Azaz" are all 5,000.
+    """
+    lo = max(figure.end, text.rfind(",", figure.end, pos) + 1)
+    return bool(_SHARE.search(text, lo, pos) or _SHARE_OF.search(text, max(0, figure.start - 30), figure.start))
 
 
 def _describes_a_place(text: str, cs: int, f: Figure, groups: list[_Group]) -> bool:
@@ -511,7 +525,7 @@ def _members(groups: list[_Group]):
 
 
 def _own_figures(cs: int, leg: list[_Group], people: list[Figure]) -> dict[int, Figure]:
-    """Destinations that each have their own figure: "1,250 … to Kassala and 900 to Gedaref"."""
+    """Ends that each have their own figure: "1,250 … to Kassala and 900 to Gedaref" (or from …)."""
     if len(leg) < 2 or len(people) != len(leg) or any(len(g.places) > 1 for g in leg):
         return {}
     own: dict[int, Figure] = {}
