@@ -101,6 +101,7 @@ def test_not_figures(text):
         "A fire in Block 7 of the settlement spread quickly.",
         "Nearly 40 per cent of water points are broken.",
         "Half of the budget has been spent.",
+        "The US plan is only 15 per cent funded.",
     ],
 )
 def test_money_things_and_names_count_no_one(text):

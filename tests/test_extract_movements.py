@@ -185,6 +185,8 @@ def test_a_named_origin_outweighs_the_place_of_the_violence():
         "Hundreds of families were stopped from crossing into Lebanon.",
         "The authorities plan to relocate 5,000 families to Azraq.",
         "If the fighting spreads, up to 50,000 people might flee to Kosti.",
+        "The Government plans to relocate some 1,500 families from Metuge to Ancuabe.",
+        "The army ordered about 300,000 residents of the old city to evacuate to the eastern districts of Mosul.",
     ],
 )
 def test_staying_teams_and_moves_that_did_not_happen_are_no_movements(text):
@@ -270,3 +272,9 @@ def test_weather_is_a_place_of_violence_too_and_landing_is_arriving():
     assert moves(text) == [("Jowhar", "Balcad", 6000)]
     text = "Around 800 refugees disembarked at Lampedusa, having left Sfax two days earlier."
     assert moves(text) == [("Sfax", "Lampedusa", 800)]
+
+
+def test_others_who_continue_go_on_from_where_the_clause_before_started():
+    text = "Some families who fled to Mazeze have since returned to Chiure, while others continue to Nampula city."
+    assert moves(text) == [("", "Mazeze", None), ("Mazeze", "Chiure", None), ("Mazeze", "Nampula city", None)]
+    assert moves("Clashes continue to affect Goma.") == []

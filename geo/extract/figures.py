@@ -87,7 +87,7 @@ _THING = re.compile(
 _OF_WHOM = re.compile(r"\s*of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
 _PEOPLE_WORDS = re.compile(
     r"\b(?:people|persons|individuals|residents|civilians|inhabitants|population|displaced|IDPs|refugees|returnees|"
-    r"arrivals|evacuees|children|women|men|girls|boys|families|households|them|these|those|us|patients|workers|"
+    r"arrivals|evacuees|children|women|men|girls|boys|families|households|them|these|those|patients|workers|"
     r"students|pupils|survivors|victims|migrants|deportees|asylum|adults|elderly|newcomers|deaths|dead|casualties)\b",
     re.I,
 )

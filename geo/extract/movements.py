@@ -53,7 +53,8 @@ MOVE = re.compile(
     r"sought\s+(?:refuge|shelter|safety)|took\s+refuge|crossed|crossing|went|go|going|gone|sent|driven|drove|"
     r"forced|exodus|reached|reaching|received|receiving|walked|walking|continued|transited|transiting|deported|"
     r"expelled|carried|transported|bus(?:s)?ed|taken|landed|entered|entering|abandoned|abandoning|settled|resettled|"
-    r"came|coming|shifted|got\s+to|get\s+to|made\s+it\s+to|ferries|boats?|disembarked)\b",
+    r"came|coming|shifted|got\s+to|get\s+to|made\s+it\s+to|ferries|boats?|disembarked|relocate|evacuate|transfer|"
+    r"transferred|continu(?:e|es|ing)\s+(?:on\s+)?(?:to|towards?|into)\s+(?=(?-i:[A-Z])|the\s))\b",
     re.I,
 )
 _GOODS = re.compile(
@@ -77,7 +78,8 @@ _UNREAL = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|scheduled|expected|set|intend(?:s|ed)?|threaten(?:s|ed)?|hop(?:e|es|ed|ing)|"
     r"wish(?:es|ed)?|want(?:s|ed)?|unable|afraid|ready|preparing|prepared)\s+to\s+(?:\w+\s+){0,2}$"
     r"|\b(?:could|may|might|would|will|cannot|can't)\s+(?!have\b)(?:\w+\s+){0,2}$"
-    r"|\b(?:stopped|prevented|barred|blocked|kept)\s+(?:\w+\s+){0,2}from\s+(?:\w+\s+){0,1}$",
+    r"|\b(?:stopped|prevented|barred|blocked|kept)\s+(?:\w+\s+){0,2}from\s+(?:\w+\s+){0,1}$"
+    r"|\b(?:ordered|told|urged|asked|instructed|called\s+on|warned|advised)\b[^;]{0,80}\bto\s+$",
     re.I,
 )
 _DIRECTION = re.compile(
