@@ -113,6 +113,9 @@ def test_people_are_counted_beside_things():
     assert [f.value for f in got] == [2000, 25]
     # a verb between the number and the thing: the number counts people ("fled their homes")
     assert [f.value for f in figures("Some 7,000 fled their homes and tents in the valley.")] == [7000]
+    # the things counted before, once more; but people after things are people
+    assert figures("A convoy of 15 trucks reached Kobo; another 40 are waiting in Kombolcha.") == ()
+    assert [f.value for f in figures("After 12 trucks arrived, another 300 people came.")] == [300]
 
 
 @pytest.mark.parametrize(

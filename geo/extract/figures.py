@@ -64,6 +64,7 @@ _MONEY = re.compile(r"(?:\$|US\$|USD|€|EUR|£|GBP)\s*$")
 _MEASURE_OF = re.compile(
     r"\b(?:minimum|maximum|average|standard|threshold|target|ratio|score|index)\s+of\s+(?:about\s+)?$", re.I
 )
+_ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional|more|other)\s+$", re.I)
 _MONEY_AFTER = re.compile(r"\s*(?:US\s+)?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)
 # Things counted, never people: what follows the number in its own noun phrase ("3,000 food kits", "12 of the 36
 # hospitals", "over 500 sites"); words of two letters or more in between, but no verb or preposition.
@@ -73,7 +74,7 @@ _THINGS = (
     r"camps|sites|settlements|schools|classrooms|hospitals|clinics|facilities|centres|centers|points|latrines|"
     r"toilets|wells|boreholes|checkpoints|villages|towns|communities|localities|neighbourhoods|neighborhoods|"
     r"districts|incidents|attacks|airstrikes|strikes|explosions|rockets|missiles|shells|targets|livestock|cattle|"
-    r"goats|animals|dollars|euros|requirements|projects|partners|organi[sz]ations|agencies|beds|cases"
+    r"goats|animals|dollars|euros|requirements|projects|partners|organi[sz]ations|agencies|beds"
 )
 _NOT_IN_NOUN_PHRASE = (
     r"(?!(?:of|in|at|to|from|into|for|with|by|on|and|or|the|their|its|who|which|that|have|has|had|were|was|are|is|"
@@ -263,6 +264,7 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
     out: list[Figure] = []
     matches = list(_NUMBER.finditer(text, start, end))
     skip_until = start
+    things = False  # a number before in the sentence counted things: "15 trucks …; another 40 are waiting"
     for idx, m in enumerate(matches):
         s, e = m.start(), m.end()
         if s < skip_until or any(a <= s < b or a < e <= b for a, b in masked):
@@ -293,7 +295,10 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
         after = text[e : min(end, e + 40)]
         if not percent and (_NOT_COUNT_AFTER.match(after) or _FRACTION.match(after)):
             continue
-        if _NOT_COUNT_BEFORE.search(before) or _counts_no_one(text, s, e, (start, end), before, percent):
+        if _NOT_COUNT_BEFORE.search(before):
+            continue
+        if _counts_no_one(text, s, e, (start, end), before, percent):
+            things = things or bool(_THING.match(text, e, end))
             continue
         what = _what(text, e, end, last=percent)
         if in_words and not scale and not percent and not any(w in raw.lower() for w in _SCALES):
@@ -305,6 +310,8 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
                 continue  # a year
         if not in_words and "." in raw and not scale and not percent and not what:
             continue  # "3.5" alone: a version, a ratio, a score
+        if not what and not percent and things and _ANOTHER.search(before):
+            continue  # the things counted before, once more
         if not what and not percent and _MEASURE_OF.search(before):
             continue  # "far below the minimum of 15" (litres): a standard, not a count
         span = clause(text, start, end, s)
