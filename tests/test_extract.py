@@ -116,6 +116,7 @@ def test_people_are_counted_beside_things():
     # the things counted before, once more; but people after things are people
     assert figures("A convoy of 15 trucks reached Kobo; another 40 are waiting in Kombolcha.") == ()
     assert [f.value for f in figures("After 12 trucks arrived, another 300 people came.")] == [300]
+    assert [(f.value, f.unit) for f in figures("About 5,000 in 10 camps were counted.")] == [(5000, "")]  # no share
 
 
 @pytest.mark.parametrize(
@@ -126,6 +127,8 @@ def test_people_are_counted_beside_things():
         ("More than half of the returnees are children.", 50, "more than"),
         ("Nearly a quarter of the households have no income.", 25, "nearly"),
         ("About 35 per cent of the new arrivals are elderly.", 35, "approximate"),
+        ("Nine out of 10 people in the camp have been displaced twice.", 90, ""),
+        ("Roughly 3 in 4 households lack latrines.", 75, "approximate"),
     ],
 )
 def test_shares_of_people_are_percentages(text, value, qualifier):

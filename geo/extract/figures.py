@@ -99,8 +99,9 @@ _NAME_NUMBER = re.compile(
 )
 # A share written as a fraction: "two-thirds of", "half of", "one in five"; a percentage of the people named after it
 _SHARE = re.compile(
-    r"(?<![\w-])(?:(?P<num>a|one|two|three|four)[\s-]+(?P<den>half|halves|thirds?|quarters?|fifths?|tenths?)"
-    r"|(?P<half>half)|(?:one|1)\s+(?:in|out\s+of)\s+(?P<every>two|three|four|five|six|seven|eight|nine|ten|\d+))"
+    r"(?<![\w,.-])(?:(?P<num>a|one|two|three|four)[\s-]+(?P<den>half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"|(?P<half>half)|(?P<some>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+"
+    r"(?P<every>two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))"
     r"(?!\s+(?:of\s+)?an?\s+(?:million|billion|thousand|hundred|dozen)\b)"  # "half a million": a number, not a share
     r"(?=\s+of\b|\s+(?:[\w-]+\s+){0,2}(?:people|persons|children|women|men|families|households|refugees|IDPs|"
     r"residents|displaced)\b)",
@@ -261,6 +262,8 @@ def clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
 
 def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) -> list[Figure]:
     """Figures in ``text[start:end]`` (one sentence); ``masked`` spans (dates) hold none."""
+    shares = _shares(text, start, end, masked)
+    masked = [*masked, *((f.start, f.end) for f in shares)]  # "9 out of 10" is one share, not two numbers
     out: list[Figure] = []
     matches = list(_NUMBER.finditer(text, start, end))
     skip_until = start
@@ -373,7 +376,7 @@ def find(text: str, start: int, end: int, masked: list[tuple[int, int]] = ()) ->
                 high=None if high is None else _plain(high),
             )  # fmt: skip
         )
-    return sorted(out + _shares(text, start, end, masked), key=lambda f: f.start)
+    return sorted(out + shares, key=lambda f: f.start)
 
 
 def _counts_no_one(text: str, s: int, e: int, sentence: tuple[int, int], before: str, percent: bool) -> bool:
@@ -407,8 +410,10 @@ def _shares(text: str, start: int, end: int, masked) -> list[Figure]:
         if m.group("half"):
             share = 1 / 2
         elif m.group("every"):
-            every = m.group("every").lower()
-            share = 1 / (int(every) if every.isdigit() else _SMALL[every])
+            some, every = m.group("some").lower(), m.group("every").lower()
+            share = (int(some) if some.isdigit() else _SMALL[some]) / (int(every) if every.isdigit() else _SMALL[every])
+            if share >= 1:
+                continue
         else:
             share = (1 if m.group("num").lower() in ("a", "one") else _SMALL[m.group("num").lower()]) / _DENOMINATORS[
                 m.group("den").lower()
