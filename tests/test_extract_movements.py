@@ -278,3 +278,13 @@ def test_others_who_continue_go_on_from_where_the_clause_before_started():
     text = "Some families who fled to Mazeze have since returned to Chiure, while others continue to Nampula city."
     assert moves(text) == [("", "Mazeze", None), ("Mazeze", "Chiure", None), ("Mazeze", "Nampula city", None)]
     assert moves("Clashes continue to affect Goma.") == []
+
+
+def test_a_clause_that_tells_two_movements_gives_both_with_their_own_figures():
+    text = "Around 600 households moved from Kyauktaw to Mrauk-U, and a further 350 households from Minbya to Sittwe."
+    assert moves(text) == [("Kyauktaw", "Mrauk-U", 600), ("Minbya", "Sittwe", 350)]
+
+
+def test_a_place_of_a_country_is_the_end_rather_than_the_country():
+    text = "An estimated 2,500 people fled Paletwa township into India's Mizoram state."
+    assert moves(text) == [("Paletwa township", "Mizoram state", 2500)]

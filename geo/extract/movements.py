@@ -150,6 +150,7 @@ _DISPLACED_FROM = re.compile(
     r"(?:\w+\s+)?from\s+(?:the\s+)?$",
     re.I,
 )
+_OWNS = re.compile(r"['’]s\s+")
 _NEAR = re.compile(r"\s*(?:near|at|close\s+to|by|around)\s+(?:the\s+)?", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]")
 
@@ -361,10 +362,27 @@ def find(
                     note = f"origin not in this sentence; the sentence before speaks of {_names(_unique(hint))}"
             if ends:
                 groups.insert(0, _Group(_unique(ends), ORIGIN, inherited=True))
-        found = _movements(text, cs, ce, cue, groups, figures, note)
+        found = []
+        for lo, hi, part in _one_by_one(groups, cs, ce):
+            found += _movements(text, lo, hi, cue, part, figures, note)
         out += found
         last = found or last
     return out
+
+
+def _one_by_one(groups: list[_Group], cs: int, ce: int):
+    """(start, end, groups) of each movement a clause tells, one after the other: "600 households moved from A to
+    B, and a further 350 from C to D". A new one starts at an origin named after a destination, when a destination
+    follows it; each keeps the figures written in its own stretch of the clause."""
+    cuts = [
+        k for k, g in enumerate(groups)
+        if k and g.role == ORIGIN and any(h.role == DEST for h in groups[:k]) and any(h.role == DEST for h in groups[k:])
+    ]  # fmt: skip
+    bounds = [0, *cuts, len(groups)]
+    for a, b in zip(bounds, bounds[1:]):
+        lo = cs if a == 0 else groups[a - 1].end
+        hi = ce if b == len(groups) else groups[b - 1].end
+        yield lo, hi, groups[a:b]
 
 
 def _unique(places: list[Place]) -> list[Place]:
@@ -390,6 +408,9 @@ def _give_roles(text: str, cs: int, ce: int, groups: list[_Group]) -> None:
         if g.role == DEST and h.role is None and all(p.kind == "border" for p in g.places):
             if _NEAR.fullmatch(text, g.end, h.start):
                 g.role, h.role = None, DEST
+        # "crossed into India's Mizoram state": the place in the country is the end, as "B in C" gives B
+        if g.role in (DEST, STAY) and h.role is None and len(g.places) == 1 and _OWNS.fullmatch(text, g.end, h.start):
+            g.role, h.role = None, g.role
     roles = {g.role for g in groups}
     displaced_from = any(g.role == ORIGIN and _DISPLACED_FROM.search(text, cs, g.start) for g in groups)
     if ORIGIN in roles and not roles & {DEST, STAY} and (displaced_from or _ARRIVING.search(text, cs, ce)):
@@ -427,8 +448,6 @@ def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure], h
         if g.role in (ORIGIN, HAZARD):
             if g.role == HAZARD and (named_origin or not has_dest):
                 continue  # "fighting in X": where people came from only when it says where they went, and no more
-            if legs and any(h.role == DEST for h in groups[k + 1 :]):
-                break  # a second movement in the same clause; its words are read without the first's
             origins.append(g)
         elif g.role == VIA:
             passed += g.places
