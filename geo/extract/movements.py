@@ -374,10 +374,8 @@ def _one_by_one(groups: list[_Group], cs: int, ce: int):
     """(start, end, groups) of each movement a clause tells, one after the other: "600 households moved from A to
     B, and a further 350 from C to D". A new one starts at an origin named after a destination, when a destination
     follows it; each keeps the figures written in its own stretch of the clause."""
-    cuts = [
-        k for k, g in enumerate(groups)
-        if k and g.role == ORIGIN and any(h.role == DEST for h in groups[:k]) and any(h.role == DEST for h in groups[k:])
-    ]  # fmt: skip
+    dests = [k for k, g in enumerate(groups) if g.role == DEST]
+    cuts = [k for k, g in enumerate(groups) if g.role == ORIGIN and dests and dests[0] < k < dests[-1]]
     bounds = [0, *cuts, len(groups)]
     for a, b in zip(bounds, bounds[1:]):
         lo = cs if a == 0 else groups[a - 1].end
@@ -444,7 +442,7 @@ def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure], h
     origins: list[_Group] = []
     legs: list[list[_Group]] = []  # destinations, leg by leg
     passed: list[Place] = []  # places passed through: never an end
-    for k, g in enumerate(groups):
+    for g in groups:
         if g.role in (ORIGIN, HAZARD):
             if g.role == HAZARD and (named_origin or not has_dest):
                 continue  # "fighting in X": where people came from only when it says where they went, and no more
