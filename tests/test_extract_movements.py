@@ -288,3 +288,10 @@ def test_a_clause_that_tells_two_movements_gives_both_with_their_own_figures():
 def test_a_place_of_a_country_is_the_end_rather_than_the_country():
     text = "An estimated 2,500 people fled Paletwa township into India's Mizoram state."
     assert moves(text) == [("Paletwa township", "Mizoram state", 2500)]
+
+
+def test_where_people_come_from_and_each_origins_own_figure_without_a_destination():
+    text = "IDPs in Marib city come mainly from Sirwah and Raghwan."
+    assert moves(text) == [("Sirwah", "Marib city", None), ("Raghwan", "Marib city", None)]
+    text = "This year 52,000 people returned from Iran through Islam Qala, and 18,000 from Pakistan through Torkham."
+    assert moves(text) == [("Iran", "", 52000), ("Pakistan", "", 18000)]

@@ -53,7 +53,7 @@ MOVE = re.compile(
     r"sought\s+(?:refuge|shelter|safety)|took\s+refuge|crossed|crossing|went|go|going|gone|sent|driven|drove|"
     r"forced|exodus|reached|reaching|received|receiving|walked|walking|continued|transited|transiting|deported|"
     r"expelled|carried|transported|bus(?:s)?ed|taken|landed|entered|entering|abandoned|abandoning|settled|resettled|"
-    r"came|coming|shifted|got\s+to|get\s+to|made\s+it\s+to|ferries|boats?|disembarked|relocate|evacuate|transfer|"
+    r"came|coming|come|comes|shifted|got\s+to|get\s+to|made\s+it\s+to|ferries|boats?|disembarked|relocate|evacuate|transfer|"
     r"transferred|continu(?:e|es|ing)\s+(?:on\s+)?(?:to|towards?|into)\s+(?=(?-i:[A-Z])|the\s))\b",
     re.I,
 )
@@ -138,7 +138,8 @@ _SHARE_OF = re.compile(
 )
 _ABOUT_PLACE = re.compile(r",\s*(?:which|where)\b", re.I)
 _ARRIVING = re.compile(
-    r"\b(?:arriv\w*|poured|pouring|streamed|streaming|flocked|came|coming|returnees|registered|influx)\b", re.I
+    r"\b(?:arriv\w*|poured|pouring|streamed|streaming|flocked|came|coming|come|comes|returnees|registered|influx)\b",
+    re.I,
 )
 _ASIDE = re.compile(
     r",\s*(?:already\s+|currently\s+|now\s+|itself\s+)?(?:home\s+to|hosting|sheltering|holding|housing)\b[^,;]*$",
@@ -483,7 +484,7 @@ def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure], h
         # the pairs of whole areas: "from Irumu, notably from Komanda and Boga, to Bunia" counts people once
         whole = [(o, t) for o, t in pairs if id(o) not in parts and id(t) not in parts]
         own = _own_figures(cs, leg, people) if n == 0 else {}
-        if n == 0 and not own and len(tos) == 1:
+        if n == 0 and not own and len(tos) <= 1:
             own = _own_figures(cs, origins, people)  # "2,300 arrived in Maiduguri from Bama, and 1,100 from Gwoza"
         shared = min(people, key=lambda f: abs(f.start - cue.start())) if n == 0 and people and not own else None
         share = shared is not None and leg and _share_goes(text, shared, leg[0].start)
