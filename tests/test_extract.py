@@ -43,6 +43,8 @@ def one(text, **kw):
         ("About 4.1 million people need winter aid.", 4100000, "approximate"),
         ("Twenty-five thousand households returned.", 25000, ""),
         ("Nearly 1.5m people were counted.", 1500000, "nearly"),
+        ("The number of people in the camp has passed 40,000.", 40000, "more than"),
+        ("The displaced population now exceeds 90,000 people.", 90000, "more than"),
     ],
 )
 def test_figures_in_words_and_digits_with_qualifiers(text, value, qualifier):

@@ -118,7 +118,8 @@ _QUALIFIERS = [
     (re.compile(r"\b(?:nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|just\s+below)\s*$", re.I), "nearly"),
     (
         re.compile(
-            r"\b(?:more\s+than|over|above|in\s+excess\s+of|upwards\s+of|just\s+over|exceeding|well\s+over|beyond)\s*$",
+            r"\b(?:more\s+than|over|above|in\s+excess\s+of|upwards\s+of|just\s+over|exceeding|exceeds?|exceeded|"
+            r"passed|surpassed|topped|well\s+over|beyond)\s*$",
             re.I,
         ),
         "more than",
