@@ -295,3 +295,13 @@ def test_where_people_come_from_and_each_origins_own_figure_without_a_destinatio
     assert moves(text) == [("Sirwah", "Marib city", None), ("Raghwan", "Marib city", None)]
     text = "This year 52,000 people returned from Iran through Islam Qala, and 18,000 from Pakistan through Torkham."
     assert moves(text) == [("Iran", "", 52000), ("Pakistan", "", 18000)]
+
+
+def test_the_figures_of_each_destination_after_a_total():
+    text = "Of the 2,800 people evacuated from Kherson, 1,900 went to Mykolaiv and 900 to Odesa."
+    assert moves(text) == [("Kherson", "Mykolaiv", 1900), ("Kherson", "Odesa", 900)]
+
+
+def test_a_list_after_including_takes_the_role_of_what_it_lists():
+    text = "Nearly 3 million Sudanese have crossed into neighbouring countries, including Chad, South Sudan and Egypt."
+    assert moves(text) == [("", "Chad", None), ("", "South Sudan", None), ("", "Egypt", None)]

@@ -193,6 +193,7 @@ _BLOCK = frozenset(
     """and or nor but then later before after while whereas who whom which where when because since until was were
     is are had has have been be will would could elsewhere""".split()
 )
+_INCLUDING = frozenset("including notably mainly mostly particularly especially chiefly namely such".split())
 MAX_FILLER = 6
 
 
@@ -301,6 +302,8 @@ def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
             return STAY
         elif loc in ("in", "at") and w[0].isdigit():
             return ELLIPTIC  # "… arrived in Chad, and a further 100,000 in South Sudan"
+        elif w == "," and k < len(words) and words[k] in _INCLUDING:
+            pass  # "into neighbouring countries, including Chad": the list says which
         elif w in _BLOCK or not w[0].isalpha() or MOVE.fullmatch(w):
             return None
         else:
@@ -483,7 +486,11 @@ def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure], h
         pairs = [(o, t) for o in (froms or [None]) for t in (tos or [None])]
         # the pairs of whole areas: "from Irumu, notably from Komanda and Boga, to Bunia" counts people once
         whole = [(o, t) for o, t in pairs if id(o) not in parts and id(t) not in parts]
-        own = _own_figures(cs, leg, people) if n == 0 else {}
+        own = {}
+        if n == 0:  # "1,250 … from A to B and 900 to C"; "of the 2,800 from A, 1,900 went to B and 900 to C"
+            own = _own_figures(cs, leg, people)
+            after_origin = max([cs, *(g.end for g in origins if leg and g.end <= leg[0].start)])
+            own = own or _own_figures(after_origin, leg, people)
         if n == 0 and not own and len(tos) <= 1:
             own = _own_figures(cs, origins, people)  # "2,300 arrived in Maiduguri from Bama, and 1,100 from Gwoza"
         shared = min(people, key=lambda f: abs(f.start - cue.start())) if n == 0 and people and not own else None
@@ -546,14 +553,15 @@ def _members(groups: list[_Group]):
 
 def _own_figures(cs: int, leg: list[_Group], people: list[Figure]) -> dict[int, Figure]:
     """Ends that each have their own figure: "1,250 … to Kassala and 900 to Gedaref" (or from …)."""
-    if len(leg) < 2 or len(people) != len(leg) or any(len(g.places) > 1 for g in leg):
+    if len(leg) < 2 or any(len(g.places) > 1 for g in leg):
         return {}
     own: dict[int, Figure] = {}
     lo = cs
-    for g, f in zip(leg, people):
-        if not (lo <= f.start < g.start):
+    for g in leg:
+        mine = [f for f in people if lo <= f.start < g.start]
+        if len(mine) != 1:
             return {}
-        own[id(g.places[0])] = f
+        own[id(g.places[0])] = mine[0]
         lo = g.end
     return own
 
