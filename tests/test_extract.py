@@ -104,6 +104,9 @@ def test_not_figures(text):
         "Nearly 40 per cent of water points are broken.",
         "Half of the budget has been spent.",
         "The US plan is only 15 per cent funded.",
+        "Children aged 5 to 17 were counted separately.",
+        "Floods drowned 4,300 head of cattle.",
+        "The resolution passed with 13 votes.",
     ],
 )
 def test_money_things_and_names_count_no_one(text):
@@ -131,6 +134,7 @@ def test_people_are_counted_beside_things():
         ("About 35 per cent of the new arrivals are elderly.", 35, "approximate"),
         ("Nine out of 10 people in the camp have been displaced twice.", 90, ""),
         ("Roughly 3 in 4 households lack latrines.", 75, "approximate"),
+        ("Around 1 in 5 returnees is a child.", 20, "approximate"),
     ],
 )
 def test_shares_of_people_are_percentages(text, value, qualifier):

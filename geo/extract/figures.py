@@ -49,7 +49,8 @@ _NOT_COUNT_AFTER = re.compile(
 )
 _NOT_COUNT_BEFORE = re.compile(
     r"(?:\bno\.|\bnumber|\bresolution|#|\bupdate|\breport|\bissue|\barticle|\bpage|\bsection|\bversion|\bphase"
-    r"|\bcovid|\bparagraph|\bchapter|\btable|\bfigure|\bround|\b(?:one|1)\s+(?:in|out\s+of))\s*$",
+    r"|\bcovid|\bparagraph|\bchapter|\btable|\bfigure|\bround|\b(?:one|1)\s+(?:in|out\s+of)"
+    r"|\baged|\bages|\bage\s+of|\bunder-)\s*$",
     re.I,
 )
 _RANGE_TAIL = re.compile(
@@ -74,7 +75,7 @@ _THINGS = (
     r"camps|sites|settlements|schools|classrooms|hospitals|clinics|facilities|centres|centers|points|latrines|"
     r"toilets|wells|boreholes|checkpoints|villages|towns|communities|localities|neighbourhoods|neighborhoods|"
     r"districts|incidents|attacks|airstrikes|strikes|explosions|rockets|missiles|shells|targets|livestock|cattle|"
-    r"goats|animals|dollars|euros|requirements|projects|partners|organi[sz]ations|agencies|beds"
+    r"goats|animals|head|dollars|euros|requirements|projects|partners|organi[sz]ations|agencies|beds|votes|calls|seats"
 )
 _NOT_IN_NOUN_PHRASE = (
     r"(?!(?:of|in|at|to|from|into|for|with|by|on|and|or|the|their|its|who|which|that|have|has|had|were|was|are|is|"
@@ -103,8 +104,9 @@ _SHARE = re.compile(
     r"|(?P<half>half)|(?P<some>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+"
     r"(?P<every>two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))"
     r"(?!\s+(?:of\s+)?an?\s+(?:million|billion|thousand|hundred|dozen)\b)"  # "half a million": a number, not a share
-    r"(?=\s+of\b|\s+(?:[\w-]+\s+){0,2}(?:people|persons|children|women|men|families|households|refugees|IDPs|"
-    r"residents|displaced)\b)",
+    r"(?=\s+of\b|\s+(?:[\w-]+\s+){0,2}(?:people|persons|individuals|children|women|men|families|households|"
+    r"refugees|IDPs|residents|civilians|displaced|returnees|arrivals|evacuees|migrants|patients|workers|students|"
+    r"pupils)\b)",
     re.I,
 )
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
