@@ -1,20 +1,6 @@
 """Movements in report prose: who went from where to where, read from the structure of the sentence.
 
-A sentence is cut into clauses; a clause with a word of movement ("fled",
-"displaced", "crossed", "arrived", "went back" …) is read group by group,
-a group being one place or a list of them ("Homs and Hama", "Atmeh, Sarmada
-and Dana", "eastern Ghouta, notably Douma and Harasta"). What stands before a
-group gives its role, read backwards over the words between (at most six
-ordinary words, never across another verb of movement or clause word):
-
-* an origin after "from", "out of", "fled", "left", "abandoned", "escaped" …,
-  after "residents of", or where the violence was ("fighting in", "the
-  blockade of") when the clause names a destination too;
-* a destination after "to", "toward", "into", "reached", "entered", after
-  "for" once someone "left" or "fled", after "in"/"at" when a verb of arriving
-  or staying came first ("arrived in", "sheltering in", "staying with
-  relatives in", "sought refuge in"), or before "received" / "hosted";
-* a place passed through after "via" or "through": never an end, only named in the note.
+Each clause's places get their roles from :mod:`geo.extract.roles`.
 
 Destinations in a row form legs when the text says so ("went to A, then on to
 B", "had sheltered in A, went back to B", "fled to A …, displaced again, this
@@ -43,36 +29,39 @@ from datetime import date
 
 from geo.extract.figures import Figure
 from geo.extract.places import Place
-
-MOVE = re.compile(
-    r"\b(?:enter|enters|travels?|trek(?:s|ked|king)?|walks?|crosse[sd]|heads|remain(?:s|ed|ing)?\s+in|"
-    r"fled|flee|flees|fleeing|flight|displaced|displacement|displacing|moved|moving|move|movements?|pushed|"
-    r"pushing|push|headed|heading|relocated|relocating|relocation|arrived|arriving|arrive|arrivals?|returned|"
-    r"returning|returns?|returnees|escaped|escaping|left|leaving|evacuated|evacuating|evacuations?|evacuees|"
-    r"uprooted|streamed|streaming|poured|pouring|influx|travell?ed|travell?ing|made\s+their\s+way|"
-    r"sought\s+(?:refuge|shelter|safety)|took\s+refuge|crossed|crossing|went|go|going|gone|sent|driven|drove|"
-    r"forced|exodus|reached|reaching|received|receiving|walked|walking|continued|transited|transiting|deported|"
-    r"expelled|carried|transported|bus(?:s)?ed|taken|landed|entered|entering|abandoned|abandoning|settled|resettled|"
-    r"came|coming|come|comes|shifted|got\s+to|get\s+to|made\s+it\s+to|ferries|boats?|disembarked|relocate|evacuate|transfer|"
-    r"transferred|continu(?:e|es|ing)\s+(?:on\s+)?(?:to|towards?|into)\s+(?=(?-i:[A-Z])|the\s))\b",
-    re.I,
+from geo.extract.roles import (
+    ARRIVING,
+    DEST,
+    HAZARD,
+    MOVE,
+    ORIGIN,
+    STAY,
+    VIA,
+    Group,
+    clauses,
+    give_roles,
+    place_groups,
 )
+
 _GOODS = re.compile(
     r"\b(?:trucks?|lorries|shipments?|deliveries|supplies|goods|cargo|vehicles|kits|items|aid|teams?|staff|"
     r"personnel|missions?|convoys?|officials|delegations?|inspectors|"
     r"assistance|support|relief|winteri[sz]ation|food|fuel|medicines?|vaccines?|water|electricity)\b",
     re.I,
 )
+
 _PERSONS = re.compile(
     r"\b(?:people|persons|individuals|families|households|children|women|men|civilians|residents|IDPs|displaced|"
     r"refugees|returnees|arrivals|evacuees|those|many|thousands|hundreds|others|some|most)\b",
     re.I,
 )
+
 _NEGATED = re.compile(
     r"\bno\s+(?:new\s+|further\s+|major\s+|significant\s+|large\s+)?(?:arrivals?|movements?|displacements?|returns?|"
     r"departures?|one)\b|\b(?:could|can|did|were|was|have|has)\s*n[o']t\s+(?:been\s+able\s+to\s+)?(?:reach|leave|flee)",
     re.I,
 )
+
 # Moves that did not happen: planned, expected, feared, prevented ("were stopped from crossing into Chad").
 _UNREAL = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|scheduled|expected|set|intend(?:s|ed)?|threaten(?:s|ed)?|hop(?:e|es|ed|ing)|"
@@ -82,25 +71,15 @@ _UNREAL = re.compile(
     r"|\b(?:ordered|told|urged|asked|instructed|called\s+on|warned|advised)\b[^;]{0,80}\bto\s+$",
     re.I,
 )
+
 _DIRECTION = re.compile(
     r"\b(?P<d>north|south|east|west|north-?west|north-?east|south-?west|south-?east)(?:wards?|ward)\b"
     r"|\b(?:to|towards?)\s+the\s+(?P<d2>north|south|east|west|north-?west|north-?east|south-?west|south-?east)\b",
     re.I,
 )
-_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+(?:while|whereas)\s+|\.\s|\s[—–]\s")
+
 _PEOPLE_WHAT = ("people", "children", "women", "families", "households", "refugees", "returnees", "")
-# Between two places of one list: ", ", " and ", ", and the camps near ", " as well as " …
-_LIST = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|&\s*|/\s*)(?:(?:the|nearby|other|camps?|villages?|"
-    r"towns?|sites?|areas?|of|near|around|in|informal|settlements?)\s+){0,4}$",
-    re.I,
-)
-# Parts of an area named after it: "eastern Ghouta, notably Douma and Harasta"
-_PARTS = re.compile(
-    r"^\s*(?:,|\()\s*(?:notably|including|especially|particularly|mainly|mostly|chiefly|such\s+as|namely|"
-    r"in\s+particular|among\s+them)\s+(?:(?:from|in)\s+)?(?:the\s+)?$",
-    re.I,
-)
+
 # Words that say the next destination is a further leg: "then on to", "later moved to", "went back to".
 _ONWARD = re.compile(
     r"\b(?:then|later|onward|onwards|on\s+to|subsequently|eventually|afterwards|before|continued|continuing|again|"
@@ -109,11 +88,7 @@ _ONWARD = re.compile(
     r"was\s+(?:then\s+)?(?:taken|moved)|returned|travell?ed|went|moved|headed)\b",
     re.I,
 )
-_FOR_AFTER = re.compile(
-    r"\b(?:left|leaving|leave|leaves|abandoned|abandoning|fled|flee|fleeing|departed|departing|headed|heading|set\s+off|"
-    r"bound|quit|deserted)\b",
-    re.I,
-)
+
 # A subject that points back to the people of the sentence before ("Others" are other people).
 _ANAPHORA = re.compile(
     r"\s*(?:(?:most|many|they|those|these|the\s+rest|the\s+majority|half|(?:\w+\s+){0,3}of\s+(?:them|these|those))"
@@ -122,79 +97,30 @@ _ANAPHORA = re.compile(
     r"residents|IDPs|returnees|migrants)\b)",  # "many displaced families" are people of their own
     re.I,
 )
+
 # A subject that sets apart other people of the same movement: "… fled Sake toward Goma, while others went to Minova".
 _OTHERS = re.compile(
     r"\s*(?:and\s+)?(?:(?:many|some|most|a\s+few)\s+)?(?:others|the\s+rest|the\s+remainder|"
     r"a\s+smaller\s+(?:number|group|share))\b",
     re.I,
 )
+
 # Words that make a destination a share of the people counted: "9,900 were evacuated, most of them to Kharkiv".
 _SHARE = re.compile(
     r"\b(?:most|many|some|half|part|the\s+majority|a\s+(?:third|quarter|few)|others)\b(?:\s+of\s+(?:them|these|those))?",
     re.I,
 )
+
 _SHARE_OF = re.compile(
     r"\b(?:half|most|many|some|part|a\s+third|a\s+quarter|the\s+majority)\s+of\s+(?:the|these|those)\s+$", re.I
 )
+
 _ABOUT_PLACE = re.compile(r",\s*(?:which|where)\b", re.I)
-_ARRIVING = re.compile(
-    r"\b(?:arriv\w*|poured|pouring|streamed|streaming|flocked|came|coming|come|comes|returnees|registered|influx)\b",
-    re.I,
-)
+
 _ASIDE = re.compile(
     r",\s*(?:already\s+|currently\s+|now\s+|itself\s+)?(?:home\s+to|hosting|sheltering|holding|housing)\b[^,;]*$",
     re.I,
 )
-_AT = re.compile(r"\b(?:in|at|across|throughout)\s+(?:the\s+)?$", re.I)
-_DISPLACED_FROM = re.compile(
-    r"\b(?:refugees|IDPs|displaced|returnees|evacuees|deportees|arrivals|migrants|asylum[\s-]seekers)\s+"
-    r"(?:\w+\s+)?from\s+(?:the\s+)?$",
-    re.I,
-)
-_OWNS = re.compile(r"['’]s\s+")
-_NEAR = re.compile(r"\s*(?:near|at|close\s+to|by|around)\s+(?:the\s+)?", re.I)
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]")
-
-ORIGIN, DEST, STAY, VIA, HAZARD, ELLIPTIC = "origin", "destination", "stay", "via", "hazard", "elliptic"
-_CUES = {
-    **dict.fromkeys(
-        [("from",), ("out", "of"), ("away", "from"), ("fled",), ("flee",), ("flees",), ("fleeing",), ("left",),
-         ("leaving",), ("leave",), ("leaves",), ("abandoned",), ("abandoning",), ("escaped",), ("escaping",),
-         ("escape",), ("deserted",), ("emptied",), ("vacated",), ("departed",), ("departing",), ("quit",)],
-        ORIGIN,
-    ),
-    **dict.fromkeys(
-        [("to",), ("toward",), ("towards",), ("into",), ("onto",), ("reached",), ("reaching",), ("reach",),
-         ("reaches",), ("entered",), ("entering",), ("enter",), ("in", "the", "direction", "of")],
-        DEST,
-    ),
-    **dict.fromkeys([("via",), ("through",), ("transiting",), ("transited",)], VIA),
-    # "close to the border", "according to UNHCR": "to" with no movement in it
-    **dict.fromkeys([("close", "to"), ("next", "to"), ("due", "to"), ("according", "to"), ("access", "to")], None),
-}  # fmt: skip
-_LOC = frozenset("in at near around of on across outside within inside".split())
-_STAY = frozenset(
-    """arrived arriving arrive arrives arrival arrivals landed landing disembarked settled settling sheltering sheltered
-    shelter staying stayed stay remain remains remained remaining hosted registered received
-    relocated resettled refuge safety camped
-    gathered""".split()
-)
-_HAZARD = frozenset(
-    """fighting clashes clash attacks attack shelling violence hostilities floods flooding flood drought offensive
-    bombardment bombing airstrikes strikes insecurity blockade siege raids raid conflict war assault incursion
-    operations escalation combat rains rain storms storm cyclone earthquake landslides fires""".split()
-)
-_NOT_PEOPLE = _HAZARD | frozenset(
-    "forces troops army fighters militia militias front frontline advanced advancing".split()
-)
-_ROADS = frozenset("road roads highway route routes corridor corridors railway line".split())
-_RESIDENTS = frozenset("residents inhabitants people families civilians households idps evacuees".split())
-_BLOCK = frozenset(
-    """and or nor but then later before after while whereas who whom which where when because since until was were
-    is are had has have been be will would could elsewhere""".split()
-)
-_INCLUDING = frozenset("including notably mainly mostly particularly especially chiefly namely such".split())
-MAX_FILLER = 6
 
 
 @dataclass(frozen=True)
@@ -230,103 +156,6 @@ class Movement:
         }  # fmt: skip
 
 
-@dataclass
-class _Group:
-    places: list[Place]
-    role: str | None = None
-    parent: _Group | None = None  # the area these places are parts of ("Douma" of "eastern Ghouta")
-    inherited: bool = False  # origins read from the clause before ("… fled Sake to Goma, while others went to Minova")
-
-    @property
-    def start(self) -> int:
-        return self.places[0].start
-
-    @property
-    def end(self) -> int:
-        return self.places[-1].end
-
-
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    pos = start
-    for m in _CLAUSE.finditer(text, start, end):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, end))
-    return out
-
-
-def _groups(text: str, here: list[Place]) -> list[_Group]:
-    groups: list[_Group] = []
-    for p in here:
-        if groups:
-            gap = text[groups[-1].end : p.start]
-            if _LIST.match(gap):
-                groups[-1].places.append(p)
-                continue
-            if _PARTS.match(gap):
-                groups.append(_Group([p], parent=groups[-1].parent or groups[-1]))
-                continue
-        groups.append(_Group([p]))
-    return groups
-
-
-def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
-    """The role the words before ``pos`` (back to ``lo``) give a place: origin, destination, stay, via, hazard."""
-    words = [w.lower() for w in _WORD.findall(text, lo, pos)]
-    loc = None
-    filler = 0
-    k = len(words)
-    while k > 0:
-        for n in (4, 3, 2, 1):
-            if k - n >= 0 and tuple(words[k - n : k]) in _CUES:
-                role = _CUES[tuple(words[k - n : k])]
-                if role is not None and k - n > 0 and words[k - n - 1] in _NOT_PEOPLE:
-                    return None  # "if fighting reaches Idlib city", "forces advanced toward Saraqib"
-                if role == ORIGIN and k - n > 0 and words[k - n - 1] in _ROADS:
-                    return None  # "the road from Saraqib to Sarmada" names a road
-                if role == ORIGIN and loc and n == 1 and words[k - 1] not in ("from",):
-                    # "fled their homes in Idlib": where they lived, an origin only if the clause says where they went
-                    return HAZARD
-                return role
-        w = words[k - 1]
-        if w == "for":
-            return DEST if _FOR_AFTER.search(text, clause_start, pos) else None
-        if w in _LOC:
-            loc = loc or w
-        elif loc and w in _HAZARD:
-            return HAZARD
-        elif loc == "of" and w in _RESIDENTS:
-            return HAZARD  # "residents of Avdiivka were evacuated to Dnipro": an origin when a destination is named
-        elif loc and loc != "of" and w in _STAY:
-            return STAY
-        elif loc in ("in", "at") and w[0].isdigit():
-            return ELLIPTIC  # "… arrived in Chad, and a further 100,000 in South Sudan"
-        elif w == "," and k < len(words) and words[k] in _INCLUDING:
-            pass  # "into neighbouring countries, including Chad": the list says which
-        elif w in _BLOCK or not w[0].isalpha() or MOVE.fullmatch(w):
-            return None
-        else:
-            filler += 1
-            if filler > MAX_FILLER:
-                return None
-        k -= 1
-    return None
-
-
-def _received(text: str, pos: int, end: int) -> bool:
-    # "Azaz and Afrin received 5,000 families", "Hargeisa and Burao have received …"
-    return bool(
-        re.match(
-            r"(?:,[^;]{1,80}?,)?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|now\s+)?(?:received|hosted|welcomed|took\s+in|"
-            r"absorbed|hosts?|"
-            r"receive[sd]?)\b",
-            text[pos:end],
-            re.I,
-        )
-    )
-
-
 def find(
     text: str, start: int, end: int, places: list[Place], figures: list[Figure], before: list[Movement] = ()
 ) -> list[Movement]:
@@ -341,12 +170,12 @@ def find(
     """
     out: list[Movement] = []
     last: list[Movement] = []  # the movements of the clause before, in this sentence
-    for cs, ce in _clauses(text, start, end):
+    for cs, ce in clauses(text, start, end):
         here = [p for p in places if cs <= p.start and p.end <= ce]
         if not here or _NEGATED.search(text, cs, ce):
             continue
-        groups = _groups(text, here)
-        _give_roles(text, cs, ce, groups)
+        groups = place_groups(text, here)
+        give_roles(text, cs, ce, groups)
         cue = MOVE.search(text, cs, ce)
         if cue is None and {ORIGIN, DEST} <= {g.role for g in groups}:
             cue = re.compile(r"\S+").search(text, groups[0].start)  # "from A toward B" says it without a verb
@@ -365,7 +194,7 @@ def find(
                 if hint and not last and _ANAPHORA.match(text, cs, ce):
                     note = f"origin not in this sentence; the sentence before speaks of {_names(_unique(hint))}"
             if ends:
-                groups.insert(0, _Group(_unique(ends), ORIGIN, inherited=True))
+                groups.insert(0, Group(_unique(ends), ORIGIN, inherited=True))
         found = []
         for lo, hi, part in _one_by_one(groups, cs, ce):
             found += _movements(text, lo, hi, cue, part, figures, note)
@@ -374,7 +203,7 @@ def find(
     return out
 
 
-def _one_by_one(groups: list[_Group], cs: int, ce: int):
+def _one_by_one(groups: list[Group], cs: int, ce: int):
     """(start, end, groups) of each movement a clause tells, one after the other: "600 households moved from A to
     B, and a further 350 from C to D". A new one starts at an origin named after a destination, when a destination
     follows it; each keeps the figures written in its own stretch of the clause."""
@@ -391,40 +220,7 @@ def _unique(places: list[Place]) -> list[Place]:
     return list({(p.start, p.end): p for p in places}.values())
 
 
-def _give_roles(text: str, cs: int, ce: int, groups: list[_Group]) -> None:
-    """Each group's role from the words before it; then the few roles that only the whole clause shows."""
-    prev = cs
-    for g in groups:
-        if g.parent is not None:
-            g.role = g.parent.role
-        else:
-            g.role = _role(text, prev, g.start, cs)
-            if g.role is None and _received(text, g.end, ce):
-                g.role = DEST
-            if g.role == ELLIPTIC:
-                earlier = [h.role for h in groups if h is not g and h.role in (DEST, STAY) and h.end <= g.start]
-                g.role = earlier[-1] if earlier else None
-        prev = g.end
-    for g, h in zip(groups, groups[1:]):
-        # "to camps across the Ethiopian border near Dolo Ado": a border is a line; the town named on it is the end
-        if g.role == DEST and h.role is None and all(p.kind == "border" for p in g.places):
-            if _NEAR.fullmatch(text, g.end, h.start):
-                g.role, h.role = None, DEST
-        # "crossed into India's Mizoram state": the place in the country is the end, as "B in C" gives B
-        if g.role in (DEST, STAY) and h.role is None and len(g.places) == 1 and _OWNS.fullmatch(text, g.end, h.start):
-            g.role, h.role = None, g.role
-    roles = {g.role for g in groups}
-    displaced_from = any(g.role == ORIGIN and _DISPLACED_FROM.search(text, cs, g.start) for g in groups)
-    if ORIGIN in roles and not roles & {DEST, STAY} and (displaced_from or _ARRIVING.search(text, cs, ce)):
-        # "In Idlib city, families poured in from Saraqib", "the centre in Dnipro registered 900 arriving from
-        # Pokrovsk", "refugees from Mali are now in Mbera": people who came from A, where the clause puts them
-        for g in groups:
-            if g.role is None and _AT.search(text, max(cs, g.start - 12), g.start):
-                g.role = DEST
-                break
-
-
-def _not_a_move(text: str, cs: int, ce: int, cue: re.Match, groups: list[_Group]) -> bool:
+def _not_a_move(text: str, cs: int, ce: int, cue: re.Match, groups: list[Group]) -> bool:
     """Goods or teams moving, a move planned or prevented, or people staying put: no movement of people."""
     lead = text[cs : min(cue.start(), groups[0].start)]
     if _GOODS.search(lead) and not _PERSONS.search(lead):
@@ -432,7 +228,7 @@ def _not_a_move(text: str, cs: int, ce: int, cue: re.Match, groups: list[_Group]
     if _UNREAL.search(text, cs, cue.start()):
         return True
     roles = {g.role for g in groups}
-    if ORIGIN in roles or DEST in roles or _ARRIVING.search(text, cs, ce):
+    if ORIGIN in roles or DEST in roles or ARRIVING.search(text, cs, ce):
         return False
     # "1,500 people remained in Vovchansk", "displaced people are staying in Bulengo": where people are, not a move,
     # unless the clause says where they came from or that they arrived
@@ -440,11 +236,11 @@ def _not_a_move(text: str, cs: int, ce: int, cue: re.Match, groups: list[_Group]
     return all(v.startswith("remain") or v in ("displaced", "displacement") for v in verbs)
 
 
-def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure], hint: str = "") -> list[Movement]:
+def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hint: str = "") -> list[Movement]:
     has_dest = any(g.role in (DEST, STAY) for g in groups)
     named_origin = any(g.role == ORIGIN for g in groups)
-    origins: list[_Group] = []
-    legs: list[list[_Group]] = []  # destinations, leg by leg
+    origins: list[Group] = []
+    legs: list[list[Group]] = []  # destinations, leg by leg
     passed: list[Place] = []  # places passed through: never an end
     for g in groups:
         if g.role in (ORIGIN, HAZARD):
@@ -473,7 +269,7 @@ def _movements(text, cs, ce, cue, groups: list[_Group], figures: list[Figure], h
     direction = (d.group("d") or d.group("d2")).lower().replace("-", "") if d else ""
     legs = [_without_countries_of_towns(leg) for leg in legs]
     # Legs: the origins to the first destinations, then each stop to the next.
-    plan: list[tuple[list[Place], list[_Group]]] = []
+    plan: list[tuple[list[Place], list[Group]]] = []
     froms = list(_members(origins))
     for n, leg in enumerate(legs or [[]]):
         if not (n == 0 and not origins and leg and leg[0].role == STAY and len(legs) > 1):
@@ -526,7 +322,7 @@ def _share_goes(text: str, figure: Figure, pos: int) -> bool:
     return bool(_SHARE.search(text, lo, pos) or _SHARE_OF.search(text, max(0, figure.start - 30), figure.start))
 
 
-def _describes_a_place(text: str, cs: int, f: Figure, groups: list[_Group]) -> bool:
+def _describes_a_place(text: str, cs: int, f: Figure, groups: list[Group]) -> bool:
     """A figure in a relative clause after a place ("… to Kutupalong, which holds 300,000 people") is its stock."""
     marks = list(_ABOUT_PLACE.finditer(text, cs, f.start))
     if marks and any(g.end <= marks[-1].start() for g in groups):
@@ -535,7 +331,7 @@ def _describes_a_place(text: str, cs: int, f: Figure, groups: list[_Group]) -> b
     return any(g.end <= f.start and _ASIDE.match(text, g.end, f.start) for g in groups)
 
 
-def _without_countries_of_towns(leg: list[_Group]) -> list[_Group]:
+def _without_countries_of_towns(leg: list[Group]) -> list[Group]:
     """ "crossed into Chad, arriving in Adré": Adré says where in Chad; Chad is not a second destination."""
     towns = {p.country for g in leg for p in g.places if p.kind != "country" and p.country}
     out = []
@@ -546,12 +342,12 @@ def _without_countries_of_towns(leg: list[_Group]) -> list[_Group]:
     return out
 
 
-def _members(groups: list[_Group]):
+def _members(groups: list[Group]):
     for g in groups:
         yield from g.places
 
 
-def _own_figures(cs: int, leg: list[_Group], people: list[Figure]) -> dict[int, Figure]:
+def _own_figures(cs: int, leg: list[Group], people: list[Figure]) -> dict[int, Figure]:
     """Ends that each have their own figure: "1,250 … to Kassala and 900 to Gedaref" (or from …)."""
     if len(leg) < 2 or any(len(g.places) > 1 for g in leg):
         return {}
@@ -566,7 +362,7 @@ def _own_figures(cs: int, leg: list[_Group], people: list[Figure]) -> dict[int, 
     return own
 
 
-def _listed(origins: list[_Group], leg: list[_Group], o: Place | None, t: Place | None) -> str:
+def _listed(origins: list[Group], leg: list[Group], o: Place | None, t: Place | None) -> str:
     """What the pair owes to reading a list or an area's parts, in words ("" when it owes nothing)."""
     notes = []
     for place, groups in ((o, origins), (t, leg)):
