@@ -305,3 +305,9 @@ def test_the_figures_of_each_destination_after_a_total():
 def test_a_list_after_including_takes_the_role_of_what_it_lists():
     text = "Nearly 3 million Sudanese have crossed into neighbouring countries, including Chad, South Sudan and Egypt."
     assert moves(text) == [("", "Chad", None), ("", "South Sudan", None), ("", "Egypt", None)]
+
+
+def test_the_means_of_travel_and_people_carried_by_vehicles():
+    assert moves("More than 1,000 Rohingya have arrived by boat in Aceh since November.") == [("", "Aceh", 1000)]
+    text = "The first convoy of 70 buses brought 3,500 evacuees from eastern Aleppo to Idlib."
+    assert moves(text) == [("eastern Aleppo", "Idlib", 3500)]

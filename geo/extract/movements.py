@@ -222,7 +222,7 @@ def _unique(places: list[Place]) -> list[Place]:
 
 def _not_a_move(text: str, cs: int, ce: int, cue: re.Match, groups: list[Group]) -> bool:
     """Goods or teams moving, a move planned or prevented, or people staying put: no movement of people."""
-    lead = text[cs : min(cue.start(), groups[0].start)]
+    lead = text[cs : max(cue.end(), groups[0].start)]  # "a convoy of buses brought 3,500 evacuees": people
     if _GOODS.search(lead) and not _PERSONS.search(lead):
         return True
     if _UNREAL.search(text, cs, cue.start()):

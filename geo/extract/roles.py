@@ -128,6 +128,7 @@ _BLOCK = frozenset(
 
 _INCLUDING = frozenset("including notably mainly mostly particularly especially chiefly namely such".split())
 
+_MEANS = frozenset("boat boats bus buses road air sea land foot truck trucks car cars train plane ferry".split())
 MAX_FILLER = 6
 
 
@@ -207,6 +208,8 @@ def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
             return STAY
         elif loc in ("in", "at") and w[0].isdigit():
             return ELLIPTIC  # "… arrived in Chad, and a further 100,000 in South Sudan"
+        elif w in _MEANS and k >= 2 and words[k - 2] == "by":
+            k -= 1  # "arrived by boat in Aceh": how they came, not a verb
         elif w == "," and k < len(words) and words[k] in _INCLUDING:
             pass  # "into neighbouring countries, including Chad": the list says which
         elif w in _BLOCK or not w[0].isalpha() or MOVE.fullmatch(w):
