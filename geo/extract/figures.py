@@ -5,8 +5,15 @@
 a plain number (520000, 3000000, 1200000, 6500, 80 with unit ``percent``),
 what is counted, the qualifier written before it (approximate, more than, at
 least, nearly, less than, up to) and a rate written after it (per day, per
-week, per month). Years, days of the month, durations, distances and
-document numbers are not figures.
+week, per month). A share written in words is a percentage ("two thirds of
+the displaced": 66.67, "one in five returnees": 20).
+
+Figures count people or households (benchmarks/data/LABELLING.md). Not
+figures: years, days of the month, ages, durations, distances, document
+numbers, money, numbers in names ("Camp 11"), standards ("the minimum of
+15"), things counted in the number's own noun phrase ("3,000 food kits", "12
+of the 36 hospitals", "another 40" after trucks), and percentages of anything
+but people ("12 per cent of requirements").
 """
 
 from __future__ import annotations
