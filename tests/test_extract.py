@@ -107,6 +107,8 @@ def test_not_figures(text):
         "Children aged 5 to 17 were counted separately.",
         "Floods drowned 4,300 head of cattle.",
         "The resolution passed with 13 votes.",
+        "The road was closed after 2 bridges collapsed.",
+        "Cases were reported in 12 of 18 states.",
     ],
 )
 def test_money_things_and_names_count_no_one(text):

@@ -80,8 +80,9 @@ _THINGS = (
     r"trucks|lorries|convoys|vehicles|buses|boats|flights|aircraft|kits|items|parcels|baskets|rations|meals|doses|"
     r"vaccines|tonnes|tons|hectares|acres|homes|houses|buildings|dwellings|apartments|shelters|tents|caravans|"
     r"camps|sites|settlements|schools|classrooms|hospitals|clinics|facilities|centres|centers|points|latrines|"
-    r"toilets|wells|boreholes|checkpoints|villages|towns|communities|localities|neighbourhoods|neighborhoods|"
-    r"districts|incidents|attacks|airstrikes|strikes|explosions|rockets|missiles|shells|targets|livestock|cattle|"
+    r"toilets|wells|boreholes|checkpoints|bridges|roads|villages|towns|communities|localities|neighbourhoods|"
+    r"neighborhoods|districts|states|provinces|regions|counties|governorates|countries|territories|municipalities|"
+    r"incidents|attacks|airstrikes|strikes|explosions|rockets|missiles|shells|targets|livestock|cattle|"
     r"goats|animals|head|dollars|euros|requirements|projects|partners|organi[sz]ations|agencies|beds|votes|calls|seats"
 )
 _NOT_IN_NOUN_PHRASE = (
