@@ -554,6 +554,9 @@ def test_a_lowercase_preposition_is_not_an_arabic_article():
         # names no gazetteer has, after words that make them places
         ("Displaced families live in camps such as Tawkal, Hodan and Dayah.", ["Tawkal", "Hodan", "Dayah"]),
         ("Most headed for Baidoa and a few for Wajid.", ["Baidoa", "Wajid"]),
+        # a name with its camp word opening a sentence; not an English word before "camps"
+        ("Farchana camp, which was built for 20,000 people, is full.", ["Farchana camp"]),
+        ("Transit camps near Gallabat are full.", ["Gallabat"]),
     ],
 )
 def test_place_mentions_as_the_labels_write_them(text, places):

@@ -327,7 +327,8 @@ class PlaceFinder:
                     break
             s0, e0 = toks[i][0], toks[j][1]
             listed = any(_LISTED.fullmatch(text, e, s0) for e in ends if e <= s0)
-            kind = j + 1 < len(toks) and joined[j] and _fold(toks[j + 1][2]) in _KIND_NOUNS and i > 0
+            kind = j + 1 < len(toks) and joined[j] and _fold(toks[j + 1][2]) in _KIND_NOUNS
+            kind = kind and (i > 0 or _not_english(toks[i][2]))  # "Farchana camp, which …"; not "Transit camps …"
             if (listed or kind or self._cued(text, start, s0)) and not self._names_no_place(text, toks, joined, j):
                 k = j + 1
                 if k < len(toks) and joined[j] and _fold(toks[k][2]) in _KIND_SUFFIXES:
@@ -534,6 +535,12 @@ class PlaceFinder:
                 Place(written, r.start, r.end, m.name, m.kind, m.lat, m.lon, m.id, m.score, m.qualifier, "", m.country)
             )
         return out
+
+
+def _not_english(word: str) -> bool:
+    """A capitalised word that opens a sentence and does not look like an English word ("Farchana", not "Transit")."""
+    folded = _fold(word)
+    return folded not in _words.CAMP_WORDS and not folded.endswith(_words.ENGLISH_ENDINGS)
 
 
 def _hyphenated(text, toks, i) -> bool:

@@ -57,3 +57,15 @@ PERSON_NOUNS = frozenset(
     official spokesperson spokesman spokeswoman man woman boy girl driver trader herder fisherman midwife pupil
     refugee survivor mechanic shopkeeper pharmacist engineer journalist""".split()
 )
+# English words that name a kind of camp or site at the start of a sentence ("Transit camps are full"), and the
+# endings of English words: a capitalised word opening a sentence before "camp" is a name only without them
+CAMP_WORDS = frozenset(
+    """transit reception refugee refugees border host main new old temporary informal formal collective military army
+    training labour labor detention holding base summer winter work prison relief idp displacement evacuation
+    emergency planned spontaneous existing nearby overcrowded several many most some all both other these those the
+    such each every large small big camp camps site sites""".split()
+)
+ENGLISH_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ity", "ive", "ous", "ing", "ed", "al", "ary", "ic", "er", "ers", "ship", "ance",
+    "ence", "ist", "ism", "ly", "ful", "less", "able", "ible", "ent", "ant",
+)  # fmt: skip
