@@ -311,3 +311,8 @@ def test_the_means_of_travel_and_people_carried_by_vehicles():
     assert moves("More than 1,000 Rohingya have arrived by boat in Aceh since November.") == [("", "Aceh", 1000)]
     text = "The first convoy of 70 buses brought 3,500 evacuees from eastern Aleppo to Idlib."
     assert moves(text) == [("eastern Aleppo", "Idlib", 3500)]
+
+
+def test_a_place_hosting_people_from_another_received_them():
+    assert moves("Chad is hosting more than 600,000 refugees from Sudan.") == [("Sudan", "Chad", 600000)]
+    assert moves("Chad is hosting a donor conference.") == []

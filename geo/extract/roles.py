@@ -226,8 +226,8 @@ def _received(text: str, pos: int, end: int) -> bool:
     # "Azaz and Afrin received 5,000 families", "Hargeisa and Burao have received …"
     return bool(
         re.match(
-            r"(?:,[^;]{1,80}?,)?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|now\s+)?(?:received|hosted|welcomed|took\s+in|"
-            r"absorbed|hosts?|"
+            r"(?:,[^;]{1,80}?,)?\s+(?:have\s+|has\s+|had\s+|is\s+|are\s+|was\s+|were\s+)?(?:also\s+|now\s+|still\s+)?"
+            r"(?:received|receiving|hosted|hosting|welcomed|welcoming|took\s+in|taking\s+in|absorbed|hosts?|"
             r"receive[sd]?)\b",
             text[pos:end],
             re.I,
