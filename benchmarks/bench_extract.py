@@ -163,7 +163,7 @@ def score(items: list[dict]) -> dict:
                 continue
             qual_total += 1
             qual_right += f["qualifier"] == label["qualifier"]
-            if "high" in label or f["high"] is not None:
+            if label.get("high") is not None or f["high"] is not None:  # a label may write "high": null
                 high_total += 1
                 high_right += label.get("high") is not None and f["high"] == label["high"]
     out = {}
