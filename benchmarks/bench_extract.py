@@ -29,7 +29,7 @@ splitting the same report into sentences, the demo report, 1 MB of text).
 How a prediction counts as right, per labelled item:
 
 * a place: the same words as written (case and a leading "the" aside);
-* a figure: the same number, and a percentage where the label says percent;
+* a figure: the same number, and a percentage (to the whole per cent) where the label says percent;
 * a movement: the same origin and destination as written (either may be empty);
 * "movements with figure" (stricter): the same ends and the same figure, or
   none where the label has none (a shared figure must not be copied).
@@ -116,11 +116,18 @@ def predictions(item: dict) -> dict:
     }
 
 
+def _figure(f: dict) -> tuple[float, bool]:
+    """A figure as it is compared: the number (a percentage to the whole per cent: two thirds is 67) and
+    whether it is a percentage."""
+    percent = f["unit"] == "percent"
+    return (float(round(float(f["figure"]))) if percent else float(f["figure"]), percent)
+
+
 def _keys(item: dict, part: str) -> Counter:
     if part == "places":
         return Counter(_name(p) for p in item["places"])
     if part == "figures":
-        return Counter((float(f["figure"]), f["unit"] == "percent") for f in item["figures"])
+        return Counter(_figure(f) for f in item["figures"])
     if part == "movements with figure":
         return Counter(
             (_name(m["origin"]), _name(m["destination"]), None if m.get("figure") is None else float(m["figure"]))
@@ -156,9 +163,9 @@ def score(items: list[dict]) -> dict:
                 mistakes.append((item["id"], part, "extra", k))
             for k in (want - have).elements():
                 mistakes.append((item["id"], part, "missed", k))
-        wanted = {(float(f["figure"]), f["unit"] == "percent"): f for f in item["figures"]}
+        wanted = {_figure(f): f for f in item["figures"]}
         for f in got["figures"]:
-            label = wanted.get((float(f["figure"]), f["unit"] == "percent"))
+            label = wanted.get(_figure(f))
             if label is None:
                 continue
             qual_total += 1
