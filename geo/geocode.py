@@ -136,14 +136,21 @@ def _fits_level(kind: str, level: str) -> bool:
 class _Context:
     """What the unambiguous places of a request say: their countries, their areas, where they lie."""
 
-    def __init__(self, anchors: list[Feature], default: Sequence[str] = FOCUS_COUNTRIES, level: str | None = None):
+    def __init__(
+        self, anchors: list[Feature], default: Sequence[str] = FOCUS_COUNTRIES, level: str | None = None,
+        given: Sequence[str] = (),
+    ):  # fmt: skip
         from collections import Counter
 
         self.anchors = anchors
         self.countries = {f.country for f in anchors if f.country} or set(default)
-        # the countries the request is about: those given, or those holding a third of its places
+        # the countries the request is about: those given, and those holding a third of its places (a column of
+        # names from twenty crises is about none); a name alone is about the default region
         counts = Counter(f.country for f in anchors if f.country)
-        self.home = {c for c, n in counts.items() if 3 * n >= sum(counts.values())} or set(default)
+        self.given = tuple(given)
+        self.home = set(given) | {c for c, n in counts.items() if 3 * n >= sum(counts.values())}
+        if not counts:
+            self.home |= set(default)
         self.admin1 = {(f.country, f.admin1) for f in anchors if f.admin1}
         self.admin2 = {f.admin2_pcode for f in anchors if f.admin2_pcode}
         self.admin3 = {f.admin3_pcode for f in anchors if f.admin3_pcode}
@@ -239,7 +246,7 @@ def resolve(
             cands[key] = [c for c in found if _passes(c.feature, countries, bbox)]
     if level == "auto":
         level = _usual_level(anchors)
-    context = _Context(anchors, countries or FOCUS_COUNTRIES, level)
+    context = _Context(anchors, countries or FOCUS_COUNTRIES, level, given=countries or ())
     answers = {key: _choose(key[0], found, context, min_score, gaz) for key, found in cands.items()}
     keys = list(zip(names, parents))
     return _by_neighbours(keys, [answers[key] for key in keys], anchor_of, cands, context, min_score, gaz)
@@ -260,7 +267,8 @@ def _by_neighbours(keys, rows, anchor_of, cands, context, min_score, gaz) -> lis
         if m.matched or not m.note.startswith("ambiguous"):
             continue
         local = [f for f in at[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1] if f is not None]
-        here = _choose(key[0], cands[key], _Context(local, context.countries, context.level), min_score, gaz)
+        local_context = _Context(local, context.countries, context.level, context.given)
+        here = _choose(key[0], cands[key], local_context, min_score, gaz)
         if here.matched and here.admin2_pcode in {f.admin2_pcode for f in local}:
             why = "ambiguous: chose the one in the area of the rows around it"
             out[i] = replace(here, note="; ".join(n for n in (why, here.note) if n), alternatives=m.alternatives)
@@ -369,12 +377,12 @@ def _strangers(anchors: list[Feature]) -> set[str]:
 
 def _complete(f: Feature, context: _Context) -> bool:
     """Whether geo knows every place of that kind there, so that a loose spelling is likelier a respelling of
-    one it knows than of one it lacks: OCHA's communities of Syria, the user's own places (``--places``), and
-    areas, camps and crossings in the countries the request is about. GeoNames keeps only towns of 500 people
+    one it knows than of one it lacks: the user's own places (``--places``), and in the countries the request
+    is about, OCHA's communities of Syria, areas, camps and crossings. GeoNames keeps only towns of 500 people
     or more: "Minbya" is not the Minbu it resembles, but a town geo lacks."""
-    if f.uid.startswith(("community:", "place:")):
+    if f.uid.startswith("place:"):
         return True
-    return f.kind not in SETTLEMENT_KINDS and f.country in context.home
+    return f.country in context.home and (f.uid.startswith("community:") or f.kind not in SETTLEMENT_KINDS)
 
 
 def _capital_town(best: Candidate, good: list[Candidate], q) -> Candidate | None:

@@ -171,3 +171,10 @@ def test_an_area_abroad_does_not_outrank_a_town_of_that_name_by_its_districts():
     assert (congo.kind, congo.country) == ("place", "CD")
     bolivia = resolve(["Cochabamba", "Santa Cruz de la Sierra", "Trinidad, Beni", "Beni"])[3]
     assert (bolivia.kind, bolivia.country) == ("admin1", "BO")
+
+
+def test_a_syrian_respelling_is_not_taken_in_a_request_about_elsewhere():
+    # "Beita" (Nablus) resembles a Syrian community's name; in a list of West Bank places it is not that village
+    m = resolve(["Nablus", "Ramallah", "Jenin", "Tulkarm", "Beita"])[4]
+    assert m.country != "SY"
+    assert resolve(["Saraqeb", "Ariha", "Binnish", "Kafr Nobol"])[3].country == "SY"
