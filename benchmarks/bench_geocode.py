@@ -23,8 +23,11 @@ a wrong place on a map is worse than a missing one.
   right pair (``data/LABELLING.md``);
 * ``data/world_names_3.csv`` — HELD OUT: 260 such names by a third writer who
   saw neither the code nor the other sets; only aggregates are printed;
-* ``data/world_names_4.csv`` — HELD OUT: 200 more by a fourth writer, positions
-  from cited public pages and not from GeoNames (geo's own source of towns);
+* ``data/world_names_4.csv`` — 200 more by a fourth writer, positions from
+  cited public pages and not from GeoNames (geo's own source of towns); scored
+  once held out, then read: DEV;
+* ``data/world_names_5.csv`` — HELD OUT: 200 by a fifth writer, made as the
+  fourth; only aggregates are printed;
 * made-up names: ``data/nonexistent.txt`` (30, dev), ``data/madeup_names.txt``
   (60, used) and ``data/madeup_names_2.txt`` (60, held out) must stay unplaced;
 * throughput after load on tables with repeats: exact names (target ≥ 150,000
@@ -236,7 +239,8 @@ def main(argv: list[str]) -> int:
     for name, label, show in (("world_names.csv", "names of other crises (dev, was held out)", 20),
                               ("world_names_2.csv", "names of other crises, second set (dev, was held out)", 20),
                               ("world_names_3.csv", "HELD-OUT names of other crises, third set", 0),
-                              ("world_names_4.csv", "HELD-OUT names of other crises, fourth set", 0)):  # fmt: skip
+                              ("world_names_4.csv", "names of other crises, fourth set (dev, was held out)", 20),
+                              ("world_names_5.csv", "HELD-OUT names of other crises, fifth set", 0)):  # fmt: skip
         total, by_kind = world(name)
         _report(f"{label} (target ≥ 90% right, ≤ 2% wrong)", total, show=show)
         for kind, t in sorted(by_kind.items(), key=lambda kv: -kv[1].n):
