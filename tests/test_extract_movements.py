@@ -316,3 +316,42 @@ def test_the_means_of_travel_and_people_carried_by_vehicles():
 def test_a_place_hosting_people_from_another_received_them():
     assert moves("Chad is hosting more than 600,000 refugees from Sudan.") == [("Sudan", "Chad", 600000)]
     assert moves("Chad is hosting a donor conference.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # other people of the same move, set apart after ", and": from the same origin, not a leg from the first end
+        (
+            "Some 6,000 people left Bor on foot for Juba, and a smaller group headed for Nimule.",
+            [("Bor", "Juba", 6000), ("Bor", "Nimule", None)],
+        ),
+        ("Most evacuees go no further than Dnipro or Poltava.", [("", "Dnipro", None), ("", "Poltava", None)]),
+        # a count of things between the verb and the place does not cut them apart
+        ("Most of them moved to 12 new sites in Cuamba and Lichinga.", [("", "Cuamba", None), ("", "Lichinga", None)]),
+        ("About 900 Rohingya landed on the beaches of Aceh last week.", [("", "Aceh", 900)]),
+        (
+            "Around 3,000 residents fled Jacmel and sought refuge in schools and churches in Léogâne.",
+            [("Jacmel", "Léogâne", 3000)],
+        ),
+        ("Some 700 families left Sittwe, moving in with relatives in Kyaukpyu.", [("Sittwe", "Kyaukpyu", 700)]),
+        # B in C received: B is the end
+        ("Kakuma camp in Kenya received 2,000 new refugees from Torit.", [("Torit", "Kakuma camp", 2000)]),
+        ("Kassala is hosting 40,000 refugees from Eritrea.", [("Eritrea", "Kassala", 40000)]),
+        # "were displaced from A": the verb; the place the sentence opens with is not where they went
+        ("In Kharkiv Oblast, 300 people were displaced from Izium.", [("Izium", "", 300)]),
+    ],
+)
+def test_ends_found_across_lists_counts_and_asides(text, expected):
+    assert moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelters in Kassala now host about 5,000 displaced people.",
+        "Dadaab camp, the largest site in Garissa, now hosts 300,000 refugees.",
+    ],
+)
+def test_hosting_with_no_origin_named_is_no_movement(text):
+    assert moves(text) == []

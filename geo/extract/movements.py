@@ -35,6 +35,7 @@ from geo.extract.roles import (
     HAZARD,
     MOVE,
     ORIGIN,
+    OTHERS,
     STAY,
     VIA,
     Group,
@@ -95,13 +96,6 @@ _ANAPHORA = re.compile(
     r"\b|(?:and\s+)?(?:many|most|some|they)\s+(?:were|have|had|then|later)\b)"
     r"(?!\s+(?:[\w-]+\s+){0,2}(?:people|persons|individuals|families|households|refugees|children|women|civilians|"
     r"residents|IDPs|returnees|migrants)\b)",  # "many displaced families" are people of their own
-    re.I,
-)
-
-# A subject that sets apart other people of the same movement: "… fled Sake toward Goma, while others went to Minova".
-_OTHERS = re.compile(
-    r"\s*(?:and\s+)?(?:(?:many|some|most|a\s+few)\s+)?(?:others|the\s+rest|the\s+remainder|"
-    r"a\s+smaller\s+(?:number|group|share))\b",
     re.I,
 )
 
@@ -177,14 +171,16 @@ def find(
         groups = place_groups(text, here)
         give_roles(text, cs, ce, groups)
         cue = MOVE.search(text, cs, ce)
-        if cue is None and {ORIGIN, DEST} <= {g.role for g in groups}:
-            cue = re.compile(r"\S+").search(text, groups[0].start)  # "from A toward B" says it without a verb
+        roles = {g.role for g in groups}
+        if cue is None and ORIGIN in roles and roles & {DEST, STAY}:
+            # "from A toward B", "B hosts 4,000 refugees from A" say it without a verb of movement
+            cue = re.compile(r"\S+").search(text, groups[0].start)
         if cue is None or _not_a_move(text, cs, ce, cue, groups):
             continue
         roles = {g.role for g in groups}
         note = ""
         if not roles & {ORIGIN} and roles & {DEST, STAY}:
-            if last and _OTHERS.match(text, cs, ce):
+            if last and OTHERS.match(text, cs, ce):
                 ends = [m.origin for m in last if m.origin]
             elif last and _ANAPHORA.match(text, cs, ce):
                 ends = [m.destination for m in last if m.destination] or [m.origin for m in last if m.origin]

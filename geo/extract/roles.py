@@ -38,7 +38,16 @@ MOVE = re.compile(
     re.I,
 )
 
-_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+(?:while|whereas)\s+|\.\s|\s[—–]\s")
+# "…, and a smaller group headed for Gondar": other people's move, from the same origin, is a clause of its own
+OTHERS = re.compile(
+    r"\s*(?:and\s+)?(?:(?:many|some|most|a\s+few)\s+)?(?:others|the\s+rest|the\s+remainder|"
+    r"a\s+smaller\s+(?:number|group|share))\b",
+    re.I,
+)
+_CLAUSE = re.compile(
+    r";|,\s+(?:while|whereas|but)\b|\s+(?:while|whereas)\s+|\.\s|\s[—–]\s"
+    r"|,(?=\s+and\s+(?:a\s+smaller\s+(?:number|group|share)|others|the\s+rest|the\s+remainder)\b)"
+)
 
 # Between two places of one list: ", ", " and ", ", and the camps near ", " as well as " …
 _LIST = re.compile(
@@ -68,10 +77,12 @@ ARRIVING = re.compile(
 _AT = re.compile(r"\b(?:in|at|across|throughout)\s+(?:the\s+)?$", re.I)
 
 _DISPLACED_FROM = re.compile(
-    r"\b(?:refugees|IDPs|displaced|returnees|evacuees|deportees|arrivals|migrants|asylum[\s-]seekers)\s+"
+    r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!being\s)(?<!be\s)(?<!are\s)(?<!is\s)\b(?:refugees|IDPs|displaced|returnees|evacuees|deportees|arrivals|migrants|asylum[\s-]seekers)\s+"
     r"(?:\w+\s+)?from\s+(?:the\s+)?$",
     re.I,
 )
+
+_IN = re.compile(r",?\s+in\s+(?:the\s+)?", re.I)
 
 _OWNS = re.compile(r"['’]s\s+")
 
@@ -90,7 +101,8 @@ _CUES = {
     ),
     **dict.fromkeys(
         [("to",), ("toward",), ("towards",), ("into",), ("onto",), ("reached",), ("reaching",), ("reach",),
-         ("reaches",), ("entered",), ("entering",), ("enter",), ("in", "the", "direction", "of")],
+         ("reaches",), ("entered",), ("entering",), ("enter",), ("in", "the", "direction", "of"), ("further", "than"),
+         ("as", "far", "as")],
         DEST,
     ),
     **dict.fromkeys([("via",), ("through",), ("transiting",), ("transited",)], VIA),
@@ -104,7 +116,7 @@ _STAY = frozenset(
     """arrived arriving arrive arrives arrival arrivals landed landing disembarked settled settling sheltering sheltered
     shelter staying stayed stay remain remains remained remaining hosted registered received
     relocated resettled refuge safety camped
-    gathered""".split()
+    gathered relatives""".split()
 )
 
 _HAZARD = frozenset(
@@ -181,6 +193,7 @@ def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
     """The role the words before ``pos`` (back to ``lo``) give a place: origin, destination, stay, via, hazard."""
     words = [w.lower() for w in _WORD.findall(text, lo, pos)]
     loc = None
+    locs = set()  # every place word seen: "landed on the coasts of Lahj" stays "on" the coast
     filler = 0
     k = len(words)
     while k > 0:
@@ -200,14 +213,19 @@ def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
             return DEST if _FOR_AFTER.search(text, clause_start, pos) else None
         if w in _LOC:
             loc = loc or w
+            locs.add(w)
         elif loc and w in _HAZARD:
             return HAZARD
         elif loc == "of" and w in _RESIDENTS:
             return HAZARD  # "residents of Avdiivka were evacuated to Dnipro": an origin when a destination is named
-        elif loc and loc != "of" and w in _STAY:
+        elif locs - {"of"} and w in _STAY:
             return STAY
-        elif loc in ("in", "at") and w[0].isdigit():
+        elif loc in ("in", "at") and w[0].isdigit() and words[k] == loc:
             return ELLIPTIC  # "… arrived in Chad, and a further 100,000 in South Sudan"
+        elif w[0].isdigit() and k < len(words) and words[k].isalpha() and words[k] not in _BLOCK:
+            filler += 1  # "moved to 15 new sites in Delmas": a count of things on the way to the place
+        elif w in ("and", "or") and loc and 2 <= k < len(words) and _plain(words[k]) and _plain(words[k - 2]):
+            filler += 1  # "sought refuge in schools and churches in Jacmel": two things, not two clauses
         elif w in _MEANS and k >= 2 and words[k - 2] == "by":
             k -= 1  # "arrived by boat in Aceh": how they came, not a verb
         elif w == "," and k < len(words) and words[k] in _INCLUDING:
@@ -222,17 +240,24 @@ def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
     return None
 
 
-def _received(text: str, pos: int, end: int) -> bool:
-    # "Azaz and Afrin received 5,000 families", "Hargeisa and Burao have received …"
-    return bool(
-        re.match(
-            r"(?:,[^;]{1,80}?,)?\s+(?:have\s+|has\s+|had\s+|is\s+|are\s+|was\s+|were\s+)?(?:also\s+|now\s+|still\s+)?"
-            r"(?:received|receiving|hosted|hosting|welcomed|welcoming|took\s+in|taking\s+in|absorbed|hosts?|"
-            r"receive[sd]?)\b",
-            text[pos:end],
-            re.I,
-        )
-    )
+def _plain(word: str) -> bool:
+    """An ordinary word: not a verb of movement, a clause word, a place word or punctuation."""
+    return word.isalpha() and word not in _BLOCK and word not in _LOC and not MOVE.fullmatch(word)
+
+
+_RECEIVED = re.compile(
+    r"(?:,[^;]{1,80}?,)?\s+(?:have\s+|has\s+|had\s+|is\s+|are\s+|was\s+|were\s+)?(?:also\s+|now\s+|still\s+)?"
+    r"(?:(?P<host>hosted|hosting|hosts?|sheltering|shelters?|sheltered)|received|receiving|welcomed|welcoming|"
+    r"took\s+in|taking\s+in|absorbed|receives)\b",
+    re.I,
+)
+
+
+def _received(text: str, pos: int, end: int) -> str | None:
+    """DEST when the place received people ("Azaz and Afrin received 5,000 families"); STAY when it hosts them
+    ("Baidoa now hosts 9,000 people"): a movement only if the clause says where from."""
+    m = _RECEIVED.match(text[pos:end])
+    return None if m is None else STAY if m.group("host") else DEST
 
 
 def give_roles(text: str, cs: int, ce: int, groups: list[Group]) -> None:
@@ -243,13 +268,17 @@ def give_roles(text: str, cs: int, ce: int, groups: list[Group]) -> None:
             g.role = g.parent.role
         else:
             g.role = _role(text, prev, g.start, cs)
-            if g.role is None and _received(text, g.end, ce):
-                g.role = DEST
+            if g.role is None:
+                g.role = _received(text, g.end, ce)
             if g.role == ELLIPTIC:
                 earlier = [h.role for h in groups if h is not g and h.role in (DEST, STAY) and h.end <= g.start]
                 g.role = earlier[-1] if earlier else None
         prev = g.end
     for g, h in zip(groups, groups[1:]):
+        # "Mbera camp in Mauritania received …": B in C gives B
+        if g.role is None and h.role in (DEST, STAY) and _IN.fullmatch(text, g.end, h.start):
+            if _received(text, h.end, ce):
+                g.role, h.role = h.role, None
         # "to camps across the Ethiopian border near Dolo Ado": a border is a line; the town named on it is the end
         if g.role == DEST and h.role is None and all(p.kind == "border" for p in g.places):
             if _NEAR.fullmatch(text, g.end, h.start):
