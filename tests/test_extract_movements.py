@@ -355,3 +355,8 @@ def test_ends_found_across_lists_counts_and_asides(text, expected):
 )
 def test_hosting_with_no_origin_named_is_no_movement(text):
     assert moves(text) == []
+
+
+def test_a_place_hosting_people_after_a_move_from_elsewhere_is_no_end_of_it():
+    text = "Some 900 refugees arrived in Renk from Kosti this week, and Gorom camp now shelters about 40,000 people."
+    assert moves(text) == [("Kosti", "Renk", 900)]

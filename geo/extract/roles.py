@@ -270,6 +270,8 @@ def give_roles(text: str, cs: int, ce: int, groups: list[Group]) -> None:
             g.role = _role(text, prev, g.start, cs)
             if g.role is None:
                 g.role = _received(text, g.end, ce)
+                if g.role == STAY and any(h.role == ORIGIN for h in groups if h.end <= g.start):
+                    g.role = None  # "… arrived from A, and B now shelters 68,000": B's people came from anywhere
             if g.role == ELLIPTIC:
                 earlier = [h.role for h in groups if h is not g and h.role in (DEST, STAY) and h.end <= g.start]
                 g.role = earlier[-1] if earlier else None
