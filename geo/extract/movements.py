@@ -11,14 +11,15 @@ after a sentence about A has no origin; the note names A for the reviewer).
 Not movements: goods or teams moving, moves planned, feared or prevented, and
 people who "remained in" a place unless the clause says where from.
 
-A figure goes with a movement only when it is the clause's one movement (the
-parts of an area named after it, "from Irumu, notably Komanda and Boga", do
-not count as more), or when the text gives each destination its own ("1,250 to
-Kassala and 900 to Gedaref"). A figure shared by several pairs is never copied
-onto each, so that a map of the rows cannot count the same people twice; nor
-is one that counts more people than went there ("9,900 evacuated, most of them
-to Kharkiv"), the people of a place ("Dadaab, which shelters 300,000"), or
-people in need.
+A figure goes with a movement only when it is the clause's one movement, or
+when the text gives each destination its own ("1,250 to Kassala and 900 to
+Gedaref"). A figure shared by several pairs is never copied onto each (nor
+onto an area whose parts are named after it, "from Irumu, notably Komanda and
+Boga": those pairs share it too), so that a map of the rows cannot count the
+same people twice; nor is one that counts more people than went there ("9,900
+evacuated, most of them to Kharkiv"), a part of the people counted ("5,000,
+including 900 children"), the people of a place ("Dadaab, which shelters
+300,000", "its population rose to 400,000"), or people in need.
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ _UNREAL = re.compile(
     r"wish(?:es|ed)?|want(?:s|ed)?|unable|afraid|ready|preparing|prepared)\s+to\s+(?:\w+\s+){0,2}$"
     r"|\b(?:could|may|might|would|will|cannot|can't)\s+(?!have\b)(?:\w+\s+){0,2}$"
     r"|\b(?:stopped|prevented|barred|blocked|kept)\s+(?:\w+\s+){0,2}from\s+(?:\w+\s+){0,1}$"
-    r"|\b(?:ordered|told|urged|asked|instructed|called\s+on|warned|advised)\b[^;]{0,80}\bto\s+$",
+    r"|\b(?:ordered|told|urged|asked|instructed|called\s+on|warned|advised)\b[^;]{0,80}\bto\s+$"
+    r"|\b(?:fears?|feared|fearing|warn(?:s|ed)?\s+of|anticipat(?:e|es|ed|ing)|predict(?:s|ed)?)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 
@@ -85,7 +87,7 @@ _PEOPLE_WHAT = ("people", "children", "women", "families", "households", "refuge
 _ONWARD = re.compile(
     r"\b(?:then|later|onward|onwards|on\s+to|subsequently|eventually|afterwards|before|continued|continuing|again|"
     r"this\s+time|"
-    r"went\s+back|moved\s+on|went\s+on|were\s+(?:then\s+)?(?:taken|moved|transferred|relocated|bused|bussed)|"
+    r"went\s+back|gone\s+back|come\s+back|came\s+back|moved\s+on|went\s+on|were\s+(?:then\s+)?(?:taken|moved|transferred|relocated|bused|bussed)|"
     r"was\s+(?:then\s+)?(?:taken|moved)|returned|travell?ed|went|moved|headed)\b",
     re.I,
 )
@@ -108,6 +110,19 @@ _SHARE = re.compile(
 _SHARE_OF = re.compile(
     r"\b(?:half|most|many|some|part|a\s+third|a\s+quarter|the\s+majority)\s+of\s+(?:the|these|those)\s+$", re.I
 )
+
+# A figure that counts a part of the people counted before it: "6,000 people, among them 1,400 children"
+_PART_OF = re.compile(
+    r"\b(?:including|among\s+(?:them|whom)|of\s+whom)\s+(?:(?:some|about|around|at\s+least|more\s+than|over|"
+    r"nearly|almost)\s+)?$",
+    re.I,
+)
+
+# A figure that is how many people a place now holds: "pushing its population to over 400,000"
+_POPULATION = re.compile(r"\bpopulation\b[^,;.]{0,60}$", re.I)
+
+# Arriving at a place before going on: "those who arrived in A have moved on to B" tells the move to A too
+_ARRIVED = re.compile(r"\b(?:arriv\w*|landed|reached|disembarked)\b", re.I)
 
 _ABOUT_PLACE = re.compile(r",\s*(?:which|where)\b", re.I)
 
@@ -261,6 +276,7 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
         if cs <= f.start < ce and f.unit != "percent" and f.what.split(" ")[0] in _PEOPLE_WHAT
         and not f.what.endswith("in need") and not _describes_a_place(text, cs, f, groups)
     ]  # fmt: skip
+    people = [f for f in people if not (_PART_OF.search(text, cs, f.start) and people[0].start < f.start)]
     d = _DIRECTION.search(text, cs, ce)
     direction = (d.group("d") or d.group("d2")).lower().replace("-", "") if d else ""
     legs = [_without_countries_of_towns(leg) for leg in legs]
@@ -268,16 +284,14 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
     plan: list[tuple[list[Place], list[Group]]] = []
     froms = list(_members(origins))
     for n, leg in enumerate(legs or [[]]):
-        if not (n == 0 and not origins and leg and leg[0].role == STAY and len(legs) > 1):
+        stayed = leg and leg[0].role == STAY and not _ARRIVED.search(text, cs, leg[0].start)
+        if not (n == 0 and not origins and stayed and len(legs) > 1):
             plan.append((froms, leg))  # "people who had sheltered in A went back to B": A → B, not → A
         froms = list(_members(leg))
-    parts = {id(p) for g in (*origins, *(g for leg in legs for g in leg)) if g.parent is not None for p in g.places}
     out = []
     for n, (froms, leg) in enumerate(plan):
         tos = list(_members(leg))
         pairs = [(o, t) for o in (froms or [None]) for t in (tos or [None])]
-        # the pairs of whole areas: "from Irumu, notably from Komanda and Boga, to Bunia" counts people once
-        whole = [(o, t) for o, t in pairs if id(o) not in parts and id(t) not in parts]
         own = {}
         if n == 0:  # "1,250 … from A to B and 900 to C"; "of the 2,800 from A, 1,900 went to B and 900 to C"
             own = _own_figures(cs, leg, people)
@@ -291,14 +305,14 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
             if own:
                 fig = own.get(id(t)) or own.get(id(o))
             else:
-                fig = shared if not share and len(whole) == 1 and (o, t) == whole[0] else None
+                fig = shared if not share and len(pairs) == 1 else None
             notes = [hint if o is None else "", _listed(origins, leg, o, t)]
             if n > 0:
                 notes.insert(0, "onward leg" + ("; the figure stays on the first leg" if people else ""))
             elif share:
                 notes.insert(0, f"figure ({shared.text}) counts all who moved; only a share of them went here")
-            elif shared is not None and len(whole) > 1:
-                notes.insert(0, f"figure ({shared.text}) shared by {len(whole)} pairs, not divided")
+            elif shared is not None and len(pairs) > 1:
+                notes.insert(0, f"figure ({shared.text}) shared by {len(pairs)} pairs, not divided")
             if passed:
                 notes.append(f"passed through {_names(passed)}")
             notes = [x for x in notes if x]
@@ -320,6 +334,8 @@ def _share_goes(text: str, figure: Figure, pos: int) -> bool:
 
 def _describes_a_place(text: str, cs: int, f: Figure, groups: list[Group]) -> bool:
     """A figure in a relative clause after a place ("… to Kutupalong, which holds 300,000 people") is its stock."""
+    if _POPULATION.search(text, cs, f.start):
+        return True
     marks = list(_ABOUT_PLACE.finditer(text, cs, f.start))
     if marks and any(g.end <= marks[-1].start() for g in groups):
         return True

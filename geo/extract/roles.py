@@ -200,8 +200,8 @@ def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
         for n in (4, 3, 2, 1):
             if k - n >= 0 and tuple(words[k - n : k]) in _CUES:
                 role = _CUES[tuple(words[k - n : k])]
-                if role is not None and k - n > 0 and words[k - n - 1] in _NOT_PEOPLE:
-                    return None  # "if fighting reaches Idlib city", "forces advanced toward Saraqib"
+                if role is not None and _moved_by_no_one(words[: k - n]):
+                    return None  # "if fighting reaches Idlib city", "hostilities moved closer to Pokrovsk"
                 if role == ORIGIN and k - n > 0 and words[k - n - 1] in _ROADS:
                     return None  # "the road from Saraqib to Sarmada" names a road
                 if role == ORIGIN and loc and n == 1 and words[k - 1] not in ("from",):
@@ -238,6 +238,16 @@ def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
                 return None
         k -= 1
     return None
+
+
+def _moved_by_no_one(words: list[str]) -> bool:
+    """The words before a cue end in fighting or forces, with at most a verb and two more words after them."""
+    for back in range(1, min(4, len(words)) + 1):
+        if words[-back] in _NOT_PEOPLE:
+            return back == 1 or any(MOVE.fullmatch(w) for w in words[-back + 1 :])
+        if not words[-back].isalpha() or words[-back] in _BLOCK:
+            return False
+    return False
 
 
 def _plain(word: str) -> bool:
