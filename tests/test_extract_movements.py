@@ -386,3 +386,20 @@ def test_a_place_hosting_people_after_a_move_from_elsewhere_is_no_end_of_it():
 )
 def test_moves_that_did_not_happen_and_figures_that_are_not_the_movers(text, expected):
     assert moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "An estimated 8,000 people have fled Sake and nearby villages such as Mubambiro and Kimoka.",
+            [("Sake", "", None), ("Mubambiro", "", None), ("Kimoka", "", None)],
+        ),
+        (
+            "Some 4,000 people fled Kafr Nabl and surrounding villages, including Hass and Maarzita, toward Idlib.",
+            [("Kafr Nabl", "Idlib", None), ("Hass", "Idlib", None), ("Maarzita", "Idlib", None)],
+        ),
+    ],
+)
+def test_villages_named_after_a_place_are_its_parts(text, expected):
+    assert moves(text) == expected

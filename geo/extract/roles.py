@@ -56,9 +56,11 @@ _LIST = re.compile(
     re.I,
 )
 
-# Parts of an area named after it: "eastern Ghouta, notably Douma and Harasta"
+# Parts of an area named after it: "eastern Ghouta, notably Douma and Harasta", "Sake and nearby villages such as
+# Mubambiro and Kimoka"
 _PARTS = re.compile(
-    r"^\s*(?:,|\()\s*(?:notably|including|especially|particularly|mainly|mostly|chiefly|such\s+as|namely|"
+    r"^\s*(?:,|\(|(?:,\s*)?and\s+(?:the\s+)?(?:(?:nearby|surrounding|neighbou?ring|other)\s+)?"
+    r"(?:villages|towns|areas|communities|localities|settlements|neighbou?rhoods)\b,?)\s*(?:notably|including|especially|particularly|mainly|mostly|chiefly|such\s+as|namely|"
     r"in\s+particular|among\s+them)\s+(?:(?:from|in)\s+)?(?:the\s+)?$",
     re.I,
 )
