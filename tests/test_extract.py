@@ -566,3 +566,19 @@ def test_place_mentions_as_the_labels_write_them(text, places):
 def test_a_standard_is_not_a_count_but_a_maximum_of_people_is():
     assert figures("Rations fell to 6 litres a day, under the minimum of 15.") == ()
     assert [f.value for f in figures("A maximum of 200 people can stay in the hall.")] == [200]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A few hundred residents went back to Irpin.", []),
+        ("Several thousand people fled the town.", []),
+        ("Cash of UAH 6,600 was paid to 2,000 evacuees.", [2000]),
+        ("Some 30 convoys crossed, 12 of which reached Kadugli.", []),
+        ("Vaccination reached 80 per cent of children under 5 in Aweil.", [80]),
+        # a percentage of people counted with a number: "of the 40,000 displaced"
+        ("In Kasai, 70 per cent of the 40,000 displaced people live with host families.", [70, 40000]),
+    ],
+)
+def test_vague_counts_money_codes_things_and_ages_are_no_figures(text, expected):
+    assert [f.value for f in extract(text).figures] == expected

@@ -57,7 +57,8 @@ _NOT_COUNT_AFTER = re.compile(
 _NOT_COUNT_BEFORE = re.compile(
     r"(?:\bno\.|\bnumber|\bresolution|#|\bupdate|\breport|\bissue|\barticle|\bpage|\bsection|\bversion|\bphase"
     r"|\bcovid|\bparagraph|\bchapter|\btable|\bfigure|\bround|\b(?:one|1)\s+(?:in|out\s+of)"
-    r"|\baged|\bages|\bage\s+of|\bunder-)\s*$",
+    r"|\baged|\bages|\bage\s+of|\bunder-|\b(?:children|girls|boys)\s+(?:under|over|below|above)"
+    r"|\b(?:few|several|many))\s*$",  # "a few hundred": not a figure
     re.I,
 )
 _RANGE_TAIL = re.compile(
@@ -68,7 +69,9 @@ _RANGE_TAIL = re.compile(
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _FROM = re.compile(r"\bfrom\s+$", re.I)
 _FRACTION = re.compile(r"[\s-]*(?:halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
-_MONEY = re.compile(r"(?:\$|US\$|USD|€|EUR|£|GBP)\s*$")
+# Currency signs and the ISO codes of the currencies reports about crises use ("UAH 10,800 per person")
+_CURRENCIES = "USD|EUR|GBP|CHF|UAH|SDG|SSP|ETB|KES|SOS|YER|AFN|PKR|HTG|CDF|XAF|XOF|MMK|BDT|SYP|LBP|TRY|MZN|NGN|EGP|JOD"
+_MONEY = re.compile(rf"(?:\$|US\$|€|£|\b(?:{_CURRENCIES}))\s*$")
 _MEASURE_OF = re.compile(
     r"\b(?:minimum|maximum|average|standard|threshold|target|ratio|score|index)\s+of\s+(?:about\s+)?$", re.I
 )
@@ -94,7 +97,7 @@ _THING = re.compile(
     re.I,
 )
 # The people a percentage or a share is of: "40 per cent of the evacuees", "half of them"
-_OF_WHOM = re.compile(r"\s*of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
+_OF_WHOM = re.compile(r"\s*of\s+((?:[\w'’-]+(?:[.,]\d+)*\s+){0,3}[\w'’-]+)", re.I)
 _PEOPLE_WORDS = re.compile(
     r"\b(?:people|persons|individuals|residents|civilians|inhabitants|population|displaced|IDPs|refugees|returnees|"
     r"arrivals|evacuees|children|women|men|girls|boys|families|households|them|these|those|patients|workers|"
@@ -399,6 +402,8 @@ def _counts_no_one(text: str, s: int, e: int, sentence: tuple[int, int], before:
     end = sentence[1]
     if _MONEY.search(before) or _MONEY_AFTER.match(text, e, end) or _NAME_NUMBER.search(before):
         return True
+    if re.match(r"\s+of\s+which\b", text[e:end]):
+        return True  # "convoys, 172 of which crossed": things; people are "of whom"
     if percent:
         of = _OF_WHOM.match(text, e, end)
         if of:
