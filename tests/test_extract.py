@@ -582,3 +582,15 @@ def test_a_standard_is_not_a_count_but_a_maximum_of_people_is():
 )
 def test_vague_counts_money_codes_things_and_ages_are_no_figures(text, expected):
     assert [f.value for f in extract(text).figures] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Families who reached Anse-d'Hainault from Jérémie were registered.", ["Anse-d'Hainault", "Jérémie"]),
+        ("Some 900 people were moved from Gubio camp to Fariya Village camp.", ["Gubio camp", "Fariya Village camp"]),
+        ("Haiti: Situation Report No. 4 on Port-au-Prince", ["Haiti", "Port-au-Prince"]),
+    ],
+)
+def test_names_with_elided_articles_two_kind_words_and_report_titles(text, expected):
+    assert [p.text for p in extract(text).places] == expected

@@ -132,8 +132,8 @@ def _fold(word: str) -> str:
 
 
 def _is_capitalised(word: str) -> bool:
-    first = word[0]
-    return first.isupper() or ("\u0600" <= first <= "\u06ff")
+    first = word[0]  # "d'Eau" in "Saut-d'Eau" is capitalised after its elided article
+    return first.isupper() or ("\u0600" <= first <= "\u06ff") or (word[1:2] in ("'", "’") and word[2:3].isupper())
 
 
 def _is_acronym(word: str) -> bool:
@@ -330,9 +330,9 @@ class PlaceFinder:
             kind = j + 1 < len(toks) and joined[j] and _fold(toks[j + 1][2]) in _KIND_NOUNS
             kind = kind and (i > 0 or _not_english(toks[i][2]))  # "Farchana camp, which …"; not "Transit camps …"
             if (listed or kind or self._cued(text, start, s0)) and not self._names_no_place(text, toks, joined, j):
-                k = j + 1
-                if k < len(toks) and joined[j] and _fold(toks[k][2]) in _KIND_SUFFIXES:
-                    e0 = toks[k][1]  # "Zamzam camp", "Rutshuru territory"
+                k = j + 1  # "Zamzam camp", "Rutshuru territory", "Teachers Village camp"
+                while k < len(toks) and k <= j + 2 and joined[k - 1] and _fold(toks[k][2]) in _KIND_SUFFIXES:
+                    e0, k = toks[k][1], k + 1
                 out.append(_Raw(s0, e0, toks[i][0], toks[j][1], unknown=True))
                 ends.add(e0)
             i = j + 1
@@ -351,8 +351,12 @@ class PlaceFinder:
 
     def _may_start(self, text, toks, joined, i) -> bool:
         word = toks[i][2]
-        if word.isdigit() or _is_acronym(word):
-            return False
+        if (
+            word.isdigit()
+            or _is_acronym(word)
+            or (i > 0 and toks[i - 1][2] in PARTICLES and _hyphenated(text, toks, i - 1))
+        ):
+            return False  # "l'Artibonite" ends "Petite-Rivière-de-l'Artibonite"
         if _fold(word) in ARTICLES:
             # "al-Bab", "Al Bab": an article starts a name only when attached to a capitalised word
             return (

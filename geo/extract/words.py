@@ -15,8 +15,8 @@ STOPWORDS = frozenset(
     medical meanwhile mid monday month months more most much must national near need new news next nine no north
     northern northeast northwest northeastern northwestern not november now october of off old on once one only or
     other our out over own partners past people per province region report reports response said same saturday
-    say says second see seen september seven she since six so some south southern southeast southwest state still
-    such sunday support tell ten than that the their them then there these they third this those three through
+    say says second see seen september seven she since situation six so some south southern southeast southwest state
+    still such sunday support tell ten than that the their them then there these they third this those three through
     thursday to today total town tuesday two un under until up update us via village war was we wednesday week
     weeks well were west western what when where which while who will winter with within without women world year
     years yes yet you eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
