@@ -403,3 +403,18 @@ def test_moves_that_did_not_happen_and_figures_that_are_not_the_movers(text, exp
 )
 def test_villages_named_after_a_place_are_its_parts(text, expected):
     assert moves(text) == expected
+
+
+def test_an_onward_leg_keeps_the_figure_written_in_its_own_stretch():
+    text = "Over 9,000 people fled Sirwah towards Marib city, and some 1,200 continued to Al Abdiyah."
+    assert moves(text) == [("Sirwah", "Marib city", 9000), ("Marib city", "Al Abdiyah", 1200)]
+    # with no figure of its own, the onward leg has none
+    assert moves("Some 600 people fled Sirwah to Marib city and then on to Al Abdiyah.") == [
+        ("Sirwah", "Marib city", 600),
+        ("Marib city", "Al Abdiyah", None),
+    ]
+
+
+def test_a_place_is_never_both_ends_of_a_move():
+    text = "People moved from Kharkiv to Poltava and Dnipro, the majority of whom went to Dnipro."
+    assert all(o != d for o, d, _ in moves(text))

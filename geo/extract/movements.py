@@ -291,7 +291,7 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
     out = []
     for n, (froms, leg) in enumerate(plan):
         tos = list(_members(leg))
-        pairs = [(o, t) for o in (froms or [None]) for t in (tos or [None])]
+        pairs = [(o, t) for o in (froms or [None]) for t in (tos or [None]) if not _same(o, t)]
         own = {}
         if n == 0:  # "1,250 … from A to B and 900 to C"; "of the 2,800 from A, 1,900 went to B and 900 to C"
             own = _own_figures(cs, leg, people)
@@ -299,7 +299,12 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
             own = own or _own_figures(after_origin, leg, people)
         if n == 0 and not own and len(tos) <= 1:
             own = _own_figures(cs, origins, people)  # "2,300 arrived in Maiduguri from Bama, and 1,100 from Gwoza"
-        shared = min(people, key=lambda f: abs(f.start - cue.start())) if n == 0 and people and not own else None
+        if n > 0 and leg and len(pairs) == 1:  # "fled A to B, and some 1,200 continued to C": the leg's own figure
+            lo = max([cs, *(p.end for p in froms)])
+            mine = [f for f in people if lo <= f.start < leg[0].start]
+            own = {id(tos[0]): mine[0]} if len(mine) == 1 else {}
+        first = [f for f in people if len(plan) == 1 or f.start < plan[1][1][0].start]
+        shared = min(first, key=lambda f: abs(f.start - cue.start())) if n == 0 and first and not own else None
         share = shared is not None and leg and _share_goes(text, shared, leg[0].start)
         for o, t in pairs:
             if own:
@@ -308,7 +313,7 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
                 fig = shared if not share and len(pairs) == 1 else None
             notes = [hint if o is None else "", _listed(origins, leg, o, t)]
             if n > 0:
-                notes.insert(0, "onward leg" + ("; the figure stays on the first leg" if people else ""))
+                notes.insert(0, "onward leg" + ("; the figure stays on the first leg" if people and not own else ""))
             elif share:
                 notes.insert(0, f"figure ({shared.text}) counts all who moved; only a share of them went here")
             elif shared is not None and len(pairs) > 1:
@@ -321,6 +326,11 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
             e = max([cue.end(), *(x.end for x in ends)])
             out.append(Movement(o, t, fig, direction, s, e, note="; ".join(notes)))
     return out
+
+
+def _same(o: Place | None, t: Place | None) -> bool:
+    """ "… to Poltava and Dnipro, most of whom went to Dnipro": a place is never a move's both ends."""
+    return o is not None and t is not None and o.label.lower() == t.label.lower()
 
 
 def _share_goes(text: str, figure: Figure, pos: int) -> bool:
