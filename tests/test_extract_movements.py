@@ -418,3 +418,16 @@ def test_an_onward_leg_keeps_the_figure_written_in_its_own_stretch():
 def test_a_place_is_never_both_ends_of_a_move():
     text = "People moved from Kharkiv to Poltava and Dnipro, the majority of whom went to Dnipro."
     assert all(o != d for o, d, _ in moves(text))
+
+
+def test_each_origin_keeps_its_figure_in_a_parenthesis_after_the_destination():
+    text = "Some 3,100 people reached Kodok by boat (about 1,900 from Tonga and 1,200 from Detang)."
+    assert moves(text) == [("Tonga", "Kodok", 1900), ("Detang", "Kodok", 1200)]
+
+
+def test_the_figure_goes_with_the_verb_not_with_the_relative_clause_before_it():
+    text = "About 800 people who had fled to Gambella returned to Akobo this week."
+    assert moves(text) == [("", "Gambella", None), ("Gambella", "Akobo", 800)]
+    # a relative clause that tells both legs leaves the figure on the first
+    text = "Clashes near Sake displaced 1,200 households, who moved to Minova, then across the lake to Bukavu."
+    assert moves(text)[0] == ("Sake", "Minova", 1200)

@@ -124,6 +124,9 @@ _POPULATION = re.compile(r"\bpopulation\b[^,;.]{0,60}$", re.I)
 # Arriving at a place before going on: "those who arrived in A have moved on to B" tells the move to A too
 _ARRIVED = re.compile(r"\b(?:arriv\w*|landed|reached|disembarked)\b", re.I)
 
+# A relative clause that tells where people had been before the move the sentence is about
+_EARLIER = re.compile(r"\bwho\b|\bthat\s+(?:had|have|has)\b", re.I)
+
 _ABOUT_PLACE = re.compile(r",\s*(?:which|where)\b", re.I)
 
 _ASIDE = re.compile(
@@ -288,6 +291,7 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
         if not (n == 0 and not origins and stayed and len(legs) > 1):
             plan.append((froms, leg))  # "people who had sheltered in A went back to B": A → B, not → A
         froms = list(_members(leg))
+    main = _main_leg(text, cs, plan)
     out = []
     for n, (froms, leg) in enumerate(plan):
         tos = list(_members(leg))
@@ -299,12 +303,14 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
             own = own or _own_figures(after_origin, leg, people)
         if n == 0 and not own and len(tos) <= 1:
             own = _own_figures(cs, origins, people)  # "2,300 arrived in Maiduguri from Bama, and 1,100 from Gwoza"
-        if n > 0 and leg and len(pairs) == 1:  # "fled A to B, and some 1,200 continued to C": the leg's own figure
+            after_dest = max([cs, *(g.end for g in leg if origins and g.end <= origins[0].start)])
+            own = own or _own_figures(after_dest, origins, people)  # "3,100 reached B (1,900 from A and 1,200 from C)"
+        if n not in (0, main) and leg and len(pairs) == 1:  # "fled A to B, and 1,200 continued to C": its own
             lo = max([cs, *(p.end for p in froms)])
             mine = [f for f in people if lo <= f.start < leg[0].start]
             own = {id(tos[0]): mine[0]} if len(mine) == 1 else {}
-        first = [f for f in people if len(plan) == 1 or f.start < plan[1][1][0].start]
-        shared = min(first, key=lambda f: abs(f.start - cue.start())) if n == 0 and first and not own else None
+        first = [f for f in people if main > 0 or len(plan) == 1 or f.start < plan[1][1][0].start]
+        shared = min(first, key=lambda f: abs(f.start - cue.start())) if n == main and first and not own else None
         share = shared is not None and leg and _share_goes(text, shared, leg[0].start)
         for o, t in pairs:
             if own:
@@ -313,7 +319,7 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
                 fig = shared if not share and len(pairs) == 1 else None
             notes = [hint if o is None else "", _listed(origins, leg, o, t)]
             if n > 0:
-                notes.insert(0, "onward leg" + ("; the figure stays on the first leg" if people and not own else ""))
+                notes.insert(0, "onward leg" + ("; the figure stays on the first leg" if people and not fig else ""))
             elif share:
                 notes.insert(0, f"figure ({shared.text}) counts all who moved; only a share of them went here")
             elif shared is not None and len(pairs) > 1:
@@ -326,6 +332,16 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
             e = max([cue.end(), *(x.end for x in ends)])
             out.append(Movement(o, t, fig, direction, s, e, note="; ".join(notes)))
     return out
+
+
+def _main_leg(text: str, cs: int, plan: list[tuple[list[Place], list[Group]]]) -> int:
+    """The leg the sentence's own verb tells, which the figure is of: the first, but the second in "800 people who
+    had fled to A returned to B" (the first leg is in a relative clause, the verb after it)."""
+    if len(plan) < 2 or not plan[0][1] or not plan[1][1]:
+        return 0
+    first, second = plan[0][1][-1].end, plan[1][1][0].start
+    earlier = _EARLIER.search(text, cs, plan[0][1][0].start)
+    return 1 if earlier and MOVE.search(text, first, second) else 0
 
 
 def _same(o: Place | None, t: Place | None) -> bool:
