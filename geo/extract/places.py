@@ -289,22 +289,13 @@ class PlaceFinder:
             f = _fold(word)
             j = i
             if (
-                f in ARTICLES
-                and _is_capitalised(word)
+                ((f in ARTICLES and _is_capitalised(word)) or f in _DIRECTION_WORDS)
                 and i + 1 < len(toks)
                 and joined[i]
                 and not covered[i + 1]
                 and self._could_be_name(toks[i + 1][2], _fold(toks[i + 1][2]))
             ):
-                j = i + 1  # "Al-Abzemo"
-            elif (
-                f in _DIRECTION_WORDS
-                and i + 1 < len(toks)
-                and joined[i]
-                and not covered[i + 1]
-                and self._could_be_name(toks[i + 1][2], _fold(toks[i + 1][2]))
-            ):
-                j = i + 1  # "West Darfur", "eastern Ghouta"
+                j = i + 1  # "Al-Abzemo", "West Darfur", "eastern Ghouta"
             elif covered[i] or not self._could_be_name(word, f):
                 i += 1
                 continue
