@@ -431,3 +431,11 @@ def test_the_figure_goes_with_the_verb_not_with_the_relative_clause_before_it():
     # a relative clause that tells both legs leaves the figure on the first
     text = "Clashes near Sake displaced 1,200 households, who moved to Minova, then across the lake to Bukavu."
     assert moves(text)[0] == ("Sake", "Minova", 1200)
+
+
+def test_where_the_destination_is_and_a_share_after_a_host():
+    assert moves("Around 3,000 refugees arrived in Renk, in Upper Nile State, from Kosti.") == [("Kosti", "Renk", 3000)]
+    # "most of whom": only a share of those hosted came from A, so the figure is not the move's
+    assert moves("Gedaref now hosts about 120,000 IDPs, most of whom fled from Wad Madani.") == [
+        ("Wad Madani", "Gedaref", None)
+    ]

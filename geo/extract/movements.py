@@ -311,7 +311,8 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
             own = {id(tos[0]): mine[0]} if len(mine) == 1 else {}
         first = [f for f in people if main > 0 or len(plan) == 1 or f.start < plan[1][1][0].start]
         shared = min(first, key=lambda f: abs(f.start - cue.start())) if n == main and first and not own else None
-        share = shared is not None and leg and _share_goes(text, shared, leg[0].start)
+        # "5,000 fled, most of them to B"; "B hosts 120,000, most of whom fled from A"
+        share = shared is not None and leg and _share_goes(text, shared, max(g.start for g in (*origins, leg[0])))
         for o, t in pairs:
             if own:
                 fig = own.get(id(t)) or own.get(id(o))

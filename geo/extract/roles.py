@@ -181,7 +181,7 @@ def place_groups(text: str, here: list[Place]) -> list[Group]:
     for p in here:
         if groups:
             gap = text[groups[-1].end : p.start]
-            if _LIST.match(gap):
+            if _LIST.match(gap) and not _IN.fullmatch(gap):  # "Renk, in Upper Nile State": where Renk is
                 groups[-1].places.append(p)
                 continue
             if _PARTS.match(gap):
