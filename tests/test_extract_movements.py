@@ -439,3 +439,34 @@ def test_where_the_destination_is_and_a_share_after_a_host():
     assert moves("Gedaref now hosts about 120,000 IDPs, most of whom fled from Wad Madani.") == [
         ("Wad Madani", "Gedaref", None)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place heading the clause is where arrivals from elsewhere are
+        ("Kassala: 2,000 new arrivals from Gedaref were registered this week.", [("Gedaref", "Kassala", 2000)]),
+        # a list in brackets after an area names its parts; one place in brackets says where the place is
+        (
+            "Some 4,000 people fled to three towns in Wadi Fira (Tiné, Bahaï and Iriba).",
+            [("", "Wadi Fira", None), ("", "Tiné", None), ("", "Bahaï", None), ("", "Iriba", None)],
+        ),
+        ("About 6,500 people left Sake (North Kivu) for Goma.", [("Sake", "Goma", 6500)]),
+        # a part with its own word of origin after an area that is no end
+        (
+            "Some 2,400 people were displaced within Sennar State, mostly from Singa to Sennar town.",
+            [("Singa", "Sennar town", 2400)],
+        ),
+        # a number of them, after a semicolon or "while", moved from where the clause before had them
+        (
+            "In total, 35,000 people left Marib governorate; 20,000 of them reached Aden.",
+            [("Marib governorate", "", 35000), ("Marib governorate", "Aden", 20000)],
+        ),
+        (
+            "Most of those displaced from Hodeidah went to Aden, while about 3,000 went to Taiz.",
+            [("Hodeidah", "Aden", None), ("Hodeidah", "Taiz", 3000)],
+        ),
+    ],
+)
+def test_headings_brackets_and_numbers_of_them(text, expected):
+    assert moves(text) == expected

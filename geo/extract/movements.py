@@ -94,7 +94,7 @@ _ONWARD = re.compile(
 
 # A subject that points back to the people of the sentence before ("Others" are other people).
 _ANAPHORA = re.compile(
-    r"\s*(?:(?:most|many|they|those|these|the\s+rest|the\s+majority|half|(?:\w+\s+){0,3}of\s+(?:them|these|those))"
+    r"\s*(?:(?:most|many|they|those|these|the\s+rest|the\s+majority|half|(?:[\w,]+\s+){0,3}of\s+(?:them|these|those))"
     r"\b|(?:and\s+)?(?:many|most|some|they)\s+(?:were|have|had|then|later)\b)"
     r"(?!\s+(?:[\w-]+\s+){0,2}(?:people|persons|individuals|families|households|refugees|children|women|civilians|"
     r"residents|IDPs|returnees|migrants)\b)",  # "many displaced families" are people of their own

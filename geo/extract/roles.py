@@ -39,9 +39,12 @@ MOVE = re.compile(
 )
 
 # "…, and a smaller group headed for Gondar": other people's move, from the same origin, is a clause of its own
+# (and "…, while about 3,000 went to Taiz": a number of them)
 OTHERS = re.compile(
     r"\s*(?:and\s+)?(?:(?:many|some|most|a\s+few)\s+)?(?:others|the\s+rest|the\s+remainder|"
-    r"a\s+smaller\s+(?:number|group|share))\b",
+    r"a\s+smaller\s+(?:number|group|share))\b"
+    r"|\s*(?:(?:about|some|around|roughly|nearly|almost|over|more\s+than|an\s+estimated|another|a\s+further)\s+)?"
+    r"\d[\d,.]*\s+(?:(?:more|others|people|of\s+them)\s+)?(?:went|fled|moved|headed|crossed|continued|sought|took)\b",
     re.I,
 )
 _CLAUSE = re.compile(
@@ -83,6 +86,10 @@ _DISPLACED_FROM = re.compile(
     r"(?:\w+\s+)?from\s+(?:the\s+)?$",
     re.I,
 )
+
+_COLON = re.compile(r"\s*:")
+
+_OPEN = re.compile(r"\s*\(\s*")
 
 _IN = re.compile(r",?\s+in\s+(?:the\s+)?", re.I)
 
@@ -184,10 +191,13 @@ def place_groups(text: str, here: list[Place]) -> list[Group]:
             if _LIST.match(gap) and not _IN.fullmatch(gap):  # "Renk, in Upper Nile State": where Renk is
                 groups[-1].places.append(p)
                 continue
-            if _PARTS.match(gap):
+            if _PARTS.match(gap) or _OPEN.fullmatch(gap):
                 groups.append(Group([p], parent=groups[-1].parent or groups[-1]))
                 continue
         groups.append(Group([p]))
+    for g in groups:  # "Sake (North Kivu)" says where Sake is; "Wadi Fira (Tiné, Bahaï and Iriba)" lists its parts
+        if g.parent is not None and len(g.places) < 2 and _OPEN.fullmatch(text, g.parent.end, g.start):
+            g.parent = None
     return groups
 
 
@@ -276,9 +286,9 @@ def give_roles(text: str, cs: int, ce: int, groups: list[Group]) -> None:
     """Each group's role from the words before it; then the few roles that only the whole clause shows."""
     prev = cs
     for g in groups:
-        if g.parent is not None:
+        if g.parent is not None and (g.parent.role is not None or _OPEN.match(text, g.parent.end)):
             g.role = g.parent.role
-        else:
+        else:  # "displaced within Sennar State, mostly from Singa": a part can say its own role
             g.role = _role(text, prev, g.start, cs)
             if g.role is None:
                 g.role = _received(text, g.end, ce)
@@ -306,6 +316,8 @@ def give_roles(text: str, cs: int, ce: int, groups: list[Group]) -> None:
         # "In Idlib city, families poured in from Saraqib", "the centre in Dnipro registered 900 arriving from
         # Pokrovsk", "refugees from Mali are now in Mbera": people who came from A, where the clause puts them
         for g in groups:
-            if g.role is None and _AT.search(text, max(cs, g.start - 12), g.start):
+            # "Kassala: 2,000 new arrivals from Gedaref": a place heading the clause is where it happens
+            heading = not text[cs : g.start].strip() and _COLON.match(text, g.end)
+            if g.role is None and (heading or _AT.search(text, max(cs, g.start - 12), g.start)):
                 g.role = DEST
                 break
