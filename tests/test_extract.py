@@ -594,3 +594,9 @@ def test_vague_counts_money_codes_things_and_ages_are_no_figures(text, expected)
 )
 def test_names_with_elided_articles_two_kind_words_and_report_titles(text, expected):
     assert [p.text for p in extract(text).places] == expected
+
+
+def test_names_in_brackets_after_a_place_are_places():
+    text = "About 6,000 people moved from Beledweyne to Mogadishu (Kahda and Daynile)."
+    assert [p.text for p in extract(text).places] == ["Beledweyne", "Mogadishu", "Kahda", "Daynile"]
+    assert [p.text for p in extract("The WFP (World Food Programme) fed 3,000 people.").places] == []

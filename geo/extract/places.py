@@ -66,7 +66,7 @@ _CUE = re.compile(
     r"people|families|inhabitants)\s+of)\s+(?:the\s+)?$",
     re.I,
 )
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+)(?:the\s+)?", re.I)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+|\(\s*)(?:the\s+)?", re.I)
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _LEAVING = re.compile(r"\b(?:left|leaving|fled|fleeing|headed|heading|departed|departing|bound|set\s+off)\b", re.I)
 # Who a capitalised name is, when it is a person: "Volodymyr, a 67-year-old from …", "Amina Yusuf, a nurse in …"
