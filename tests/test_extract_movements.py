@@ -470,3 +470,8 @@ def test_where_the_destination_is_and_a_share_after_a_host():
 )
 def test_headings_brackets_and_numbers_of_them(text, expected):
     assert moves(text) == expected
+
+
+def test_seeking_asylum_in_a_place_is_arriving_there():
+    text = "About 4,000 people sought asylum in Uganda after fleeing Bunagana."
+    assert moves(text) == [("Bunagana", "Uganda", 4000)]

@@ -125,7 +125,7 @@ _STAY = frozenset(
     """arrived arriving arrive arrives arrival arrivals landed landing disembarked settled settling sheltering sheltered
     shelter staying stayed stay remain remains remained remaining hosted registered received
     relocated resettled refuge safety camped
-    gathered relatives""".split()
+    gathered relatives asylum protection""".split()
 )
 
 _HAZARD = frozenset(
