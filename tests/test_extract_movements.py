@@ -475,3 +475,18 @@ def test_headings_brackets_and_numbers_of_them(text, expected):
 def test_seeking_asylum_in_a_place_is_arriving_there():
     text = "About 4,000 people sought asylum in Uganda after fleeing Bunagana."
     assert moves(text) == [("Bunagana", "Uganda", 4000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WFP reached 30,000 people in Goma with food assistance.",
+        "Mobile clinics travelled to Kutum and Kabkabiya to treat 2,000 patients.",
+        "Cholera has spread from Khartoum to Gezira and Sennar.",
+        "Fighting spread from Sake to the outskirts of Goma.",
+        "Armed groups moved into Minova on Tuesday, according to residents.",
+        "Flights from Port Sudan to Cairo resumed on 12 May.",
+    ],
+)
+def test_aid_reaching_people_and_things_spreading_are_no_movements(text):
+    assert moves(text) == []

@@ -47,7 +47,7 @@ from geo.extract.roles import (
 
 _GOODS = re.compile(
     r"\b(?:trucks?|lorries|shipments?|deliveries|supplies|goods|cargo|vehicles|kits|items|aid|teams?|staff|"
-    r"personnel|missions?|convoys?|officials|delegations?|inspectors|"
+    r"personnel|missions?|convoys?|officials|delegations?|inspectors|clinics?|flights?|"
     r"assistance|support|relief|winteri[sz]ation|food|fuel|medicines?|vaccines?|water|electricity)\b",
     re.I,
 )

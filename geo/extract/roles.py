@@ -134,11 +134,18 @@ _HAZARD = frozenset(
     operations escalation combat rains rain storms storm cyclone earthquake landslides fires""".split()
 )
 
+# What moves, spreads or advances without being people: "fighting spread from Sake to Goma", "armed groups moved
+# into Minova", "cholera has spread from Khartoum to Gezira"
 _NOT_PEOPLE = _HAZARD | frozenset(
-    "forces troops army fighters militia militias front frontline advanced advancing".split()
+    """forces troops army fighters militia militias front frontline advanced advancing armed gunmen rebels soldiers
+    spread spreads spreading cholera measles outbreak outbreaks epidemic disease diseases""".split()
 )
 
 _ROADS = frozenset("road roads highway route routes corridor corridors railway line".split())
+
+_PEOPLE_COUNTED = frozenset(
+    "people persons refugees returnees displaced idps families households children women men migrants".split()
+)
 
 _RESIDENTS = frozenset("residents inhabitants people families civilians households idps evacuees".split())
 
@@ -234,8 +241,8 @@ def _role(text: str, lo: int, pos: int, clause_start: int) -> str | None:
             return STAY
         elif loc in ("in", "at") and w[0].isdigit() and words[k] == loc:
             return ELLIPTIC  # "… arrived in Chad, and a further 100,000 in South Sudan"
-        elif w[0].isdigit() and k < len(words) and words[k].isalpha() and words[k] not in _BLOCK:
-            filler += 1  # "moved to 15 new sites in Delmas": a count of things on the way to the place
+        elif w[0].isdigit() and k < len(words) and _plain(words[k]) and words[k] not in _PEOPLE_COUNTED:
+            filler += 1  # "moved to 15 new sites in Delmas": a count of things; not "reached 3,000 people in Goma"
         elif w in ("and", "or") and loc and 2 <= k < len(words) and _plain(words[k]) and _plain(words[k - 2]):
             filler += 1  # "sought refuge in schools and churches in Jacmel": two things, not two clauses
         elif w in _MEANS and k >= 2 and words[k - 2] == "by":

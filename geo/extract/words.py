@@ -12,7 +12,7 @@ STOPWORDS = frozenset(
     emergency end even every families family february few first five flash following for four friday from further
     get government had half has have he health her here high his how however humanitarian i if in including
     international into is it its january july june just key last late least long main many march may me media
-    medical meanwhile mid monday month months more most much must national near need new news next nine no north
+    medical meanwhile mid mobile monday month months more most much must national near need new news next nine no north
     northern northeast northwest northeastern northwestern not november now october of off old on once one only or
     other our out over own partners past people per province region report reports response said same saturday
     say says second see seen september seven she since situation six so some south southern southeast southwest state
