@@ -600,3 +600,8 @@ def test_names_in_brackets_after_a_place_are_places():
     text = "About 6,000 people moved from Beledweyne to Mogadishu (Kahda and Daynile)."
     assert [p.text for p in extract(text).places] == ["Beledweyne", "Mogadishu", "Kahda", "Daynile"]
     assert [p.text for p in extract("The WFP (World Food Programme) fed 3,000 people.").places] == []
+
+
+def test_a_border_named_by_its_country_ends_at_the_name():
+    text = "Authorities ordered the evacuation of 23 settlements along the border with Russia on 14 August."
+    assert [p.text for p in extract(text).places] == ["the border with Russia"]

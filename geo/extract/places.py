@@ -472,7 +472,8 @@ class PlaceFinder:
             if i + 2 < len(toks) and _fold(toks[i + 1][2]) in ("with", "between"):
                 # "the border with Chad", "the border between Sudan and Chad"
                 for last in range(min(len(toks) - 1, i + 6), i + 1, -1):
-                    if _is_capitalised(toks[last][2]) and self._is_border(text[toks[i][0] : toks[last][1]]):
+                    names = all(_is_capitalised(t[2]) or _fold(t[2]) in ("and", "the") for t in toks[i + 2 : last + 1])
+                    if names and self._is_border(text[toks[i][0] : toks[last][1]]):  # not "… with Russia on 14 August"
                         hit = (i, last)
                         break
             if hit is None:
