@@ -490,3 +490,34 @@ def test_seeking_asylum_in_a_place_is_arriving_there():
 )
 def test_aid_reaching_people_and_things_spreading_are_no_movements(text):
     assert moves(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an aside between two dashes is no clause of its own, and its share is not the subject
+        (
+            "Over 5,000 people – most of them women and children – fled Kadugli for Dilling.",
+            [("Kadugli", "Dilling", 5000)],
+        ),
+        ("Displaced families from Sake – about 6,000 people – have arrived in Goma.", [("Sake", "Goma", 6000)]),
+        # the same people in other units, in brackets, are not the movement's figure
+        ("Around 2,000 people (400 households) moved from Abyei town to Agok.", [("Abyei town", "Agok", 2000)]),
+        # "respectively" pairs the lists in order
+        (
+            "Some 1,400 people returned to Bucha and Irpin from Kyiv and Lviv, respectively.",
+            [("Kyiv", "Bucha", None), ("Lviv", "Irpin", None)],
+        ),
+        # a relative clause about the place closes at its comma; the figure after it is the movers'
+        (
+            "In Tawila, which already hosted 300,000 IDPs, 9,000 more arrived from Zamzam camp.",
+            [("Zamzam camp", "Tawila", 9000)],
+        ),
+        (
+            "Most went to Goma, where sites such as Bulengo and Rusayo already host more than 300,000 people.",
+            [("", "Goma", None)],
+        ),
+    ],
+)
+def test_asides_brackets_and_relative_clauses(text, expected):
+    assert moves(text) == expected

@@ -118,6 +118,14 @@ _PART_OF = re.compile(
     re.I,
 )
 
+_OPENS = re.compile(r"\s*(?:(?:some|about|around|another|a\s+further|over|more\s+than|nearly|almost)\s+)?", re.I)
+
+_BRACKET = re.compile(r"\(\s*(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$", re.I)
+_BRACKET_END = re.compile(r"[^\W\d_A-Z]*(?:\s+[^\W\d_A-Z]+){0,2}\s*\)")
+
+# Pairs in the order written: "returned to A and B from C and D, respectively" is C → A and D → B
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
 # A figure that is how many people a place now holds: "pushing its population to over 400,000"
 _POPULATION = re.compile(r"\bpopulation\b[^,;.]{0,60}$", re.I)
 
@@ -279,7 +287,7 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
         if cs <= f.start < ce and f.unit != "percent" and f.what.split(" ")[0] in _PEOPLE_WHAT
         and not f.what.endswith("in need") and not _describes_a_place(text, cs, f, groups)
     ]  # fmt: skip
-    people = [f for f in people if not (_PART_OF.search(text, cs, f.start) and people[0].start < f.start)]
+    people = [f for f in people if not (_part_of(text, cs, f) and people[0].start < f.start)]
     d = _DIRECTION.search(text, cs, ce)
     direction = (d.group("d") or d.group("d2")).lower().replace("-", "") if d else ""
     legs = [_without_countries_of_towns(leg) for leg in legs]
@@ -296,6 +304,8 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
     for n, (froms, leg) in enumerate(plan):
         tos = list(_members(leg))
         pairs = [(o, t) for o in (froms or [None]) for t in (tos or [None]) if not _same(o, t)]
+        if len(froms) == len(tos) > 1 and _RESPECTIVELY.search(text, cs, ce):
+            pairs = list(zip(froms, tos))
         own = {}
         if n == 0:  # "1,250 … from A to B and 900 to C"; "of the 2,800 from A, 1,900 went to B and 900 to C"
             own = _own_figures(cs, leg, people)
@@ -335,6 +345,14 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
     return out
 
 
+def _part_of(text: str, cs: int, f: Figure) -> bool:
+    """A figure that counts part of the people counted before it ("6,000, among them 1,400 children"), or the same
+    people in other words ("2,000 people (400 households)")."""
+    return bool(_PART_OF.search(text, cs, f.start)) or bool(
+        _BRACKET.search(text, cs, f.start) and _BRACKET_END.match(text, f.end)
+    )
+
+
 def _main_leg(text: str, cs: int, plan: list[tuple[list[Place], list[Group]]]) -> int:
     """The leg the sentence's own verb tells, which the figure is of: the first, but the second in "800 people who
     had fled to A returned to B" (the first leg is in a relative clause, the verb after it)."""
@@ -353,9 +371,10 @@ def _same(o: Place | None, t: Place | None) -> bool:
 def _share_goes(text: str, figure: Figure, pos: int) -> bool:
     """ "9,900 were evacuated, most of them to Kharkiv": a share of those counted is the subject of the move.
 
-    Only the words after the last comma count: "5,000 people, many of them children, fled to Azaz" are all 5,000.
+    Only the words after the last comma (or dash) count: "5,000 people, many of them children, fled to Azaz" are all
+    5,000.
     """
-    lo = max(figure.end, text.rfind(",", figure.end, pos) + 1)
+    lo = max([figure.end, *(text.rfind(c, figure.end, pos) + 1 for c in ",–—)")])  # an aside ends at its mark
     return bool(_SHARE.search(text, lo, pos) or _SHARE_OF.search(text, max(0, figure.start - 30), figure.start))
 
 
@@ -365,7 +384,10 @@ def _describes_a_place(text: str, cs: int, f: Figure, groups: list[Group]) -> bo
         return True
     marks = list(_ABOUT_PLACE.finditer(text, cs, f.start))
     if marks and any(g.end <= marks[-1].start() for g in groups):
-        return True
+        # unless a comma closed the relative clause and the figure opens the next: "In Tawila, which hosted 300,000
+        # IDPs, 9,000 more arrived from …"
+        comma = text.rfind(",", marks[-1].end(), f.start)
+        return comma < 0 or not _OPENS.fullmatch(text, comma + 1, f.start)
     # "Azraq camp, already home to 40,000 people, received …": an aside on the place, before the verb
     return any(g.end <= f.start and _ASIDE.match(text, g.end, f.start) for g in groups)
 

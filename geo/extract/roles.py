@@ -179,10 +179,18 @@ class Group:
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of the clauses of one sentence: cut at ";", ", while", ", but", a dash."""
+    """(start, end) of the clauses of one sentence: cut at ";", ", while", ", but", a dash.
+
+    Two dashes around an aside cut nothing: "5,000 people – most of them children – fled Kadugli" is one clause.
+    """
     out = []
     pos = start
-    for m in _CLAUSE.finditer(text, start, end):
+    cuts = list(_CLAUSE.finditer(text, start, end))
+    dashes = [k for k, m in enumerate(cuts) if m.group().strip() in ("—", "–")]
+    aside = {k for a, b in zip(dashes, dashes[1:]) if b == a + 1 for k in (a, b)}
+    for k, m in enumerate(cuts):
+        if k in aside:
+            continue
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, end))
