@@ -605,3 +605,8 @@ def test_names_in_brackets_after_a_place_are_places():
 def test_a_border_named_by_its_country_ends_at_the_name():
     text = "Authorities ordered the evacuation of 23 settlements along the border with Russia on 14 August."
     assert [p.text for p in extract(text).places] == ["the border with Russia"]
+
+
+def test_a_dash_between_spaces_parts_names_in_a_title():
+    text = "Sudan – El Fasher and Tawila Displacement Flash Update No. 5"
+    assert [p.text for p in extract(text).places] == ["Sudan", "El Fasher", "Tawila"]

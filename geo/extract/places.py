@@ -35,7 +35,7 @@ from geo.names import ARTICLES, fold
 
 # A word, with the apostrophes written inside Arabic names ("Ma'arrat") but not an English possessive ("Idlib's").
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*|\d+")
-_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-‐–][ \t]?|[ \t]?\n[ \t]?")
+_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-‐–]|[-‐–][ \t]|[ \t]?\n[ \t]?")  # not " – ": "Sudan – El Fasher" is two
 _POSSESSIVE_GAP = re.compile(r"['’][sS] ")  # "Cox's Bazar": a possessive inside a name the gazetteer knows
 MAX_WORDS = 6
 # A transliteration variant counts in running text when its letters are 75 % alike: the score the gazetteer gives
