@@ -1,11 +1,13 @@
 """What each place in a clause is to a movement: origin, destination, a stop, where the violence was.
 
-A sentence is cut into clauses; a clause with a word of movement ("fled",
-"displaced", "crossed", "arrived", "went back" …) is read group by group,
-a group being one place or a list of them ("Homs and Hama", "Atmeh, Sarmada
-and Dana", "eastern Ghouta, notably Douma and Harasta"). What stands before a
-group gives its role, read backwards over the words between (at most six
-ordinary words, never across another verb of movement or clause word):
+A sentence is cut into clauses (an aside between two dashes is none); a clause
+with a word of movement ("fled", "displaced", "crossed", "arrived", "went back"
+…) is read group by group, a group being one place or a list of them ("Homs and
+Hama", "Atmeh, Sarmada and Dana", "eastern Ghouta, notably Douma and Harasta",
+"Wadi Fira (Tiné, Bahaï and Iriba)"). What stands before a group gives its role,
+read backwards over the words between (at most six ordinary words, a count of
+things and two nouns joined by "and" among them, never across another verb of
+movement or clause word):
 
 * an origin after "from", "out of", "fled", "left", "abandoned", "escaped" …,
   after "residents of", or where the violence was ("fighting in", "the
@@ -13,7 +15,10 @@ ordinary words, never across another verb of movement or clause word):
 * a destination after "to", "toward", "into", "reached", "entered", after
   "for" once someone "left" or "fled", after "in"/"at" when a verb of arriving
   or staying came first ("arrived in", "sheltering in", "staying with
-  relatives in", "sought refuge in"), or before "received" / "hosted";
+  relatives in", "sought refuge in"), before "received", or after a place
+  heading its clause ("Kassala: 900 arrivals from Gedaref");
+* a stay before "hosts" / "shelters": a movement only when the clause says
+  where from ("Chad hosts 600,000 refugees from Sudan");
 * a place passed through after "via" or "through": never an end, only named in the note.
 """
 
