@@ -610,3 +610,16 @@ def test_a_border_named_by_its_country_ends_at_the_name():
 def test_a_dash_between_spaces_parts_names_in_a_title():
     text = "Sudan – El Fasher and Tawila Displacement Flash Update No. 5"
     assert [p.text for p in extract(text).places] == ["Sudan", "El Fasher", "Tawila"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("KASSALA — About 900 people arrived from Gedaref.", ["KASSALA", "Gedaref"]),
+        ("BUNIA, 4 June – Some 2,000 people fled Djugu.", ["BUNIA", "Djugu"]),
+        ("UN — Some 300 people fled Sake.", ["Sake"]),
+        ("HIGHLIGHTS – Some 300 people fled Sake.", ["Sake"]),
+    ],
+)
+def test_a_dateline_is_a_place_as_written(text, expected):
+    assert [p.text for p in extract(text).places] == expected

@@ -75,6 +75,8 @@ _PERSON_AFTER = re.compile(
     + "|".join(sorted(_words.PERSON_NOUNS))
     + r")\b)"
 )
+# A dateline: "GOMA, 3 May 2024 —", "SAINT-MARC —" opening a sentence names where the report was written
+_DATELINE = re.compile(r"([A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+){0,3})(?=(?:,[\w ]{4,20}?)?\s+[—–-]\s)")
 _NOT_AFTER = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 
 
@@ -211,6 +213,9 @@ class PlaceFinder:
             found.append(raw)
             for k in range(span[0], span[1] + 1):
                 taken[k] = True
+        line = _DATELINE.match(text, start, end)  # "UN —", "MSF —" are bodies; "DRC —" a country as written
+        if line and _fold(line.group(1)) not in STOPWORDS | NOT_NAMES and self._candidates(line.group(1).title()):
+            found.append(_Raw(*line.span(), *line.span()))
         i = 0
         while i < len(toks):
             if taken[i] or not self._may_start(text, toks, joined, i):
@@ -235,10 +240,7 @@ class PlaceFinder:
                 i = hit[0] + 1
                 continue
             raw = self._extend(text, toks, joined, taken, i, hit[0])
-            country, strong, variant = hit[1]
-            found.append(
-                _Raw(raw.start, raw.end, raw.core_start, raw.core_end, country=country, strong=strong, variant=variant)
-            )
+            found.append(replace(raw, country=hit[1][0], strong=hit[1][1], variant=hit[1][2]))
             i = hit[0] + 1
         found.sort(key=lambda r: r.start)
         return found
