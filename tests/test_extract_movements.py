@@ -521,3 +521,8 @@ def test_aid_reaching_people_and_things_spreading_are_no_movements(text):
 )
 def test_asides_brackets_and_relative_clauses(text, expected):
     assert moves(text) == expected
+
+
+def test_crossing_on_after_a_destination_is_the_next_leg():
+    text = "Some 600 families fled from Bor to Juba and crossed into Uganda at Nimule."
+    assert moves(text) == [("Bor", "Juba", 600), ("Juba", "Uganda", None)]

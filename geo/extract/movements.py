@@ -88,7 +88,7 @@ _ONWARD = re.compile(
     r"\b(?:then|later|onward|onwards|on\s+to|subsequently|eventually|afterwards|before|continued|continuing|again|"
     r"this\s+time|"
     r"went\s+back|gone\s+back|come\s+back|came\s+back|moved\s+on|went\s+on|were\s+(?:then\s+)?(?:taken|moved|transferred|relocated|bused|bussed)|"
-    r"was\s+(?:then\s+)?(?:taken|moved)|returned|travell?ed|went|moved|headed)\b",
+    r"was\s+(?:then\s+)?(?:taken|moved)|returned|travell?ed|went|moved|headed|crossed)\b",
     re.I,
 )
 
