@@ -10,7 +10,7 @@ STOPWORDS = frozenset(
     being best between big both but by camp camps can central children city close cold come conflict could
     countryside crossing day days december deal dire displacement district do due during each early east eastern
     either else emergency end even every families family february few first five flash following for four friday from
-    further get government had half has have he health her here high his how however humanitarian i if in including
+    further get government had half has have he health her here high his host how however humanitarian i if in including
     international into is it its january july june just key last late least long main many march may me media
     medical meanwhile mid mobile monday month months more most much must national near need new news next nine no north
     northern northeast northwest northeastern northwestern not november now october of off old on once one only or
