@@ -526,3 +526,12 @@ def test_asides_brackets_and_relative_clauses(text, expected):
 def test_crossing_on_after_a_destination_is_the_next_leg():
     text = "Some 600 families fled from Bor to Juba and crossed into Uganda at Nimule."
     assert moves(text) == [("Bor", "Juba", 600), ("Juba", "Uganda", None)]
+
+
+def test_a_relative_clause_that_tells_the_move_keeps_its_figure():
+    text = "Goma, where about 3,000 people from Sake arrived on Tuesday, now hosts over 500,000 displaced people."
+    assert moves(text) == [("Sake", "Goma", 3000)]
+    # a relative clause that tells what the place holds does not
+    assert moves("Most went to Kutupalong, which holds 300,000 people from Maungdaw.") == [
+        ("Maungdaw", "Kutupalong", None)
+    ]

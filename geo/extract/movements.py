@@ -384,6 +384,8 @@ def _describes_a_place(text: str, cs: int, f: Figure, groups: list[Group]) -> bo
         return True
     marks = list(_ABOUT_PLACE.finditer(text, cs, f.start))
     if marks and any(g.end <= marks[-1].start() for g in groups):
+        if any(g.role == ORIGIN and g.start > f.end and MOVE.search(text, f.end, g.end + 40) for g in groups):
+            return False  # "Goma, where 3,000 people from Sake arrived": the relative clause tells the move itself
         # unless a comma closed the relative clause and the figure opens the next: "In Tawila, which hosted 300,000
         # IDPs, 9,000 more arrived from …"
         comma = text.rfind(",", marks[-1].end(), f.start)
