@@ -535,3 +535,8 @@ def test_a_relative_clause_that_tells_the_move_keeps_its_figure():
     assert moves("Most went to Kutupalong, which holds 300,000 people from Maungdaw.") == [
         ("Maungdaw", "Kutupalong", None)
     ]
+
+
+def test_the_rest_after_ends_with_their_own_figures_gets_none():
+    text = "About 7,500 people fled Nyala; 3,000 went to Kass and the rest to Ed Daein."
+    assert moves(text) == [("Nyala", "", 7500), ("Nyala", "Kass", 3000), ("Nyala", "Ed Daein", None)]

@@ -123,6 +123,8 @@ _OPENS = re.compile(r"\s*(?:(?:some|about|around|another|a\s+further|over|more\s
 _BRACKET = re.compile(r"\(\s*(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$", re.I)
 _BRACKET_END = re.compile(r"[^\W\d_A-Z]*(?:\s+[^\W\d_A-Z]+){0,2}\s*\)")
 
+_REST = re.compile(r"\b(?:the\s+rest|the\s+remainder|others)\b", re.I)
+
 # Pairs in the order written: "returned to A and B from C and D, respectively" is C → A and D → B
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
@@ -308,13 +310,15 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
             pairs = list(zip(froms, tos))
         own = {}
         if n == 0:  # "1,250 … from A to B and 900 to C"; "of the 2,800 from A, 1,900 went to B and 900 to C"
-            own = _own_figures(cs, leg, people)
+            own = _own_figures(text, cs, leg, people)
             after_origin = max([cs, *(g.end for g in origins if leg and g.end <= leg[0].start)])
-            own = own or _own_figures(after_origin, leg, people)
+            own = own or _own_figures(text, after_origin, leg, people)
         if n == 0 and not own and len(tos) <= 1:
-            own = _own_figures(cs, origins, people)  # "2,300 arrived in Maiduguri from Bama, and 1,100 from Gwoza"
+            # "2,300 arrived in Maiduguri from Bama, and 1,100 from Gwoza"; "3,100 reached B (1,900 from A and 1,200
+            # from C)"
+            own = _own_figures(text, cs, origins, people)
             after_dest = max([cs, *(g.end for g in leg if origins and g.end <= origins[0].start)])
-            own = own or _own_figures(after_dest, origins, people)  # "3,100 reached B (1,900 from A and 1,200 from C)"
+            own = own or _own_figures(text, after_dest, origins, people)
         if n not in (0, main) and leg and len(pairs) == 1:  # "fled A to B, and 1,200 continued to C": its own
             lo = max([cs, *(p.end for p in froms)])
             mine = [f for f in people if lo <= f.start < leg[0].start]
@@ -410,14 +414,17 @@ def _members(groups: list[Group]):
         yield from g.places
 
 
-def _own_figures(cs: int, leg: list[Group], people: list[Figure]) -> dict[int, Figure]:
-    """Ends that each have their own figure: "1,250 … to Kassala and 900 to Gedaref" (or from …)."""
+def _own_figures(text: str, cs: int, leg: list[Group], people: list[Figure]) -> dict[int, Figure]:
+    """Ends that each have their own figure: "1,250 … to Kassala and 900 to Gedaref" (or from …); the last may be
+    "the rest" ("3,000 went to Kass and the rest to Ed Daein": Ed Daein gets none)."""
     if len(leg) < 2 or any(len(g.places) > 1 for g in leg):
         return {}
     own: dict[int, Figure] = {}
     lo = cs
     for g in leg:
         mine = [f for f in people if lo <= f.start < g.start]
+        if not mine and own and g is leg[-1] and _REST.search(text, lo, g.start):
+            break
         if len(mine) != 1:
             return {}
         own[id(g.places[0])] = mine[0]
