@@ -540,3 +540,8 @@ def test_a_relative_clause_that_tells_the_move_keeps_its_figure():
 def test_the_rest_after_ends_with_their_own_figures_gets_none():
     text = "About 7,500 people fled Nyala; 3,000 went to Kass and the rest to Ed Daein."
     assert moves(text) == [("Nyala", "", 7500), ("Nyala", "Kass", 3000), ("Nyala", "Ed Daein", None)]
+    # a figure that counts all who left is no end's own
+    text = "By May, 1.2 million people had left Omdurman, many travelling north to Egypt and others east to Kassala."
+    assert [f for _, _, f in moves(text)] == [None, None]
+    text = "About 7,500 people fled Nyala; 3,000 went to Kass and others to Ed Daein."
+    assert moves(text)[1:] == [("Nyala", "Kass", 3000), ("Nyala", "Ed Daein", None)]

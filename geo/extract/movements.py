@@ -424,7 +424,9 @@ def _own_figures(text: str, cs: int, leg: list[Group], people: list[Figure]) -> 
     for g in leg:
         mine = [f for f in people if lo <= f.start < g.start]
         if not mine and own and g is leg[-1] and _REST.search(text, lo, g.start):
-            break
+            # unless the figure counts them all: "1.2 million left A, many to B and others to C"
+            first = own[id(leg[0].places[0])]
+            return {} if _SHARE.search(text, first.end, leg[0].start) else own
         if len(mine) != 1:
             return {}
         own[id(g.places[0])] = mine[0]
