@@ -545,3 +545,18 @@ def test_the_rest_after_ends_with_their_own_figures_gets_none():
     assert [f for _, _, f in moves(text)] == [None, None]
     text = "About 7,500 people fled Nyala; 3,000 went to Kass and others to Ed Daein."
     assert moves(text)[1:] == [("Nyala", "Kass", 3000), ("Nyala", "Ed Daein", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Clashes in Nasir County displaced an estimated 12,400 people.", [("Nasir County", "", 12400)]),
+        ("Floods in Beledweyne displaced 250,000 residents.", [("Beledweyne", "", 250000)]),
+        ("Floods in Beledweyne affected 250,000 residents.", []),
+        ("Shelling in Kadugli and Dilling has killed at least 38 civilians.", []),
+        # a named origin still wins over where the violence was
+        ("Clashes in Sake displaced 3,000 people from Mubambiro.", [("Mubambiro", "", 3000)]),
+    ],
+)
+def test_violence_that_drove_people_out_of_a_place_names_their_origin(text, expected):
+    assert moves(text) == expected

@@ -123,6 +123,14 @@ _OPENS = re.compile(r"\s*(?:(?:some|about|around|another|a\s+further|over|more\s
 _BRACKET = re.compile(r"\(\s*(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$", re.I)
 _BRACKET_END = re.compile(r"[^\W\d_A-Z]*(?:\s+[^\W\d_A-Z]+){0,2}\s*\)")
 
+# Violence in a place driving people out of it: "[clashes in X] have displaced more than 12,000 people"
+_DISPLACING = re.compile(
+    r"[^,;]{0,30}?\b(?:displaced|uprooted|forced|drove|driven|sent|pushed|emptied)\s+(?:(?:more\s+than|over|some|"
+    r"about|around|an\s+estimated|nearly|almost|at\s+least|roughly|up\s+to)\s+)?(?:[\d,.]+\s*(?:million\s+)?)?"
+    r"(?:[\w-]+\s+)?(?:people|persons|civilians|residents|families|households|inhabitants|villagers)\b",
+    re.I,
+)
+
 _REST = re.compile(r"\b(?:the\s+rest|the\s+remainder|others)\b", re.I)
 
 # Pairs in the order written: "returned to A and B from C and D, respectively" is C → A and D → B
@@ -254,6 +262,8 @@ def _not_a_move(text: str, cs: int, ce: int, cue: re.Match, groups: list[Group])
     roles = {g.role for g in groups}
     if ORIGIN in roles or DEST in roles or ARRIVING.search(text, cs, ce):
         return False
+    if any(g.role == HAZARD and _DISPLACING.match(text, g.end, ce) for g in groups):
+        return False  # "clashes in Nasir displaced 12,400 people"
     # "1,500 people remained in Vovchansk", "displaced people are staying in Bulengo": where people are, not a move,
     # unless the clause says where they came from or that they arrived
     verbs = [m.group().lower() for m in MOVE.finditer(text, cs, ce)]
@@ -268,8 +278,10 @@ def _movements(text, cs, ce, cue, groups: list[Group], figures: list[Figure], hi
     passed: list[Place] = []  # places passed through: never an end
     for g in groups:
         if g.role in (ORIGIN, HAZARD):
-            if g.role == HAZARD and (named_origin or not has_dest):
-                continue  # "fighting in X": where people came from only when it says where they went, and no more
+            if g.role == HAZARD and (named_origin or not (has_dest or _DISPLACING.match(text, g.end, ce))):
+                # "fighting in X": where people came from only when it says where they went, or that it drove them
+                # out ("clashes in X displaced 12,000 people"), and no more
+                continue
             origins.append(g)
         elif g.role == VIA:
             passed += g.places

@@ -11,7 +11,8 @@ movement or clause word):
 
 * an origin after "from", "out of", "fled", "left", "abandoned", "escaped" …,
   after "residents of", or where the violence was ("fighting in", "the
-  blockade of") when the clause names a destination too;
+  blockade of") when the clause names a destination too or says the violence
+  drove people out ("clashes in Nasir displaced 12,000 people");
 * a destination after "to", "toward", "into", "reached", "entered", after
   "for" once someone "left" or "fled", after "in"/"at" when a verb of arriving
   or staying came first ("arrived in", "sheltering in", "staying with
