@@ -591,6 +591,9 @@ def test_vague_counts_money_codes_things_and_ages_are_no_figures(text, expected)
         ("Some 900 people were moved from Gubio camp to Fariya Village camp.", ["Gubio camp", "Fariya Village camp"]),
         ("Haiti: Situation Report No. 4 on Port-au-Prince", ["Haiti", "Port-au-Prince"]),
         ("Host communities in Kosti are supporting 20,000 people.", ["Kosti"]),
+        # a small town is likely a place right after "reach" or "nearby"
+        ("Families walked for days to reach Tawila.", ["Tawila"]),
+        ("Some 900 people moved in with relatives in Nablus and nearby Burqin.", ["Nablus", "Burqin"]),
     ],
 )
 def test_names_with_elided_articles_two_kind_words_and_report_titles(text, expected):

@@ -58,7 +58,7 @@ _KIND_NOUNS = _KIND_SUFFIXES | _words.KIND_NOUNS
 # Words right before a name that make it a place: prepositions of place and verbs of leaving or reaching.
 _CUE = re.compile(
     r"\b(?:from|toward|towards|to|into|in|at|near|via|through|across|around|outside|between|fled|fleeing|flee|"
-    r"left|leaving|reached|reaching|escaped|escaping|abandoned|abandoning|evacuated|entered|entering|deserted|"
+    r"left|leaving|reached|reaching|reach|escaped|escaping|abandoned|abandoning|evacuated|entered|entering|deserted|nearby|"
     r"out\s+of|(?:headed|heading|left|leaving|bound|departed)\s+for|"
     r"(?:camps?|sites?|settlements?|villages?|towns?|areas?|localities|communities|neighbou?rhoods?)\s+"
     r"(?:such\s+as|including|like|notably|namely)|"
