@@ -593,6 +593,7 @@ def test_vague_counts_money_codes_things_and_ages_are_no_figures(text, expected)
         ("Host communities in Kosti are supporting 20,000 people.", ["Kosti"]),
         # a small town is likely a place right after "reach" or "nearby"
         ("Families walked for days to reach Tawila.", ["Tawila"]),
+        ("At Torkham, 2,810 people crossed back from Pakistan.", ["Torkham", "Pakistan"]),
         ("Some 900 people moved in with relatives in Nablus and nearby Burqin.", ["Nablus", "Burqin"]),
     ],
 )

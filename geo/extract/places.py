@@ -387,8 +387,8 @@ class PlaceFinder:
         key, n = self._key(toks, i, j)
         if not key or key in STOPWORDS or (n == 1 and key in NOT_NAMES):
             return None
-        if _fold(toks[i][2]) in _query.FILLER or _fold(toks[j][2]) in _query.FILLER:
-            return None  # "In Idlib", "The Sudan": the lookup drops such words, the mention must not hold them
+        if _fold(toks[i][2]) in _query.FILLER | _words.PREPOSITIONS or _fold(toks[j][2]) in _query.FILLER:
+            return None  # "In Idlib", "At Torkham", "The Sudan": the lookup drops such words, the mention must not
         weak = ""
         for c in self._candidates(text[toks[i][0] : toks[j][1]]):
             f = c.feature

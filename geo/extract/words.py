@@ -24,6 +24,8 @@ STOPWORDS = frozenset(
     approximately almost estimated
     """.split()
 )
+# Words that open a sentence before a name and are never part of it ("At Torkham, 2,800 people crossed")
+PREPOSITIONS = frozenset("at from to into toward towards via on near inside outside across".split())
 # Small words inside names written in Latin script: "Mocimboa da Praia", "Port-au-Prince", "Cité de Dieu"
 PARTICLES = frozenset("da de do dos das du des la le les au aux sur di del della von van der".split())
 # … and inside names the gazetteer knows: "Democratic Republic of the Congo"
