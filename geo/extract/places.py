@@ -35,8 +35,9 @@ from geo.names import ARTICLES, fold
 
 # A word, with the apostrophes written inside Arabic names ("Ma'arrat") but not an English possessive ("Idlib's").
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*|\d+")
-_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-‐–]|[-‐–][ \t]|[ \t]?\n[ \t]?")  # not " – ": "Sudan – El Fasher" is two
 _POSSESSIVE_GAP = re.compile(r"['’][sS] ")  # "Cox's Bazar": a possessive inside a name the gazetteer knows
+# What joins the words of one name: a space, a hyphen (not " – ": "Sudan – El Fasher" is two), a line end, a possessive
+_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-‐–]|[-‐–][ \t]|[ \t]?\n[ \t]?|" + _POSSESSIVE_GAP.pattern)
 MAX_WORDS = 6
 # A transliteration variant counts in running text when its letters are 75 % alike: the score the gazetteer gives
 # such a variant (it scales the letters' likeness between its floor and its top variant score).
@@ -270,12 +271,7 @@ class PlaceFinder:
             if not (m.group() in ("s", "S") and m.start() > 0 and text[m.start() - 1] in "'’")  # a possessive
         ]
         joined = [
-            i + 1 < len(toks)
-            and (
-                _GAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is not None
-                or _POSSESSIVE_GAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is not None
-            )
-            for i in range(len(toks))
+            i + 1 < len(toks) and bool(_GAP.fullmatch(text, toks[i][1], toks[i + 1][0])) for i in range(len(toks))
         ]
         return toks, joined
 
