@@ -594,6 +594,10 @@ def test_vague_counts_money_codes_things_and_ages_are_no_figures(text, expected)
         # a small town is likely a place right after "reach" or "nearby"
         ("Families walked for days to reach Tawila.", ["Tawila"]),
         ("At Torkham, 2,810 people crossed back from Pakistan.", ["Torkham", "Pakistan"]),
+        # a number that ends a name is part of it; one that counts what follows is not
+        ("Some 400 people fled Tabarre and Delmas 33 since Monday.", ["Tabarre", "Delmas 33"]),
+        ("In Goma 30 people died.", ["Goma"]),
+        ("A fire in Camp 9 in Cox's Bazar destroyed 600 shelters.", ["Camp 9", "Cox's Bazar"]),
         ("Some 900 people moved in with relatives in Nablus and nearby Burqin.", ["Nablus", "Burqin"]),
     ],
 )

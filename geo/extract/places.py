@@ -78,6 +78,8 @@ _PERSON_AFTER = re.compile(
 )
 # A dateline: "GOMA, 3 May 2024 —", "SAINT-MARC —" opening a sentence names where the report was written
 _DATELINE = re.compile(r"([A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+){0,3})(?=(?:,[\w ]{4,20}?)?\s+[—–-]\s)")
+# What may follow a number that ends a name ("fled Delmas 30 since …"); not a noun it counts ("Goma 30 people")
+_NUMBER_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|since|in|on|to|from|after|before|where|which)\b")
 _NOT_AFTER = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 
 
@@ -294,6 +296,8 @@ class PlaceFinder:
                 and self._could_be_name(toks[i + 1][2], _fold(toks[i + 1][2]))
             ):
                 j = i + 1  # "Al-Abzemo", "West Darfur", "eastern Ghouta"
+            elif word == "Camp" and i + 1 < len(toks) and joined[i] and toks[i + 1][2].isdigit():
+                j = i + 1  # "Camp 11"
             elif covered[i] or not self._could_be_name(word, f):
                 i += 1
                 continue
@@ -449,6 +453,8 @@ class PlaceFinder:
                 end = toks[k + 1][1]
             elif w1 in _KIND_SUFFIXES:
                 end = toks[k][1]
+            elif w1.isdigit() and len(w1) <= 2 and _NUMBER_ENDS.match(text, toks[k][1]):
+                end = toks[k][1]  # "Delmas 30": a numbered part of a town, not a count
         # a direction before an area ("north-western Syria"), or "-ern" before any place ("northern Gaza")
         d = _fold(toks[i - 1][2]) if i > 0 and joined[i - 1] and not taken[i - 1] else ""
         if d in _DIRECTION_WORDS and (d.endswith("ern") or self._is_area(text[core_start:core_end])):
