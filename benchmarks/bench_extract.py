@@ -64,7 +64,8 @@ USED_WORLD = DATA / "extract_heldout_world.jsonl"  # held out once, development 
 USED_REPORTS = DATA / "unseen_reports.jsonl"  # held out once, development data since
 USED_WORLD3 = DATA / "extract_heldout_world3.jsonl"  # held out once, development data since
 USED_REPORTS2 = DATA / "unseen_reports_2.jsonl"  # held out once, development data since
-HELDOUT = (("unseen reports 3 (unseen_reports_3)", DATA / "unseen_reports_3.jsonl"),)
+USED_REPORTS3 = DATA / "unseen_reports_3.jsonl"  # held out once, development data since
+HELDOUT = (("unseen reports 4 (unseen_reports_4)", DATA / "unseen_reports_4.jsonl"),)
 PARTS = ("places", "figures", "movements")
 
 
@@ -89,6 +90,7 @@ def sets(dev_only: bool = False) -> list[tuple[str, list[dict], bool]]:
         ("reports used (unseen_reports, held out once)", load(USED_REPORTS), True),
         ("world used 3 (extract_heldout_world3, held out once)", load(USED_WORLD3), True),
         ("reports used 2 (unseen_reports_2, held out once)", load(USED_REPORTS2), True),
+        ("reports used 3 (unseen_reports_3, held out once)", load(USED_REPORTS3), True),
     ]
     for name, path in HELDOUT:
         if path.exists() and not dev_only:

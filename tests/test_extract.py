@@ -632,3 +632,23 @@ def test_a_dash_between_spaces_parts_names_in_a_title():
 )
 def test_a_dateline_is_a_place_as_written(text, expected):
     assert [p.text for p in extract(text).places] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 50-kilogram sack of sorghum now sells for about 180,000 Sudanese pounds in Kadugli.",
+        "Water costs 500 CFA francs a jerrycan in Adre, and a litre of fuel 1,200 gourdes in Hinche.",
+        "A bag of flour rose from 45,000 to 70,000 Congolese francs in Bunia.",
+        "Partners handed out 3,800 cash grants of 10,800 hryvnias each in Dnipro.",
+        "Tents now cover less than 12 square kilometres of the shore.",
+        "Livestock deaths exceed 30 per cent in Bay region.",
+    ],
+)
+def test_prices_measures_grants_and_herds_count_no_one(text):
+    assert list(extract(text).figures) == []
+
+
+def test_people_beside_prices_and_measures_still_count():
+    res = extract("Some 800,000 people live on 12 square kilometres; 40 per cent of the displaced are children.")
+    assert [(f.value, f.unit) for f in res.figures] == [(800000, "individuals"), (40, "percent")]

@@ -51,7 +51,8 @@ _NUMBER = re.compile(
 )
 _NOT_COUNT_AFTER = re.compile(
     r"\s*(?:-\s*)?(?:(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometres?|kilometers?|miles?|metres?|meters?"
-    r"|degrees?|°|kg|tonnes?|tons?|litres?|liters?|am|pm|a\.m\.|p\.m\.|times|o'clock)\b|[°:/])",
+    r"|degrees?|°|kg|kilograms?|kilos?|grams?|gallons?|square|sq|hectares?|tonnes?|tons?|litres?|liters?|am|pm"
+    r"|a\.m\.|p\.m\.|times|o'clock)\b|[°:/])",
     re.I,
 )
 _NOT_COUNT_BEFORE = re.compile(
@@ -76,7 +77,21 @@ _MEASURE_OF = re.compile(
     r"\b(?:minimum|maximum|average|standard|threshold|target|ratio|score|index)\s+of\s+(?:about\s+)?$", re.I
 )
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional|more|other)\s+$", re.I)
-_MONEY_AFTER = re.compile(r"\s*(?:US\s+)?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)
+# A currency after the number, maybe after the top of a range and a country's adjective ("180,000 Sudanese pounds",
+# "from 45,000 to 70,000 Congolese francs", "500 CFA francs", "5,000 gourdes")
+_MONEY_AFTER = re.compile(
+    r"(?:\s*(?:-|–|to|and)\s*\d[\d,.]*)?\s*(?:US\s+|[A-Z][\w-]+\s+)?(?:dollars|euros|pounds|francs|shillings|shekels"
+    r"|hryvnias?|gourdes|birr|naira|afghanis?|rials?|riyals?|liras?|dinars?|kyats?|taka|rupees|dirhams?|meticais"
+    r"|metical|kwacha|cedis|leones|USD|EUR|GBP)\b",
+    re.I,
+)
+# What a percentage without "of" is of, when it is not people: "livestock deaths exceed 30 per cent", "prices rose
+# by 40 per cent", "the appeal is 30 per cent funded"
+_NOT_PEOPLE_SHARE = re.compile(
+    r"\b(?:livestock|cattle|animals?|herds?|crops?|harvests?|prices?|costs?|appeal|budget|funding|rainfall)\b"
+    r"(?:\s+[\w-]+){0,4}\s*$",
+    re.I,
+)
 # Things counted, never people: what follows the number in its own noun phrase ("3,000 food kits", "12 of the 36
 # hospitals", "over 500 sites"); words of two letters or more in between, but no verb or preposition.
 _THINGS = (
@@ -86,7 +101,8 @@ _THINGS = (
     r"toilets|wells|boreholes|checkpoints|bridges|roads|villages|towns|communities|localities|neighbourhoods|"
     r"neighborhoods|districts|states|provinces|regions|counties|governorates|countries|territories|municipalities|"
     r"incidents|attacks|airstrikes|strikes|explosions|rockets|missiles|shells|targets|livestock|cattle|"
-    r"goats|animals|head|dollars|euros|requirements|projects|partners|organi[sz]ations|agencies|beds|votes|calls|seats"
+    r"goats|animals|head|dollars|euros|requirements|projects|partners|organi[sz]ations|agencies|beds|votes|calls|seats|"
+    r"grants|vouchers|transfers|cards"
 )
 _NOT_IN_NOUN_PHRASE = (
     r"(?!(?:of|in|at|to|from|into|for|with|by|on|and|or|the|their|its|who|which|that|have|has|had|were|was|are|is|"
@@ -409,6 +425,8 @@ def _counts_no_one(text: str, s: int, e: int, sentence: tuple[int, int], before:
         if of:
             return not _PEOPLE_WORDS.search(of.group(1))
         lo, hi = clause(text, *sentence, s)
+        if _NOT_PEOPLE_SHARE.search(text, lo, s):
+            return True
         return not (_PEOPLE_WORDS.search(text, lo, s) or _PEOPLE_WORDS.search(text, e, hi))
     return bool(_THING.match(text, e, end))
 
