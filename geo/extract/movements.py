@@ -58,6 +58,20 @@ _PERSONS = re.compile(
     re.I,
 )
 
+# What a plan or an appeal receives: a share of its money, or money ("received 31 per cent of the $630 million")
+_FUNDS = re.compile(
+    r"\s+(?:only\s+|just\s+|about\s+|some\s+|less\s+than\s+|under\s+|over\s+|more\s+than\s+)?"
+    r"(?:\d[\d,.]*\s*(?:%|per\s?cent\b)|(?:US)?\$|€|\d[\d,.]*\s+(?:million|billion)\b)",
+    re.I,
+)
+# A report's title line ("Chad – Refugee Arrivals in Wadi Fira, UNHCR Operational Update, 12 November 2025."):
+# it names the subject, not a movement
+_TITLE = re.compile(
+    r"\b(?:update|situation\s+report|sitrep|bulletin|snapshot|dashboard|fact\s?sheet|overview)(?:\s+no\.?\s*\d+)?"
+    r"\s*[,–—-]?\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}\.?\s*$",
+    re.I,
+)
+
 _NEGATED = re.compile(
     r"\bno\s+(?:new\s+|further\s+|major\s+|significant\s+|large\s+)?(?:arrivals?|movements?|displacements?|returns?|"
     r"departures?|one)\b|\b(?:could|can|did|were|was|have|has)\s*n[o']t\s+(?:been\s+able\s+to\s+)?(?:reach|leave|flee)",
@@ -198,6 +212,8 @@ def find(
     others headed to Minova"), and a subject that points back, from where that clause ended ("…; most were
     then taken to …").
     """
+    if _TITLE.search(text[start:end]):
+        return []
     out: list[Movement] = []
     last: list[Movement] = []  # the movements of the clause before, in this sentence
     for cs, ce in clauses(text, start, end):
@@ -218,6 +234,8 @@ def find(
         if not roles & {ORIGIN} and roles & {DEST, STAY}:
             if last and OTHERS.match(text, cs, ce):
                 ends = [m.origin for m in last if m.origin]
+                # "6,000 left A; about half went to B and the rest to C": A → B and A → C tell where they went
+                out = [m for m in out if m not in last or m.destination]
             elif last and _ANAPHORA.match(text, cs, ce):
                 ends = [m.destination for m in last if m.destination] or [m.origin for m in last if m.origin]
             else:
@@ -253,10 +271,13 @@ def _unique(places: list[Place]) -> list[Place]:
 
 
 def _not_a_move(text: str, cs: int, ce: int, cue: re.Match, groups: list[Group]) -> bool:
-    """Goods or teams moving, a move planned or prevented, or people staying put: no movement of people."""
+    """Goods or teams moving, money received, a move planned or prevented, or people staying put: no movement of
+    people."""
     lead = text[cs : max(cue.end(), groups[0].start)]  # "a convoy of buses brought 3,500 evacuees": people
     if _GOODS.search(lead) and not _PERSONS.search(lead):
         return True
+    if cue.group().lower().startswith("receiv") and _FUNDS.match(text, cue.end(), ce):
+        return True  # "the response in Chad has received only 31 per cent of the $630 million required"
     if _UNREAL.search(text, cs, cue.start()):
         return True
     roles = {g.role for g in groups}

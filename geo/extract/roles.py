@@ -45,12 +45,13 @@ MOVE = re.compile(
 )
 
 # "…, and a smaller group headed for Gondar": other people's move, from the same origin, is a clause of its own
-# (and "…, while about 3,000 went to Taiz": a number of them)
+# (and "…, while about 3,000 went to Taiz", "…; about half went to Xuddur": a number or a share of them)
 OTHERS = re.compile(
     r"\s*(?:and\s+)?(?:(?:many|some|most|a\s+few)\s+)?(?:others|the\s+rest|the\s+remainder|"
     r"a\s+smaller\s+(?:number|group|share))\b"
     r"|\s*(?:(?:about|some|around|roughly|nearly|almost|over|more\s+than|an\s+estimated|another|a\s+further)\s+)?"
-    r"\d[\d,.]*\s+(?:(?:more|others|people|of\s+them)\s+)?(?:went|fled|moved|headed|crossed|continued|sought|took)\b",
+    r"(?:\d[\d,.]*|half|a\s+third|two\s+thirds|a\s+quarter|most|many)\s+(?:(?:more|others|people|of\s+them)\s+)?"
+    r"(?:went|fled|moved|headed|crossed|continued|sought|took|walked|travell?ed)\b",
     re.I,
 )
 _CLAUSE = re.compile(
