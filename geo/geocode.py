@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -140,8 +141,6 @@ class _Context:
         self, anchors: list[Feature], default: Sequence[str] = FOCUS_COUNTRIES, level: str | None = None,
         given: Sequence[str] = (),
     ):  # fmt: skip
-        from collections import Counter
-
         self.anchors = anchors
         self.countries = {f.country for f in anchors if f.country} or set(default)
         # the countries the request is about: those given, and those holding a third of its places (a column of
@@ -180,8 +179,8 @@ class _Context:
     def rank(self, cand: Candidate) -> tuple:
         """Best first among :func:`_contenders`: the country, the level asked for, the kind (a bare name means
         the area), whether the request's other places are in the same governorate, district and sub-district,
-        and how far they are. These first parts (:data:`EVIDENCE`) tell namesakes
-        apart; the rest only orders what is left."""
+        and how far they are. These first parts (:data:`EVIDENCE`) tell namesakes apart; the rest only orders
+        what is left."""
         f = cand.feature
         if f.kind == "border":  # the border whose both sides are where the request is
             outside = sum(side not in self.countries for side in f.uid.split(":", 1)[1].split("-"))
@@ -364,8 +363,6 @@ def _stranger(f: Feature, context: _Context) -> bool:
 
 def _strangers(anchors: list[Feature]) -> set[str]:
     """The anchors that are such strangers to the others (each judged against the rest)."""
-    from collections import Counter
-
     countries = Counter(a.country for a in anchors)
     out = set()
     for a in anchors:
