@@ -372,6 +372,27 @@ def _strangers(anchors: list[Feature]) -> set[str]:
     return out
 
 
+def _refused(best: Candidate, q, context: _Context) -> str:
+    """Why the best candidate is not taken, though it matches ("" when it is): a small place far abroad, a town
+    or an area for a camp or crossing, a loose likeness where geo's list is not complete."""
+    f = best.feature
+    if _stranger(f, context):
+        return (
+            "only a small place of that name far from the request's other places and in another country; "
+            "give --country, or --places with the right one"
+        )
+    town_there = f.kind in SETTLEMENT_KINDS and f.country in context.countries
+    if q.kind in SITE_KINDS and f.kind != q.kind and not town_there:
+        # "X camp" may be at the town of X where the request is, never at an area, or a town in another country
+        return f"no {q.kind} of that name; only a {f.kind} (not taken for one: an area, or a town elsewhere)"
+    if best.how in ("variant", "fuzzy") and best.score < LOOSE_VARIANT and not _complete(f, context):
+        return (
+            f"no match: only a loose likeness ({best.score:.0f}) of a place where geo's list is not complete "
+            "(towns of 500+ people): likelier a place geo lacks; give --places with your country's places"
+        )
+    return ""
+
+
 def _complete(f: Feature, context: _Context) -> bool:
     """Whether geo knows every place of that kind there, so that a loose spelling is likelier a respelling of
     one it knows than of one it lacks: the user's own places (``--places``), and in the countries the request
@@ -420,28 +441,9 @@ def _choose(name, found, context, min_score, gaz) -> Match:
         )
     best = good[0]
     f = best.feature
-    if _stranger(f, context):
-        return Match(
-            name,
-            alternatives=_describe(f),
-            note="only a small place of that name far from the request's other places and in another country; "
-            "give --country, or --places with the right one",
-        )
-    town_there = f.kind in SETTLEMENT_KINDS and f.country in context.countries
-    if q.kind in SITE_KINDS and f.kind != q.kind and not town_there:
-        # "X camp" may be at the town of X where the request is, never at an area, or a town in another country
-        return Match(
-            name,
-            alternatives=_describe(f),
-            note=f"no {q.kind} of that name; only a {f.kind} (not taken for one: an area, or a town elsewhere)",
-        )
-    if best.how in ("variant", "fuzzy") and best.score < LOOSE_VARIANT and not _complete(f, context):
-        return Match(
-            name,
-            alternatives=_describe(f),
-            note=f"no match: only a loose likeness ({best.score:.0f}) of a place where geo's list is not complete "
-            "(towns of 500+ people): likelier a place geo lacks; give --places with your country's places",
-        )
+    refused = _refused(best, q, context)
+    if refused:
+        return Match(name, alternatives=_describe(f), note=refused)
     town = _capital_town(best, good, q)
     if town is not None:
         best, f = town, town.feature
