@@ -64,11 +64,19 @@ VARIANT_FAR_SKELETON = 4
 KIND_WORD_PENALTY = 10.0  # "Jarablus crossing" answering a bare "Jarablus"
 KIND_MISMATCH_PENALTY = 15.0  # asked for a camp, found only a town of that name
 DIRECTION_PENALTY = 2.0  # "Western Sweida" read as the west of Sweida, when a place has that whole name
+# "Gaza governorate" is the governorate named so in full (Palestine's), before a "Gaza" of the same kind that is
+# named without the word (Mozambique's province)
+KIND_DROPPED_PENALTY = 1.0
 WEAK_NAME_PENALTY = 4.0  # an alternate name of an area that is often its capital's name ("Mosul" for Ninawa)
 DEFAULT_MIN_SCORE = 75.0
 # Parts of a country that news names as one side of a border ("the Egypt-Gaza border", "Israel–Gaza border"):
 # on a border they answer as that country, never as a country on their own (folded; written by the geo authors).
 BORDER_SIDES = {"gaza": ["PS"], "gaza strip": ["PS"], "west bank": ["PS"]}
+# Borders news names by their line rather than by the two countries (folded; written by the geo authors): the
+# Durand Line (Afghanistan–Pakistan) and the Blue Line (the UN's withdrawal line between Lebanon and Israel,
+# which reports on south Lebanon use for the border). Not the "Green Line" (lines in Jerusalem, the West Bank
+# and Cyprus), nor the Line of Control (Kashmir), which Natural Earth's India–Pakistan border line leaves out.
+NAMED_BORDERS = {"durand line": ("AF", "PK"), "blue line": ("IL", "LB")}
 FUZZY_WEIGHT = 0.9  # a fuzzy hit scores its rapidfuzz ratio × this, so it ranks below any variant
 MIN_FUZZY_LENGTH = 5  # a typo in a name of four letters or fewer is another name
 TYPO_WORD_RATIO = 75.0  # each word of a typo is still close to its word in the name
@@ -97,7 +105,8 @@ def _keys(q: _query.Query, full: str, base: float) -> list[tuple[str, float]]:
     a village called "Western Sweida" is meant before the western part of Sweida."""
     keys = [(full, base)] if full else []
     if q.key and q.key != full:
-        keys.append((q.key, base - DIRECTION_PENALTY if q.direction else base))
+        dropped = DIRECTION_PENALTY if q.direction else KIND_DROPPED_PENALTY if q.kind else 0.0
+        keys.append((q.key, base - dropped))
     return keys
 
 
@@ -574,6 +583,9 @@ class Gazetteer:
             return [Candidate(found, SCORE_EXACT, "pcode")] if not within or self._inside(found, within) else []
         if q.kind == "border":
             return self._borders(q)
+        line = self.borders.get(NAMED_BORDERS.get(q.key, ()))
+        if line is not None:
+            return [Candidate(self.at(line), SCORE_EXACT, "exact")]
         # Exact names first, then transliteration variants, then typos; a stage that finds the kind asked
         # for ("Edlib city": a town) wins over an earlier stage that found only other kinds.
         fallback: list[Candidate] = []
@@ -589,6 +601,7 @@ class Gazetteer:
 
     def _score(self, found, key: str, base: float, q: _query.Query, how: str) -> None:
         for i, word, weak in map(_unpack, self.exact.get(key, ())):
+            weak = weak and not q.direction  # "southern Gaza" is the south of the Strip: a town has no south
             score = base - (KIND_WORD_PENALTY if word and word != q.kind else 0) - WEAK_NAME_PENALTY * weak
             self._keep(found, i, score, how)
 

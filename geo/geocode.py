@@ -37,7 +37,7 @@ from geo.gazetteer import (
     _group,
     fuzzy_cutoff,
 )
-from geo.names import fold
+from geo.names import fold, skeleton
 
 COLUMNS = [
     "query", "name", "lat", "lon", "kind", "admin1", "country", "score", "source",
@@ -421,7 +421,8 @@ def _capital_of(town: Feature, area: str, f: Feature) -> bool:
     middle of Kyiv oblast; Sanaa city is Amanat al-Asimah, in Sana'a governorate)."""
     if fold(town.admin1) == area:
         return True
-    return fold(town.name) == area and _km(town.lat, town.lon, f.lat, f.lon) <= CAPITAL_KM
+    same_name = skeleton(town.name) == skeleton(area, folded=True)  # "Khān Yūnis" the town, "Khan Younis" the area
+    return same_name and _km(town.lat, town.lon, f.lat, f.lon) <= CAPITAL_KM
 
 
 def _choose(name, found, context, min_score, gaz) -> Match:
@@ -439,6 +440,8 @@ def _choose(name, found, context, min_score, gaz) -> Match:
         return Match(
             name, alternatives=near.removeprefix("; closest: "), note=f"no match scoring {min_score:.0f} or more{near}"
         )
+    if q.kind in SITE_KINDS and good[0].feature.kind != q.kind:  # no such camp: "X camp" may be at the town of X
+        good = [c for c in good if c.feature.kind in SETTLEMENT_KINDS] or good
     best = good[0]
     f = best.feature
     refused = _refused(best, q, context)
@@ -466,6 +469,8 @@ def _choose(name, found, context, min_score, gaz) -> Match:
             )
         note = "ambiguous: chose by population, the others are much smaller"
     lat, lon = f.lat, f.lon
+    if q.direction and _query.parse(f.name).direction:  # "North Gaza" the governorate: the direction is its name
+        q = replace(q, direction=None)
     if q.direction and f.kind in AREA_KINDS:  # "southern Idlib": a point inside that part, not the whole
         from geo.shapes import area_part_point
 

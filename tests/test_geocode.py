@@ -158,6 +158,12 @@ def test_gaza_names_palestine_as_a_side_of_a_border():
     assert (egypt.id, israel.id) == ("border:EG-PS", "border:IL-PS")
 
 
+def test_borders_named_by_their_line():
+    durand, blue, green = resolve(["the Durand Line", "Blue Line", "Green Line"])
+    assert (durand.id, durand.kind, blue.id) == ("border:AF-PK", "border", "border:IL-LB")
+    assert green.id != "border:IL-PS"  # the Green Line names several lines: not taken for a border
+
+
 def test_a_country_name_means_the_country_not_a_village_named_after_it():
     m = resolve(["Odesa", "Chernivtsi", "Moldova"])[2]
     assert (m.kind, m.country) == ("country", "MD")
@@ -178,3 +184,24 @@ def test_a_syrian_respelling_is_not_taken_in_a_request_about_elsewhere():
     m = resolve(["Nablus", "Ramallah", "Jenin", "Tulkarm", "Beita"])[4]
     assert m.country != "SY"
     assert resolve(["Saraqeb", "Ariha", "Binnish", "Kafr Nobol"])[3].country == "SY"
+
+
+def test_palestinian_governorates_and_mozambiques_gaza_province():
+    gov, north, province = resolve(["Gaza governorate"]) + resolve(["North Gaza"]) + resolve(["Gaza province"])
+    assert (gov.id, gov.country, gov.kind) == ("supplement:gaza-governorate", "PS", "admin1")
+    assert (north.id, north.qualifier) == ("supplement:north-gaza-governorate", "")  # "North" is its name
+    assert (province.country, province.kind) == ("MZ", "admin1")  # named with its own word
+    # a bare governorate name outside Syria still means its town, however GeoNames spells it
+    town = resolve(["Khan Younis", "Jabalia"])[0]
+    assert (town.kind, town.country) == ("place", "PS")
+
+
+def test_a_direction_on_gaza_is_part_of_the_strip_not_a_point_at_the_city():
+    south = resolve(["Jabalia", "southern Gaza"])[1]
+    assert (south.id, south.qualifier) == ("admin1:PS.Gaza Strip", "south")
+    assert south.lat < 31.35  # the south of the Strip (Khan Younis, Rafah), not Gaza city at 31.50
+
+
+def test_a_camp_the_gazetteer_lacks_is_placed_at_its_town_not_at_an_area_of_that_name():
+    camp = resolve(["Jabalia", "Deir al-Balah camp"])[1]
+    assert (camp.kind, camp.country) == ("place", "PS")
