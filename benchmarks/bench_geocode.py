@@ -29,6 +29,9 @@ a wrong place on a map is worse than a missing one.
 * ``data/world_names_5.csv`` — 200 by a fifth writer, made as the fourth;
   scored once held out (85.0 / 4.0 / 11.0), then read: DEV. No place-name set
   is held out now: write a new one before the next change is measured;
+* ``data/world_names_6.csv`` — HELD OUT: 200 by a sixth writer (session 4) who saw neither the code nor the
+  other sets, only their names (to avoid repeats); positions mostly from the writer's own knowledge (130 of
+  150), the rest from cited pages (``world_names_6_sources.md``); only aggregates are printed;
 * made-up names: ``data/nonexistent.txt`` (30, dev), ``data/madeup_names.txt``
   (60, used) and ``data/madeup_names_2.txt`` (60, held out) must stay unplaced;
 * throughput after load on tables with repeats: exact names (target ≥ 150,000
@@ -243,6 +246,7 @@ def main(argv: list[str]) -> int:
         ("world_names_3.csv", "HELD-OUT names of other crises, set 3", 0),
         ("world_names_4.csv", "names of other crises, set 4 (dev, was held out)", 20),
         ("world_names_5.csv", "names of other crises, set 5 (dev, was held out)", 20),
+        ("world_names_6.csv", "HELD-OUT names of other crises, set 6", 0),
     ]
     for name, label, show in world_sets:
         total, by_kind = world(name)
