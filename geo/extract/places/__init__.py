@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from geo.extract.places.finder import Place, PlaceFinder
+from geo.extract.places.finder import PlaceFinder
+from geo.extract.places.record import Place
 
 __all__ = ["Place", "PlaceFinder"]

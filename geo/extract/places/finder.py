@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from geo import gazetteer as _gaz
 from geo import query as _query
 from geo.extract import words as _words
+from geo.extract.places.record import Place, RawMention
 from geo.extract.words import NOT_NAMES, PARTICLES, STOPWORDS
 from geo.gazetteer import FOCUS_COUNTRIES, Candidate, Gazetteer
 from geo.names import ARTICLES, fold
@@ -83,54 +84,6 @@ _NUMBER_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|since|in|on|to|from|af
 _NOT_AFTER = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 
 
-@dataclass(frozen=True)
-class Place:
-    """A place as written in the text, where it is in the text, and what the gazetteer made of it."""
-
-    text: str
-    start: int
-    end: int
-    name: str = ""
-    kind: str = ""
-    lat: float | None = None
-    lon: float | None = None
-    id: str = ""
-    score: float = 0.0
-    direction: str = ""
-    sentence: str = ""
-    country: str = ""
-
-    @property
-    def placed(self) -> bool:
-        return self.lat is not None
-
-    @property
-    def label(self) -> str:
-        """The name as written, on one line ("western Aleppo\ncountryside" → "western Aleppo countryside")."""
-        return " ".join(self.text.split())
-
-    def row(self) -> dict:
-        """The review-table row of a place mention that no figure or movement row carries."""
-        return {
-            "kind": "place", "place": self.label, "lat": self.lat, "lon": self.lon, "place_kind": self.kind,
-            "place_id": self.id, "text": self.label, "sentence": self.sentence, "start": self.start, "end": self.end,
-            "confidence": round(self.score / 100, 2) if self.placed else 0.3,
-            "note": "" if self.placed else "not in the gazetteer",
-        }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class _Raw:
-    start: int
-    end: int
-    core_start: int
-    core_end: int
-    unknown: bool = False  # a name the gazetteer lacks, kept because of the words around it
-    country: str = ""  # for a small foreign town found with no hint: kept only if the text names its country
-    strong: bool = True
-    variant: bool = False  # found as a transliteration variant of a Syrian name
-
-
 @functools.lru_cache(maxsize=100_000)
 def _fold(word: str) -> str:
     return fold(word)
@@ -172,7 +125,7 @@ class PlaceFinder:
         return bool(self.gaz.country_codes(_fold(word)))
 
     # ------------------------------------------------------------------ scan
-    def find(self, text: str, spans: list[tuple[int, int]]) -> list[list[_Raw]]:
+    def find(self, text: str, spans: list[tuple[int, int]]) -> list[list[RawMention]]:
         """Raw mentions per sentence.
 
         A small foreign town found with no hint stays if the text names its
@@ -207,10 +160,10 @@ class PlaceFinder:
             out.append(self._unknown(text, s, e, kept))
         return out
 
-    def scan(self, text: str, start: int, end: int) -> list[_Raw]:
+    def scan(self, text: str, start: int, end: int) -> list[RawMention]:
         """Raw mentions in ``text[start:end]`` (one sentence), in order."""
         toks, joined = self._tokens(text, start, end)
-        found: list[_Raw] = []
+        found: list[RawMention] = []
         taken = [False] * len(toks)
         for raw, span in self._borders(text, toks, joined):
             found.append(raw)
@@ -218,7 +171,7 @@ class PlaceFinder:
                 taken[k] = True
         line = _DATELINE.match(text, start, end)  # "UN —", "MSF —" are bodies; "DRC —" a country as written
         if line and _fold(line.group(1)) not in STOPWORDS | NOT_NAMES and self._candidates(line.group(1).title()):
-            found.append(_Raw(*line.span(), *line.span()))
+            found.append(RawMention(*line.span(), *line.span()))
         i = 0
         while i < len(toks):
             if taken[i] or not self._may_start(text, toks, joined, i):
@@ -277,7 +230,7 @@ class PlaceFinder:
         ]
         return toks, joined
 
-    def _unknown(self, text, start, end, found: list[_Raw]) -> list[_Raw]:
+    def _unknown(self, text, start, end, found: list[RawMention]) -> list[RawMention]:
         """Capitalised names right after "in", "from", "fled", "toward" … (or listed with a place) no gazetteer has."""
         toks, joined = self._tokens(text, start, end)
         covered = [any(r.start <= t[0] < r.end for r in found) for t in toks]
@@ -326,7 +279,7 @@ class PlaceFinder:
                 k = j + 1  # "Zamzam camp", "Rutshuru territory", "Teachers Village camp"
                 while k < len(toks) and k <= j + 2 and joined[k - 1] and _fold(toks[k][2]) in _KIND_SUFFIXES:
                     e0, k = toks[k][1], k + 1
-                out.append(_Raw(s0, e0, toks[i][0], toks[j][1], unknown=True))
+                out.append(RawMention(s0, e0, toks[i][0], toks[j][1], unknown=True))
                 ends.add(e0)
             i = j + 1
         return sorted(out, key=lambda r: r.start)
@@ -441,7 +394,7 @@ class PlaceFinder:
     def _is_area(self, name: str) -> bool:
         return any(c.feature.kind in AREA_KINDS for c in self._candidates(name))
 
-    def _extend(self, text, toks, joined, taken, i, j) -> _Raw:
+    def _extend(self, text, toks, joined, taken, i, j) -> RawMention:
         start, end = toks[i][0], toks[j][1]
         core_start, core_end = start, end
         # a kind word after the name: "Idlib city", "Atmeh camps", "Bab al-Hawa border crossing", "Khartoum state"
@@ -462,7 +415,7 @@ class PlaceFinder:
             if d in ("western", "eastern", "west", "east") and i > 1 and joined[i - 2]:
                 if _fold(toks[i - 2][2]) in ("north", "south"):
                     start = toks[i - 2][0]
-        return _Raw(start, end, core_start, core_end)
+        return RawMention(start, end, core_start, core_end)
 
     def _borders(self, text, toks, joined):
         """ "the Turkish border", "the Syria–Turkey border", "the border with Turkey": borders the gazetteer has."""
@@ -499,7 +452,7 @@ class PlaceFinder:
             start = toks[first][0]
             if first > 0 and _fold(toks[first - 1][2]) == "the" and joined[first - 1]:
                 start = toks[first - 1][0]
-            out.append((_Raw(start, toks[last][1], start, toks[last][1]), (first, last)))
+            out.append((RawMention(start, toks[last][1], start, toks[last][1]), (first, last)))
             i = last + 1
         return out
 
@@ -507,7 +460,7 @@ class PlaceFinder:
         return any(c.feature.kind == "border" for c in self.gaz.lookup(phrase, 100.0))
 
     # --------------------------------------------------------------- resolve
-    def resolve(self, text: str, raws: list[_Raw]) -> list[Place]:
+    def resolve(self, text: str, raws: list[RawMention]) -> list[Place]:
         """Places for raw mentions, resolved together so that they give each other context."""
         from geo.geocode import resolve
 
