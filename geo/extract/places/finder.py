@@ -22,7 +22,6 @@ Kabkabiya and Saraf Omra"); they are kept unplaced, for the reviewer.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 
@@ -30,15 +29,12 @@ from geo import gazetteer as _gaz
 from geo import query as _query
 from geo.extract import words as _words
 from geo.extract.places.record import Place, RawMention
+from geo.extract.places.tokens import Tokens, fold, is_acronym, is_capitalised
 from geo.extract.words import NOT_NAMES, PARTICLES, STOPWORDS
 from geo.gazetteer import FOCUS_COUNTRIES, Candidate, Gazetteer
-from geo.names import ARTICLES, fold
+from geo.geocode import resolve as _resolve
+from geo.names import ARTICLES
 
-# A word, with the apostrophes written inside Arabic names ("Ma'arrat") but not an English possessive ("Idlib's").
-_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’‘ʿʾ`](?![sS]\b)[^\W_]+)*|\d+")
-_POSSESSIVE_GAP = re.compile(r"['’][sS] ")  # "Cox's Bazar": a possessive inside a name the gazetteer knows
-# What joins the words of one name: a space, a hyphen (not " – ": "Sudan – El Fasher" is two), a line end, a possessive
-_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-‐–]|[-‐–][ \t]|[ \t]?\n[ \t]?|" + _POSSESSIVE_GAP.pattern)
 MAX_WORDS = 6
 # A transliteration variant counts in running text when its letters are 75 % alike: the score the gazetteer gives
 # such a variant (it scales the letters' likeness between its floor and its top variant score).
@@ -81,21 +77,10 @@ _PERSON_AFTER = re.compile(
 _DATELINE = re.compile(r"([A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+){0,3})(?=(?:,[\w ]{4,20}?)?\s+[—–-]\s)")
 # What may follow a number that ends a name ("fled Delmas 30 since …"); not a noun it counts ("Goma 30 people")
 _NUMBER_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|since|in|on|to|from|after|before|where|which)\b")
+_NOT_DATELINE = STOPWORDS | NOT_NAMES  # "UN —", "MSF —" are bodies; "DRC —" a country as written
+# Capitalised words next to a name that are no part of another name around it
+_NOT_A_NAME_NEXT = STOPWORDS | _KIND_SUFFIXES | ARTICLES | _DIRECTION_WORDS
 _NOT_AFTER = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
-
-
-@functools.lru_cache(maxsize=100_000)
-def _fold(word: str) -> str:
-    return fold(word)
-
-
-def _is_capitalised(word: str) -> bool:
-    first = word[0]  # "d'Eau" in "Saut-d'Eau" is capitalised after its elided article
-    return first.isupper() or ("\u0600" <= first <= "\u06ff") or (word[1:2] in ("'", "’") and word[2:3].isupper())
-
-
-def _is_acronym(word: str) -> bool:
-    return word.isupper() and len(word) > 1 and word.isascii()
 
 
 class PlaceFinder:
@@ -122,7 +107,7 @@ class PlaceFinder:
 
     def is_country(self, word: str) -> bool:
         """A country's name or adjective ("Sudan", "Sudanese"): a place in its own right, never a village."""
-        return bool(self.gaz.country_codes(_fold(word)))
+        return bool(self.gaz.country_codes(fold(word)))
 
     # ------------------------------------------------------------------ scan
     def find(self, text: str, spans: list[tuple[int, int]]) -> list[list[RawMention]]:
@@ -135,77 +120,73 @@ class PlaceFinder:
         countries): with 7,693 Syrian villages, "Tawila" in Darfur would
         otherwise land on Tawilah in Syria. Elsewhere it stays unplaced.
         """
-        raws = [self.scan(text, s, e) for s, e in spans]
+        sentences = [Tokens.of(text, s, e) for s, e in spans]
+        raws = [self._scan(w) for w in sentences]
         named = {r.country for rs in raws for r in rs if r.strong and r.country}
         # A transliteration variant of a Syrian village ("Tawila": Tawilah) only where the text is about Syria.
         variants_ok = VARIANT_COUNTRY in named or not (named - set(FOCUS_COUNTRIES))
         out = []
-        for (s, e), rs in zip(spans, raws):
+        for w, rs in zip(sentences, raws):
             # elsewhere it is still a name: kept, unplaced, for the reviewer
             rs = [r if not r.variant or variants_ok else replace(r, unknown=True) for r in rs]
-            keep = [r.strong or r.variant or r.country in named for r in rs]
-            changed = True
-            while changed:
-                changed = False
-                for k, r in enumerate(rs):
-                    if keep[k]:
-                        continue
-                    for n in (k - 1, k + 1):
-                        if 0 <= n < len(rs) and keep[n]:
-                            a, b = (rs[n], r) if n < k else (r, rs[n])
-                            if _LISTED.fullmatch(text, a.end, b.start):
-                                keep[k] = changed = True
-                                break
-            kept = [r for r, k in zip(rs, keep) if k]
-            out.append(self._unknown(text, s, e, kept))
+            kept = _with_listed(text, rs, [r.strong or r.variant or r.country in named for r in rs])
+            out.append(self._unknown(w, kept))
         return out
 
     def scan(self, text: str, start: int, end: int) -> list[RawMention]:
         """Raw mentions in ``text[start:end]`` (one sentence), in order."""
-        toks, joined = self._tokens(text, start, end)
+        return self._scan(Tokens.of(text, start, end))
+
+    def _scan(self, w: Tokens) -> list[RawMention]:
         found: list[RawMention] = []
-        taken = [False] * len(toks)
-        for raw, span in self._borders(text, toks, joined):
+        taken = [False] * len(w)
+        for raw, (first, last) in self._borders(w):
             found.append(raw)
-            for k in range(span[0], span[1] + 1):
-                taken[k] = True
-        line = _DATELINE.match(text, start, end)  # "UN —", "MSF —" are bodies; "DRC —" a country as written
-        if line and _fold(line.group(1)) not in STOPWORDS | NOT_NAMES and self._candidates(line.group(1).title()):
-            found.append(RawMention(*line.span(), *line.span()))
+            taken[first : last + 1] = [True] * (last + 1 - first)
+        line = self._dateline(w)
+        if line:
+            found.append(line)
         i = 0
-        while i < len(toks):
-            if taken[i] or not self._may_start(text, toks, joined, i):
+        while i < len(w):
+            if taken[i] or not self._may_start(w, i):
                 i += 1
                 continue
-            hit = None
             last = i
-            while last + 1 < len(toks) and last - i + 1 < MAX_WORDS and joined[last] and not taken[last + 1]:
+            while last + 1 < len(w) and last - i + 1 < MAX_WORDS and w.joined[last] and not taken[last + 1]:
                 last += 1
-            cued = self._cued(text, start, toks[i][0])
-            for j in range(last, i - 1, -1):
-                if self._possessive_inside(text, toks, i, j):
-                    continue
-                verdict = self._accept(text, toks, i, j, cued)
-                if verdict is not None:
-                    hit = (j, verdict)
-                    break
-            if hit is None or self._inside_other_name(toks, joined, i, hit[0]):
+            hit = self._longest(w, i, last, self._cued(w.text, w.start, w.starts[i]))
+            if hit is None or self._inside_other_name(w, i, hit[0]):
                 i += 1
                 continue
-            if self._names_no_place(text, toks, joined, hit[0]):
-                i = hit[0] + 1
-                continue
-            raw = self._extend(text, toks, joined, taken, i, hit[0])
-            found.append(replace(raw, country=hit[1][0], strong=hit[1][1], variant=hit[1][2]))
-            i = hit[0] + 1
+            j, (country, strong, variant) = hit
+            if not self._names_no_place(w, j):
+                raw = self._extend(w, taken, i, j)
+                found.append(replace(raw, country=country, strong=strong, variant=variant))
+            i = j + 1
         found.sort(key=lambda r: r.start)
         return found
 
-    def _names_no_place(self, text, toks, joined, j) -> bool:
+    def _longest(self, w: Tokens, i: int, last: int, cued: bool) -> tuple[int, tuple[str, bool, bool]] | None:
+        """(j, verdict) for the longest run of words i..j (j ≤ last) that names a place, or None."""
+        for j in range(last, i - 1, -1):
+            if self._possessive_inside(w, i, j):
+                continue
+            verdict = self._accept(w, i, j, cued)
+            if verdict is not None:
+                return j, verdict
+        return None
+
+    def _dateline(self, w: Tokens) -> RawMention | None:
+        line = _DATELINE.match(w.text, w.start, w.end)
+        if line and fold(line.group(1)) not in _NOT_DATELINE and self._candidates(line.group(1).title()):
+            return RawMention(*line.span(), *line.span())
+        return None
+
+    def _names_no_place(self, w: Tokens, j: int) -> bool:
         """A known name that here names a body ("the Arakan Army") or a person ("Volodymyr, a 67-year-old")."""
-        if j + 1 < len(toks) and joined[j] and _fold(toks[j + 1][2]) in _words.ORGANISATION_WORDS:
+        if j + 1 < len(w) and w.joined[j] and w.folded(j + 1) in _words.ORGANISATION_WORDS:
             return True
-        return bool(_PERSON_AFTER.match(text, toks[j][1]))
+        return bool(_PERSON_AFTER.match(w.text, w.ends[j]))
 
     def _cued(self, text: str, start: int, pos: int) -> bool:
         before = text[max(start, pos - 40) : pos]
@@ -213,137 +194,104 @@ class PlaceFinder:
             return True  # "most heading for Goma and a smaller number for Minova"
         return bool(_CUE.search(before)) and not _NOT_AFTER.search(before)
 
-    def _possessive_inside(self, text, toks, i, j) -> bool:
+    def _possessive_inside(self, w: Tokens, i: int, j: int) -> bool:
         # "Sudan's Blue Nile": a possessive joins words only inside one known name, never at its end
-        return any(_POSSESSIVE_GAP.fullmatch(text, toks[k][1], toks[k + 1][0]) for k in range(i, j)) and (
-            not self._candidates(text[toks[i][0] : toks[j][1]])
-        )
+        return any(w.possessive(k) for k in range(i, j)) and not self._candidates(w.phrase(i, j))
 
-    def _tokens(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[bool]]:
-        toks = [
-            (m.start(), m.end(), m.group())
-            for m in _TOKEN.finditer(text, start, end)
-            if not (m.group() in ("s", "S") and m.start() > 0 and text[m.start() - 1] in "'’")  # a possessive
-        ]
-        joined = [
-            i + 1 < len(toks) and bool(_GAP.fullmatch(text, toks[i][1], toks[i + 1][0])) for i in range(len(toks))
-        ]
-        return toks, joined
-
-    def _unknown(self, text, start, end, found: list[RawMention]) -> list[RawMention]:
+    def _unknown(self, w: Tokens, found: list[RawMention]) -> list[RawMention]:
         """Capitalised names right after "in", "from", "fled", "toward" … (or listed with a place) no gazetteer has."""
-        toks, joined = self._tokens(text, start, end)
-        covered = [any(r.start <= t[0] < r.end for r in found) for t in toks]
+        n = len(w)
+        covered = [any(r.start <= s < r.end for r in found) for s in w.starts]
         out = list(found)
         ends = {r.end for r in found}
         i = 0
-        while i < len(toks):
-            word = toks[i][2]
-            f = _fold(word)
+        while i < n:
+            word, f = w.words[i], w.folded(i)
             j = i
             if (
-                ((f in ARTICLES and _is_capitalised(word)) or f in _DIRECTION_WORDS)
-                and i + 1 < len(toks)
-                and joined[i]
+                ((f in ARTICLES and is_capitalised(word)) or f in _DIRECTION_WORDS)
+                and i + 1 < n
+                and w.joined[i]
                 and not covered[i + 1]
-                and self._could_be_name(toks[i + 1][2], _fold(toks[i + 1][2]))
+                and self._could_be_name(w.words[i + 1])
             ):
                 j = i + 1  # "Al-Abzemo", "West Darfur", "eastern Ghouta"
-            elif word == "Camp" and i + 1 < len(toks) and joined[i] and toks[i + 1][2].isdigit():
+            elif word == "Camp" and i + 1 < n and w.joined[i] and w.words[i + 1].isdigit():
                 j = i + 1  # "Camp 11"
-            elif covered[i] or not self._could_be_name(word, f):
+            elif covered[i] or not self._could_be_name(word):
                 i += 1
                 continue
-            while j + 1 < len(toks) and j - i < 3 and joined[j] and not covered[j + 1]:
-                nxt = toks[j + 1][2]
-                if _POSSESSIVE_GAP.fullmatch(text, toks[j][1], toks[j + 1][0]):
-                    break
-                if self._could_be_name(nxt, _fold(nxt)):
+            while j + 1 < n and j - i < 3 and w.joined[j] and not covered[j + 1] and not w.possessive(j):
+                nxt = w.words[j + 1]
+                if self._could_be_name(nxt):
                     j += 1
                 elif (
-                    (_fold(nxt) in ARTICLES or nxt in PARTICLES)
-                    and j + 2 < len(toks)
-                    and joined[j + 1]
-                    and not covered[j + 2]
+                    (fold(nxt) in ARTICLES or nxt in PARTICLES) and j + 2 < n and w.joined[j + 1] and not covered[j + 2]
                 ):
-                    if not self._could_be_name(toks[j + 2][2], _fold(toks[j + 2][2])):
+                    if not self._could_be_name(w.words[j + 2]):
                         break
-                    j += 2
+                    j += 2  # "Kafr el Dawar", "Mocimboa da Praia"
                 else:
                     break
-            s0, e0 = toks[i][0], toks[j][1]
-            listed = any(_LISTED.fullmatch(text, e, s0) for e in ends if e <= s0)
-            kind = j + 1 < len(toks) and joined[j] and _fold(toks[j + 1][2]) in _KIND_NOUNS
-            kind = kind and (i > 0 or _not_english(toks[i][2]))  # "Farchana camp, which …"; not "Transit camps …"
-            if (listed or kind or self._cued(text, start, s0)) and not self._names_no_place(text, toks, joined, j):
+            s0, e0 = w.starts[i], w.ends[j]
+            listed = any(_LISTED.fullmatch(w.text, e, s0) for e in ends if e <= s0)
+            kind = j + 1 < n and w.joined[j] and w.folded(j + 1) in _KIND_NOUNS
+            kind = kind and (i > 0 or _not_english(word))  # "Farchana camp, which …"; not "Transit camps …"
+            if (listed or kind or self._cued(w.text, w.start, s0)) and not self._names_no_place(w, j):
                 k = j + 1  # "Zamzam camp", "Rutshuru territory", "Teachers Village camp"
-                while k < len(toks) and k <= j + 2 and joined[k - 1] and _fold(toks[k][2]) in _KIND_SUFFIXES:
-                    e0, k = toks[k][1], k + 1
-                out.append(RawMention(s0, e0, toks[i][0], toks[j][1], unknown=True))
+                while k < n and k <= j + 2 and w.joined[k - 1] and w.folded(k) in _KIND_SUFFIXES:
+                    e0, k = w.ends[k], k + 1
+                out.append(RawMention(s0, e0, w.starts[i], w.ends[j], unknown=True))
                 ends.add(e0)
             i = j + 1
         return sorted(out, key=lambda r: r.start)
 
-    def _could_be_name(self, word: str, folded: str) -> bool:
+    def _could_be_name(self, word: str) -> bool:
+        folded = fold(word)
         return (
-            _is_capitalised(word)
+            is_capitalised(word)
             and not word.isdigit()
-            and not _is_acronym(word)
+            and not is_acronym(word)
             and folded not in STOPWORDS
             and folded not in NOT_NAMES
             and folded not in ARTICLES
             and not self.is_country(word)
         )
 
-    def _may_start(self, text, toks, joined, i) -> bool:
-        word = toks[i][2]
-        if (
-            word.isdigit()
-            or _is_acronym(word)
-            or (i > 0 and toks[i - 1][2] in PARTICLES and _hyphenated(text, toks, i - 1))
-        ):
+    def _may_start(self, w: Tokens, i: int) -> bool:
+        word = w.words[i]
+        if word.isdigit() or is_acronym(word) or (i > 0 and w.words[i - 1] in PARTICLES and w.hyphenated(i - 1)):
             return False  # "l'Artibonite" ends "Petite-Rivière-de-l'Artibonite"
-        if _fold(word) in ARTICLES:
+        if fold(word) in ARTICLES:
             # "al-Bab", "Al Bab": an article starts a name only when attached to a capitalised word
             return (
-                i + 1 < len(toks)
-                and joined[i]
-                and _is_capitalised(toks[i + 1][2])
-                and (_is_capitalised(word) or _hyphenated(text, toks, i))
+                i + 1 < len(w)
+                and w.joined[i]
+                and is_capitalised(w.words[i + 1])
+                and (is_capitalised(word) or w.hyphenated(i))
             )
-        return _is_capitalised(word)
+        return is_capitalised(word)
 
-    def _key(self, toks, i, j) -> tuple[str, int]:
-        words = []
-        significant = 0
+    def _accept(self, w: Tokens, i: int, j: int, cued: bool) -> tuple[str, bool, bool] | None:
+        """(country, strong, variant) when words i..j name a place the gazetteer knows; None otherwise."""
         for k in range(i, j + 1):
-            f = _fold(toks[k][2])
-            if not f:
-                continue
-            if f in ARTICLES and k < j:
-                continue
-            significant += 1
-            words.append(f)
-        return " ".join(words), significant
-
-    def _accept(self, text, toks, i, j, cued: bool) -> tuple[str, bool, bool] | None:
-        """(country, strong, variant) when tokens i..j name a place the gazetteer knows; None otherwise."""
-        for k in range(i, j + 1):
-            word = toks[k][2]
-            if word.isdigit() or _is_acronym(word):
+            word = w.words[k]
+            if word.isdigit() or is_acronym(word):
                 return None
             inside = i < k < j and word in _words.INSIDE_KNOWN_NAMES
-            if _fold(word) not in ARTICLES and not _is_capitalised(word) and not inside:
+            if fold(word) not in ARTICLES and not is_capitalised(word) and not inside:
                 return None
-        if _fold(toks[j][2]) in ARTICLES:
+        if w.folded(j) in ARTICLES:
             return None
-        key, n = self._key(toks, i, j)
+        # the name as the gazetteer keys it: folded, with no article before a word
+        words = [f for k in range(i, j + 1) if (f := w.folded(k)) and not (f in ARTICLES and k < j)]
+        key, n = " ".join(words), len(words)
         if not key or key in STOPWORDS or (n == 1 and key in NOT_NAMES):
             return None
-        if _fold(toks[i][2]) in _query.FILLER | _words.PREPOSITIONS or _fold(toks[j][2]) in _query.FILLER:
+        if w.folded(i) in _query.FILLER | _words.PREPOSITIONS or w.folded(j) in _query.FILLER:
             return None  # "In Idlib", "At Torkham", "The Sudan": the lookup drops such words, the mention must not
         weak = ""
-        for c in self._candidates(text[toks[i][0] : toks[j][1]]):
+        for c in self._candidates(w.phrase(i, j)):
             f = c.feature
             if c.how == "variant":
                 return f.country, False, True  # kept only in a text about Syria: see find()
@@ -356,105 +304,98 @@ class PlaceFinder:
             weak = weak or f.country
         return (weak, False, False) if weak else None
 
-    def _inside_other_name(self, toks, joined, i, j) -> bool:
+    def _inside_other_name(self, w: Tokens, i: int, j: int) -> bool:
         """A foreign town's or a small village's name inside a longer capitalised name.
 
         "David" in "David Swanson"; the village "Sahl" in "Sahl al-Ghab", "Saraf" in "Saraf Omra".
         """
-        span = " ".join(t[2] for t in toks[i : j + 1])
         if any(
             c.feature.kind in ALWAYS_KINDS
             or (c.feature.country in FOCUS_COUNTRIES and c.feature.population >= MIN_POPULATION_INSIDE)
-            for c in self._candidates(span)
+            for c in self._candidates(" ".join(w.words[i : j + 1]))
         ):
             return False
         neighbours = []
-        if j + 1 < len(toks) and joined[j]:
+        if j + 1 < len(w) and w.joined[j]:
             k = j + 1
-            if _fold(toks[k][2]) in ARTICLES and k + 1 < len(toks) and joined[k]:
+            if w.folded(k) in ARTICLES and k + 1 < len(w) and w.joined[k]:
                 k += 1  # "Sahl al-Ghab": look past the article
-            neighbours.append(toks[k][2])
-        if i > 0 and joined[i - 1]:
+            neighbours.append(w.words[k])
+        if i > 0 and w.joined[i - 1]:
             k = i - 1
-            if _fold(toks[k][2]) in ARTICLES and k > 0 and joined[k - 1] and not _is_capitalised(toks[k][2]):
+            if w.folded(k) in ARTICLES and k > 0 and w.joined[k - 1] and not is_capitalised(w.words[k]):
                 k -= 1  # "al-Ghab" in "Sahl al-Ghab"
-            neighbours.append(toks[k][2])
-        for word in neighbours:
-            f = _fold(word)
-            if (
-                _is_capitalised(word)
-                and f not in STOPWORDS
-                and f not in _KIND_SUFFIXES
-                and f not in ARTICLES
-                and f not in _DIRECTION_WORDS
-            ):
-                return True
-        return False
+            neighbours.append(w.words[k])
+        return any(is_capitalised(word) and fold(word) not in _NOT_A_NAME_NEXT for word in neighbours)
 
     def _is_area(self, name: str) -> bool:
         return any(c.feature.kind in AREA_KINDS for c in self._candidates(name))
 
-    def _extend(self, text, toks, joined, taken, i, j) -> RawMention:
-        start, end = toks[i][0], toks[j][1]
+    def _extend(self, w: Tokens, taken: list[bool], i: int, j: int) -> RawMention:
+        start, end = w.starts[i], w.ends[j]
         core_start, core_end = start, end
         # a kind word after the name: "Idlib city", "Atmeh camps", "Bab al-Hawa border crossing", "Khartoum state"
         k = j + 1
-        if k < len(toks) and joined[j] and not taken[k]:
-            w1 = _fold(toks[k][2])
-            w2 = _fold(toks[k + 1][2]) if k + 1 < len(toks) and joined[k] else ""
+        if k < len(w) and w.joined[j] and not taken[k]:
+            w1 = w.folded(k)
+            w2 = w.folded(k + 1) if k + 1 < len(w) and w.joined[k] else ""
             if (w1, w2) in _query.KIND_PAIRS:
-                end = toks[k + 1][1]
+                end = w.ends[k + 1]
             elif w1 in _KIND_SUFFIXES:
-                end = toks[k][1]
-            elif w1.isdigit() and len(w1) <= 2 and _NUMBER_ENDS.match(text, toks[k][1]):
-                end = toks[k][1]  # "Delmas 30": a numbered part of a town, not a count
+                end = w.ends[k]
+            elif w1.isdigit() and len(w1) <= 2 and _NUMBER_ENDS.match(w.text, w.ends[k]):
+                end = w.ends[k]  # "Delmas 30": a numbered part of a town, not a count
         # a direction before an area ("north-western Syria"), or "-ern" before any place ("northern Gaza")
-        d = _fold(toks[i - 1][2]) if i > 0 and joined[i - 1] and not taken[i - 1] else ""
-        if d in _DIRECTION_WORDS and (d.endswith("ern") or self._is_area(text[core_start:core_end])):
-            start = toks[i - 1][0]
-            if d in ("western", "eastern", "west", "east") and i > 1 and joined[i - 2]:
-                if _fold(toks[i - 2][2]) in ("north", "south"):
-                    start = toks[i - 2][0]
+        d = w.folded(i - 1) if i > 0 and w.joined[i - 1] and not taken[i - 1] else ""
+        if d in _DIRECTION_WORDS and (d.endswith("ern") or self._is_area(w.text[core_start:core_end])):
+            start = w.starts[i - 1]
+            if d in ("western", "eastern", "west", "east") and i > 1 and w.joined[i - 2]:
+                if w.folded(i - 2) in ("north", "south"):
+                    start = w.starts[i - 2]
         return RawMention(start, end, core_start, core_end)
 
-    def _borders(self, text, toks, joined):
+    def _borders(self, w: Tokens) -> list[tuple[RawMention, tuple[int, int]]]:
         """ "the Turkish border", "the Syria–Turkey border", "the border with Turkey": borders the gazetteer has."""
         out = []
         i = 0
-        while i < len(toks):
-            if _fold(toks[i][2]) not in BORDER_WORDS:
+        while i < len(w):
+            if w.folded(i) not in BORDER_WORDS:
                 i += 1
                 continue
-            hit = None
-            if i + 2 < len(toks) and _fold(toks[i + 1][2]) in ("with", "between"):
-                # "the border with Chad", "the border between Sudan and Chad"
-                for last in range(min(len(toks) - 1, i + 6), i + 1, -1):
-                    names = all(_is_capitalised(t[2]) or _fold(t[2]) in ("and", "the") for t in toks[i + 2 : last + 1])
-                    if names and self._is_border(text[toks[i][0] : toks[last][1]]):  # not "… with Russia on 14 August"
-                        hit = (i, last)
-                        break
-            if hit is None:
-                # "the Chadian border", "the Syria–Turkey border", "the Sudan and South Sudan border"
-                for first in range(max(0, i - 5), i):
-                    words = [t[2] for t in toks[first:i]]
-                    if not all(joined[k] for k in range(first, i)) or not _is_capitalised(words[0]):
-                        continue
-                    if not all(_is_capitalised(w) or _fold(w) == "and" for w in words):
-                        continue
-                    if self._is_border(text[toks[first][0] : toks[i][1]]):
-                        hit = (first, i)
-                        break
-            after = _fold(toks[hit[1] + 1][2]) if hit and hit[1] + 1 < len(toks) else ""
+            hit = self._border_with(w, i) or self._border_before(w, i)
+            after = w.folded(hit[1] + 1) if hit and hit[1] + 1 < len(w) else ""
             if hit is None or after in ("crossing", "crossings") or after in _words.BORDER_PEOPLE:
                 i += 1
                 continue
             first, last = hit
-            start = toks[first][0]
-            if first > 0 and _fold(toks[first - 1][2]) == "the" and joined[first - 1]:
-                start = toks[first - 1][0]
-            out.append((RawMention(start, toks[last][1], start, toks[last][1]), (first, last)))
+            start = w.starts[first]
+            if first > 0 and w.folded(first - 1) == "the" and w.joined[first - 1]:
+                start = w.starts[first - 1]
+            out.append((RawMention(start, w.ends[last], start, w.ends[last]), (first, last)))
             i = last + 1
         return out
+
+    def _border_with(self, w: Tokens, i: int) -> tuple[int, int] | None:
+        """ "the border with Chad", "the border between Sudan and Chad" (not "… with Russia on 14 August")."""
+        if i + 2 >= len(w) or w.folded(i + 1) not in ("with", "between"):
+            return None
+        for last in range(min(len(w) - 1, i + 6), i + 1, -1):
+            names = all(is_capitalised(w.words[k]) or w.folded(k) in ("and", "the") for k in range(i + 2, last + 1))
+            if names and self._is_border(w.phrase(i, last)):
+                return i, last
+        return None
+
+    def _border_before(self, w: Tokens, i: int) -> tuple[int, int] | None:
+        """ "the Chadian border", "the Syria–Turkey border", "the Sudan and South Sudan border"."""
+        for first in range(max(0, i - 5), i):
+            words = w.words[first:i]
+            if not all(w.joined[k] for k in range(first, i)) or not is_capitalised(words[0]):
+                continue
+            if not all(is_capitalised(word) or fold(word) == "and" for word in words):
+                continue
+            if self._is_border(w.phrase(first, i)):
+                return first, i
+        return None
 
     def _is_border(self, phrase: str) -> bool:
         return any(c.feature.kind == "border" for c in self.gaz.lookup(phrase, 100.0))
@@ -462,40 +403,62 @@ class PlaceFinder:
     # --------------------------------------------------------------- resolve
     def resolve(self, text: str, raws: list[RawMention]) -> list[Place]:
         """Places for raw mentions, resolved together so that they give each other context."""
-        from geo.geocode import resolve
-
-        names = []
-        for r in raws:
-            if r.unknown:
-                continue
-            names.append(" ".join(text[r.start : r.end].split()))
-            names.append(" ".join(text[r.core_start : r.core_end].split()))
+        names = [
+            _one_line(text[s:e])
+            for r in raws
+            if not r.unknown
+            for s, e in ((r.start, r.end), (r.core_start, r.core_end))
+        ]
         unique = list(dict.fromkeys(names))
-        matches = dict(zip(unique, resolve(unique, gazetteer=self.gaz)))
+        matches = dict(zip(unique, _resolve(unique, gazetteer=self.gaz)))
+
+        def match(r: RawMention):
+            # the mention as written ("Idlib city"), else the name alone ("Idlib")
+            for s, e in ((r.start, r.end), (r.core_start, r.core_end)):
+                m = matches[_one_line(text[s:e])]
+                if m.matched:
+                    return m
+            return None
+
         out = []
         for r in raws:
             written = text[r.start : r.end]
-            if r.unknown:
+            m = None if r.unknown else match(r)
+            if m is None:
                 out.append(Place(written, r.start, r.end))
-                continue
-            m = matches[" ".join(written.split())]
-            if not m.matched:
-                m = matches[" ".join(text[r.core_start : r.core_end].split())]
-            if not m.matched:
-                out.append(Place(written, r.start, r.end))
-                continue
-            out.append(
-                Place(written, r.start, r.end, m.name, m.kind, m.lat, m.lon, m.id, m.score, m.qualifier, "", m.country)
-            )
+            else:
+                out.append(
+                    Place(
+                        written, r.start, r.end, name=m.name, kind=m.kind, lat=m.lat, lon=m.lon, id=m.id, score=m.score,
+                        direction=m.qualifier, country=m.country,
+                    )
+                )  # fmt: skip
         return out
+
+
+def _with_listed(text: str, raws: list[RawMention], keep: list[bool]) -> list[RawMention]:
+    """The mentions kept, and with them those listed next to one kept ("Kutum, Kabkabiya and Saraf Omra")."""
+    keep = list(keep)
+    changed = True
+    while changed:  # a list is joined one neighbour at a time, from a kept place outward
+        changed = False
+        for k, r in enumerate(raws):
+            if keep[k]:
+                continue
+            for n in (k - 1, k + 1):
+                if 0 <= n < len(raws) and keep[n]:
+                    a, b = (raws[n], r) if n < k else (r, raws[n])
+                    if _LISTED.fullmatch(text, a.end, b.start):
+                        keep[k] = changed = True
+                        break
+    return [r for r, k in zip(raws, keep) if k]
+
+
+def _one_line(written: str) -> str:
+    return " ".join(written.split())
 
 
 def _not_english(word: str) -> bool:
     """A capitalised word that opens a sentence and does not look like an English word ("Farchana", not "Transit")."""
-    folded = _fold(word)
+    folded = fold(word)
     return folded not in _words.CAMP_WORDS and not folded.endswith(_words.ENGLISH_ENDINGS)
-
-
-def _hyphenated(text, toks, i) -> bool:
-    """True when token i is joined to the next by a hyphen ("al-Bab"; not "at Torkham")."""
-    return i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]] in ("-", "‐", "‑", "–")
