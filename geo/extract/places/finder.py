@@ -26,7 +26,7 @@ from geo.extract.places.unknown import unknown_names
 from geo.gazetteer import FOCUS_COUNTRIES, Gazetteer
 from geo.geocode import resolve as _resolve
 
-MAX_WORDS = 6
+MAX_WORDS = 6  # the most words a name the gazetteer knows is looked up with
 # What may follow a number that ends a name ("fled Delmas 30 since …"); not a noun it counts ("Goma 30 people")
 _NUMBER_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|since|in|on|to|from|after|before|where|which)\b")
 
@@ -86,7 +86,7 @@ class PlaceFinder:
             last = i
             while last + 1 < len(w) and last - i + 1 < MAX_WORDS and w.joined[last] and not taken[last + 1]:
                 last += 1
-            hit = self._longest(w, i, last, cue_before(w.text, w.start, w.starts[i]))
+            hit = self._longest(w, i, last, cue_before(w, w.starts[i]))
             if hit is None or inside_other_name(self.known, w, i, hit[0]):
                 i += 1
                 continue

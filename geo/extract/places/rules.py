@@ -76,16 +76,16 @@ def may_start(w: Tokens, i: int) -> bool:
     return is_capitalised(word)
 
 
-def cue_before(text: str, start: int, pos: int) -> bool:
-    """The words before ``pos`` (in the sentence from ``start``) make a name there likely a place: "fled to …"."""
-    before = text[max(start, pos - 40) : pos]
-    if _FOR.search(before) and _LEAVING.search(text, start, pos):
+def cue_before(w: Tokens, pos: int) -> bool:
+    """The sentence's words before ``pos`` make a name there likely a place: "fled to …", "near the …"."""
+    before = w.text[max(w.start, pos - 40) : pos]
+    if _FOR.search(before) and _LEAVING.search(w.text, w.start, pos):
         return True  # "most heading for Goma and a smaller number for Minova"
     return bool(_CUE.search(before)) and not _NOT_AFTER.search(before)
 
 
 def possessive_inside(known: KnownNames, w: Tokens, i: int, j: int) -> bool:
-    # "Sudan's Blue Nile": a possessive joins words only inside one known name, never at its end
+    """A possessive joins words i..j that are not one known name: "Sudan's Blue Nile" is two ("Cox's Bazar" one)."""
     return any(w.possessive(k) for k in range(i, j)) and not known.candidates(w.phrase(i, j))
 
 

@@ -57,6 +57,7 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Tokens:
+        """The words of ``text[start:end]``, an English possessive's "s" left out."""
         matches = [
             m
             for m in _TOKEN.finditer(text, start, end)

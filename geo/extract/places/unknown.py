@@ -59,7 +59,7 @@ def unknown_names(known: KnownNames, w: Tokens, found: list[RawMention]) -> list
         listed = any(LISTED.fullmatch(w.text, e, s0) for e in ends if e <= s0)
         kind = j + 1 < n and w.joined[j] and w.folded(j + 1) in KIND_NOUNS
         kind = kind and (i > 0 or not_english(word))  # "Farchana camp, which …"; not "Transit camps …"
-        if (listed or kind or cue_before(w.text, w.start, s0)) and not names_no_place(w, j):
+        if (listed or kind or cue_before(w, s0)) and not names_no_place(w, j):
             k = j + 1  # "Zamzam camp", "Rutshuru territory", "Teachers Village camp"
             while k < n and k <= j + 2 and w.joined[k - 1] and w.folded(k) in KIND_SUFFIXES:
                 e0, k = w.ends[k], k + 1
