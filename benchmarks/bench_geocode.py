@@ -32,6 +32,9 @@ a wrong place on a map is worse than a missing one.
 * ``data/world_names_6.csv`` — HELD OUT: 200 by a sixth writer (session 4) who saw neither the code nor the
   other sets, only their names (to avoid repeats); positions mostly from the writer's own knowledge (130 of
   150), the rest from cited pages (``world_names_6_sources.md``); only aggregates are printed;
+* ``data/world_names_7.csv`` — HELD OUT: 200 by a seventh writer, made as the sixth (positions: 34 from cited
+  pages, 116 from the writer's knowledge; leans to larger towns and other crises: CAR, Uganda, Iraq, Mexico,
+  the Karabakh exodus, Nepal …); only aggregates are printed;
 * made-up names: ``data/nonexistent.txt`` (30, dev), ``data/madeup_names.txt``
   (60, used) and ``data/madeup_names_2.txt`` (60, held out) must stay unplaced;
 * throughput after load on tables with repeats: exact names (target ≥ 150,000
@@ -247,6 +250,7 @@ def main(argv: list[str]) -> int:
         ("world_names_4.csv", "names of other crises, set 4 (dev, was held out)", 20),
         ("world_names_5.csv", "names of other crises, set 5 (dev, was held out)", 20),
         ("world_names_6.csv", "HELD-OUT names of other crises, set 6", 0),
+        ("world_names_7.csv", "HELD-OUT names of other crises, set 7", 0),
     ]
     for name, label, show in world_sets:
         total, by_kind = world(name)
