@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 # With no other clue (no --country, no other place in the request), typos are looked for among the
 # names of these countries: geo's first users map Syria and its neighbours.
 FOCUS_COUNTRIES = ("SY", "TR", "IQ", "LB", "JO")
+COMPLETE_COUNTRIES = ("SY",)  # every village there is in geo (OCHA's communities), not only towns of 500+
 # A bare name that several kinds share means the first of them: "Idlib" the governorate, "Al-Hol" the camp,
 # "Bab al-Hawa" the crossing rather than the village beside it.
 KIND_RANK = {
@@ -614,9 +615,12 @@ class Gazetteer:
             self._variants_of(q, query, top, found, countries)
 
     def _variants_of(self, q: _query.Query, query: str, top: float, found, countries) -> None:
+        # A name of four letters or fewer is respelt only where the country is given, or in Syria, whose every
+        # community geo has ("Idlb"): elsewhere it is likelier another name ("Kass" in Darfur is not Kaş)
+        short = len(query.replace(" ", "")) < MIN_FUZZY_LENGTH
         skel = skeleton(query, folded=True)
-        near = set(countries or FOCUS_COUNTRIES)
-        weak = len(skel.replace(" ", "")) < VARIANT_FAR_SKELETON
+        near = set(countries or (COMPLETE_COUNTRIES if short else FOCUS_COUNTRIES))
+        weak = short or len(skel.replace(" ", "")) < VARIANT_FAR_SKELETON
         for key in self.variants.get(skel, ()):
             # The skeleton says "could be the same name"; how close the letters are says how likely.
             ratio = fuzz.ratio(query, key)

@@ -396,11 +396,30 @@ def _refused(best: Candidate, q, context: _Context) -> str:
 def _complete(f: Feature, context: _Context) -> bool:
     """Whether geo knows every place of that kind there, so that a loose spelling is likelier a respelling of
     one it knows than of one it lacks: the user's own places (``--places``), and in the countries the request
-    is about, OCHA's communities of Syria, areas, camps and crossings. GeoNames keeps only towns of 500 people
-    or more: "Minbya" is not the Minbu it resembles, but a town geo lacks."""
-    if f.uid.startswith("place:"):
-        return True
+    is about, OCHA's communities of Syria, districts, camps and crossings; everywhere, countries and admin-1
+    areas. GeoNames keeps only towns of 500 people or more: "Minbya" is not the Minbu it resembles, but a town
+    geo lacks."""
+    if f.uid.startswith("place:") or f.kind in ("country", "admin1"):
+        return True  # the user's own list; and every country's admin-1 areas are known ("Galgaduud region")
     return f.country in context.home and (f.uid.startswith("community:") or f.kind not in SETTLEMENT_KINDS)
+
+
+def _dominant_namesake(good: list[Candidate], context: _Context) -> Candidate | None:
+    """A town of the same country ten times larger than the best, which only the request's areas preferred: in a
+    request about Ouaddaï and Sila, "Goz Beïda" is the town of 60,000 in Sila, not a village of that name in
+    Ouaddaï. Both must have a population (OCHA's Syrian communities and the user's places have none, and there
+    the area decides)."""
+    f = good[0].feature
+    if f.kind not in SETTLEMENT_KINDS or not f.population:
+        return None
+    evidence = context.rank(good[0])[: KIND_AT + 1]  # country, level, kind: not the areas, nor the distance
+    bigger = [
+        c for c in good[1:]
+        if c.feature.country == f.country and c.feature.kind in SETTLEMENT_KINDS
+        and c.feature.population >= max(DOMINANT_MIN, DOMINANT * f.population)
+        and context.rank(c)[: KIND_AT + 1] == evidence
+    ]  # fmt: skip
+    return max(bigger, key=lambda c: c.feature.population) if bigger else None
 
 
 def _capital_town(best: Candidate, good: list[Candidate], q) -> Candidate | None:
@@ -442,7 +461,7 @@ def _choose(name, found, context, min_score, gaz) -> Match:
         )
     if q.kind in SITE_KINDS and good[0].feature.kind != q.kind:  # no such camp: "X camp" may be at the town of X
         good = [c for c in good if c.feature.kind in SETTLEMENT_KINDS] or good
-    best = good[0]
+    best = _dominant_namesake(good, context) or good[0]
     f = best.feature
     refused = _refused(best, q, context)
     if refused:

@@ -206,3 +206,22 @@ def test_a_camp_the_gazetteer_lacks_is_placed_at_its_town_not_at_an_area_of_that
     # geo has no camp at Hebron; the governorate of that name is not taken for one, the town is
     camp = resolve(["Jabalia", "Hebron camp"])[1]
     assert (camp.kind, camp.country, camp.id) == ("place", "PS", "geonames:285066")
+
+
+def test_a_town_ten_times_larger_beats_a_namesake_that_only_the_areas_prefer():
+    # Abéché and Adré put the request in Ouaddaï, where GeoNames has a village "Goz Béïda" of 1,500 people; the
+    # town of 60,000 that reports mean is in Sila
+    goz = resolve(["Abéché", "Adré", "Farchana", "Goz Beïda"])[3]
+    assert (goz.id, goz.admin1) == ("geonames:243787", "Sila")
+
+
+def test_a_short_name_has_no_respelling_abroad():
+    # "Kass" (Darfur) is not Kaş on the Turkish coast; with the country given, a short variant may still count
+    assert resolve(["Kass"])[0].country != "TR"
+    assert not resolve(["Kass", "Nyala", "Zalingei"])[0].country == "TR"
+
+
+def test_a_loose_spelling_of_an_admin1_area_counts_anywhere():
+    # every country's admin-1 areas are in geo, so "Galgaduud" is a respelling of Galguduud, not a place geo lacks
+    m = resolve(["Galgaduud region", "Nyala", "Zalingei", "El Fasher"])[0]  # even in a request about Darfur
+    assert (m.kind, m.country, m.name) == ("admin1", "SO", "Galguduud")

@@ -32,7 +32,7 @@ class KnownNames:
         if name not in self._seen:
             self._seen[name] = tuple(
                 c
-                for c in self.gaz.lookup(name, 100.0)
+                for c in self.gaz.lookup(name, 100.0, (VARIANT_COUNTRY,))  # variants looked for there, even short
                 if c.how in ("exact", "pcode")
                 or (c.how == "variant" and c.score >= VARIANT_MIN_SCORE and c.feature.country == VARIANT_COUNTRY)
             )
