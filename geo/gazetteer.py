@@ -656,8 +656,13 @@ class Gazetteer:
                     if self.rows[i][3] == (country if country != "*" else ""):
                         self._keep(found, i, score, "fuzzy")
 
+    def border_countries(self, q: _query.Query) -> list[str]:
+        """The countries a border query names, read in the whole text first, direction words too: the "South
+        Sudan-Uganda border" is South Sudan's, not the south of Sudan's."""
+        return self.country_codes(fold(q.text), border=True) or self.country_codes(q.key, border=True)
+
     def _borders(self, q: _query.Query) -> list[Candidate]:
-        codes = self.country_codes(q.key, border=True)
+        codes = self.border_countries(q)
         if len(codes) >= 2:
             pair = tuple(sorted(codes[:2]))
             i = self.borders.get(pair)

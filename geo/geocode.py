@@ -496,7 +496,7 @@ def _choose(name, found, context, min_score, gaz) -> Match:
         lat, lon = area_part_point(f.uid, q.direction) or (lat, lon)
     country = f.country
     if f.kind == "border":  # the country the text named ("the Turkish border": TR), else the pair's first
-        named = gaz.country_codes(q.key, border=True)
+        named = gaz.border_countries(q)
         country = named[0] if named else f.uid.split(":", 1)[1].split("-")[0]
     note = "; ".join(n for n in (note, f.note) if n)
     return Match(
