@@ -381,7 +381,10 @@ def _refused(best: Candidate, q, context: _Context) -> str:
             "only a small place of that name far from the request's other places and in another country; "
             "give --country, or --places with the right one"
         )
-    town_there = f.kind in SETTLEMENT_KINDS and f.country in context.countries
+    # a crossing is named after its border town wherever the request's places are ("Adré crossing"); a camp is
+    # often named after the village its people came from ("Beit Jibrin camp" near Bethlehem): the town must be in
+    # a country the request is about
+    town_there = f.kind in SETTLEMENT_KINDS and f.country in (context.home if q.kind == "camp" else context.countries)
     if q.kind in SITE_KINDS and f.kind != q.kind and not town_there:
         # "X camp" may be at the town of X where the request is, never at an area, or a town in another country
         return f"no {q.kind} of that name; only a {f.kind} (not taken for one: an area, or a town elsewhere)"

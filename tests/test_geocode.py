@@ -225,3 +225,10 @@ def test_a_loose_spelling_of_an_admin1_area_counts_anywhere():
     # every country's admin-1 areas are in geo, so "Galgaduud" is a respelling of Galguduud, not a place geo lacks
     m = resolve(["Galgaduud region", "Nyala", "Zalingei", "El Fasher"])[0]  # even in a request about Darfur
     assert (m.kind, m.country, m.name) == ("admin1", "SO", "Galguduud")
+
+
+def test_a_camp_named_after_a_village_elsewhere_is_not_put_at_that_village():
+    # Palestine refugee camps bear the names of villages their people left: "Beit Jibrin camp" is near Bethlehem,
+    # not at Bet Guvrin in Israel
+    camp = resolve(["Jenin", "Nablus", "Hebron", "Beit Jibrin camp", "Tulkarm"])[3]
+    assert not camp.matched and "no camp of that name" in camp.note
