@@ -117,10 +117,16 @@ def _admin1(gaz: Gazetteer) -> None:
             uid, row.name, "admin1", row.iso_a2, row.name, lat, lon, 0, row.pcode, source, admin1_pcode=row.pcode
         )
         alts = _split(row.alt_names)
+        # reports write "X region" of any country's first-level area ("Tahoua region", "the Kherson region"),
+        # whatever Natural Earth calls its kind (Niger's are departments there)
+        # (not for a name of compass words only: "North-West Region" is Cameroon's as much as Botswana's)
+        words = fold(row.name).split()
+        plain = words[-1:] == ["region"] or set(words) <= set(_query.DIRECTIONS)
+        region = [] if plain else [f"{row.name} Region"]
         if row.pcode:  # our own Syrian spellings are names of the governorate
-            gaz.add(feature, [row.name, row.name_ar, *alts])
+            gaz.add(feature, [row.name, row.name_ar, *alts, *region])
         else:  # Natural Earth's alternates sometimes carry the capital's name, which should go to the town
-            gaz.add(feature, [row.name], weak=[a for a in alts if fold(a) != fold(row.name)])
+            gaz.add(feature, [row.name, *region], weak=[a for a in alts if fold(a) != fold(row.name)])
 
 
 def _borders(gaz: Gazetteer) -> None:

@@ -235,3 +235,14 @@ def test_a_camp_named_after_a_village_elsewhere_is_not_put_at_that_village():
     assert not camp.matched and "no camp of that name" in camp.note
     azza = resolve(["Jenin", "Nablus", "Hebron", "Beit Jibrin camp"])[3]
     assert (azza.id, azza.country) == ("supplement:azza-camp", "PS")
+
+
+def test_any_first_level_area_answers_to_x_region():
+    tahoua, kherson, south_west = (
+        resolve(["Tahoua region"]) + resolve(["the Kherson region"]) + resolve(["South-West region"])
+    )
+    assert (tahoua.kind, tahoua.country) == ("admin1", "NE")  # Natural Earth calls Niger's areas departments
+    assert (kherson.kind, kherson.country) == ("admin1", "UA")
+    # compass names get no "Region" form of their own (Botswana's North-West, Singapore's South West):
+    # Cameroon's anglophone regions answer by the English names reports use
+    assert (south_west.kind, south_west.country, south_west.name) == ("admin1", "CM", "Sud-Ouest")
