@@ -539,7 +539,7 @@ class Gazetteer:
         country named; alone, the first listed. ``border``: also the parts of a country that name one side of a
         border (:data:`BORDER_SIDES`).
         """
-        names = {**self.countries, **BORDER_SIDES} if border else self.countries
+        names = self._border_names if border else self.countries
         words = text.split()
         found: list[list[str]] = []
         i = 0
@@ -655,6 +655,11 @@ class Gazetteer:
                 for i, _word, _weak in map(_unpack, self.exact.get(other, ())):
                     if self.rows[i][3] == (country if country != "*" else ""):
                         self._keep(found, i, score, "fuzzy")
+
+    @functools.cached_property
+    def _border_names(self) -> dict[str, list[str]]:
+        """Country names and the parts of a country that name one side of a border, merged once, not per call."""
+        return {**self.countries, **BORDER_SIDES}
 
     def border_countries(self, q: _query.Query) -> list[str]:
         """The countries a border query names, read in the whole text first, direction words too: the "South
