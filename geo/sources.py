@@ -29,8 +29,8 @@ from pathlib import Path
 from geo import names as _names
 from geo import query as _query
 from geo.gazetteer import DATA, Feature, Gazetteer
-from geo.geocode import _km
 from geo.names import fold, skeleton
+from geo.namesakes import km as _km
 
 MERGE_KM = 8.0  # a GeoNames town this close to the OCHA community of the same name is that community
 OCHA = "OCHA COD-PP (Syria populated places: OCHA)"
