@@ -39,6 +39,7 @@ LOOSE_VARIANT = 86.0
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points, in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -46,6 +47,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def fits_level(kind: str, level: str) -> bool:
+    """Whether a feature of ``kind`` is of the level a request asked for ("place" takes communities too)."""
     return kind == level or (level == "place" and kind in SETTLEMENT_KINDS)
 
 
