@@ -400,10 +400,29 @@ def _by_name(
     return out
 
 
-def _roles(df, value, place, pcode, lat, lon, notes: list[str]) -> tuple:
+def _roles(df, value, place, pcode, lat, lon, parent, notes: list[str]) -> tuple:
+    """``(value, place, pcode, lat, lon, parents)``: the columns given, the others found by the table's HXL hashtags,
+    then its headers (:func:`geo.io.columns.locate`, which says so in ``notes``).
+
+    Checked here, before any row is read, so that a request that cannot be met (two ways of placing rows, or
+    none; parents of something that is not a name) is one clear error, not a half-placed table.
+    """
+    import geopandas as gpd
+
     from geo.io.columns import locate
 
-    return locate(df, value, place, pcode, lat, lon, notes=notes)
+    located = sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None)
+    if located > 1:
+        raise InputError("say how rows are placed with one of: place (names), pcode (P-codes), or lat and lon")
+    if (lat is None) != (lon is None):
+        raise InputError("lat and lon go together")
+    parents = (parent,) if isinstance(parent, str) else tuple(parent or ())
+    value, place, pcode, lat, lon = locate(df, value, place, pcode, lat, lon, notes=notes)
+    if parents and place is None:
+        raise InputError("parent= narrows names (place=), not P-codes or coordinates")
+    if place is None and pcode is None and lat is None and not isinstance(df, gpd.GeoDataFrame):
+        raise InputError("say how rows are placed: place= (names), pcode= (P-codes) or lat= and lon= (coordinates)")
+    return value, place, pcode, lat, lon, parents
 
 
 def _by_coordinates(df, lat: str, lon: str) -> list[tuple[tuple[float, float] | None, str]]:
@@ -484,17 +503,7 @@ def prepare(
 
     df = read_frame(data)
     notes: list[str] = []
-    located = sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None)
-    if located > 1:
-        raise InputError("say how rows are placed with one of: place (names), pcode (P-codes), or lat and lon")
-    if (lat is None) != (lon is None):
-        raise InputError("lat and lon go together")
-    parents_given = (parent,) if isinstance(parent, str) else tuple(parent or ())
-    value, place, pcode, lat, lon = _roles(df, value, place, pcode, lat, lon, notes)
-    if parents_given and place is None:
-        raise InputError("parent= narrows names (place=), not P-codes or coordinates")
-    if place is None and pcode is None and lat is None and not isinstance(df, gpd.GeoDataFrame):
-        raise InputError("say how rows are placed: place= (names), pcode= (P-codes) or lat= and lon= (coordinates)")
+    value, place, pcode, lat, lon, parents_given = _roles(df, value, place, pcode, lat, lon, parent, notes)
     first_row = int(df.attrs.get("first_row", 1))
     values = _io.parse_figures(column(df, value, "value"), value).tolist()
     n = len(df)
