@@ -450,6 +450,77 @@ def _by_geometry(gdf) -> list[tuple[tuple[float, float] | None, str]]:
     return out
 
 
+def _place_by_name(
+    df, place, pcode, parents_given: tuple[str, ...], notes: list[str], *, level, country, min_score, gazetteer
+) -> tuple[list[str], list[tuple[tuple[float, float] | None, str]], list[Match | None]]:
+    """(queries, spots, matches) per row: its name or P-code as written, its point (or the reason it has none),
+    and the gazetteer's match. Names are looked up inside their parents and at their level, so that a village
+    is not taken for a namesake elsewhere; parent values that name nothing are said in ``notes``."""
+    col = column(df, place or pcode, "place" if place else "P-code")
+    queries = _texts(col)
+    parents, kinds, kind = None, [], None
+    if place is not None:
+        parents, kinds = _parents(df, str(col.name), parents_given, notes)
+        kind = _level(df, str(col.name), level, queries)
+    found = _by_name(queries, parents, kinds, pcodes=pcode is not None, level=kind, country=country,
+                     min_score=min_score, gazetteer=gazetteer)  # fmt: skip
+    spots = [((m.lat, m.lon), why) if m else (None, why) for m, why in found]
+    matches = [m for m, _ in found]
+    if parents:
+        _say_unknown_parents(matches, notes)
+    return queries, spots, matches
+
+
+def _parents(df, col: str, given: tuple[str, ...], notes: list[str]) -> tuple[list[tuple] | None, list]:
+    """Each row's parent values (top level first; None where empty) and the parent columns' kinds: the columns
+    given, else the table's own hierarchy columns, which are said in ``notes`` since nobody asked for them."""
+    from geo.io.columns import hierarchy
+
+    cols, kinds = hierarchy(df, col, given)
+    if not cols:
+        return None, kinds
+    if not given:
+        notes.append(f"matched inside the table's own columns {', '.join(map(repr, cols))} (parents)")
+    cells = [_texts(df[c]) for c in cols]
+    return [tuple(v or None for v in row) for row in zip(*cells)], kinds
+
+
+def _level(df, col: str, level, queries: list[str]) -> str | None:
+    """The kind of place the names are: as asked, else as the column's header or tag says, else "auto" (the kind
+    most of them are) once there are five different names to judge by; with fewer, any kind."""
+    from geo.io.columns import LEVEL_KINDS, column_level, level_kind
+
+    kind = level_kind(level) or LEVEL_KINDS.get(column_level(df, col))
+    return kind or ("auto" if len(set(queries)) >= 5 else None)
+
+
+def _say_unknown_parents(matches: list[Match | None], notes: list[str]) -> None:
+    """One warning line in ``notes`` for the parent values that name no area: their rows were placed without
+    them, which the user should know (a misspelt governorate, a P-code of another country)."""
+    from geo.parents import unknown_parents
+
+    missing = unknown_parents([m for m in matches if m])
+    if missing:
+        shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
+        notes.append(f"warning: {len(missing)} parent value(s) name no area; placed without them: {shown}")
+
+
+def _place_by_position(
+    df, lat: str | None, lon: str | None
+) -> tuple[list[str], list[tuple[tuple[float, float] | None, str]], list[None]]:
+    """(queries, spots, matches) per row placed by its own coordinates (``lat`` and ``lon`` columns, else a layer's
+    point geometry): the position as text stands in for a name, and there is no gazetteer match."""
+    spots = _by_coordinates(df, lat, lon) if lat is not None else _by_geometry(df)
+    queries = [f"{s[0]:.5f}, {s[1]:.5f}" if s else "" for s, _ in spots]
+    return queries, spots, [None] * len(spots)
+
+
+def _shown_names(queries: list[str], matches: list[Match | None], *, pcodes: bool) -> list[str]:
+    """The name each row is shown by when no label column is given: as written, except that a P-code is no
+    name to show: the gazetteer's name for it is."""
+    return [m.name if m else q for q, m in zip(queries, matches)] if pcodes else queries
+
+
 def prepare(
     data,
     value: str | None = None,
@@ -499,7 +570,6 @@ def prepare(
 
     from geo import io as _io
     from geo import periods as _periods
-    from geo.io.columns import LEVEL_KINDS, column_level, hierarchy, level_kind
 
     df = read_frame(data)
     notes: list[str] = []
@@ -514,36 +584,14 @@ def prepare(
         raise InputError(f"no row has a period in column {period!r}")
 
     if place is not None or pcode is not None:
-        col = column(df, place or pcode, "place" if place else "P-code")
-        queries = _texts(col)
-        parents, kinds, kind = None, [], None
-        if place is not None:
-            cols, kinds = hierarchy(df, str(col.name), parents_given)
-            if cols:
-                if not parents_given:
-                    notes.append(f"matched inside the table's own columns {', '.join(map(repr, cols))} (parents)")
-                cells = [_texts(df[c]) for c in cols]
-                parents = [tuple(v or None for v in row) for row in zip(*cells)]
-            kind = level_kind(level) or LEVEL_KINDS.get(column_level(df, str(col.name)))
-            kind = kind or ("auto" if len(set(queries)) >= 5 else None)
-        found = _by_name(queries, parents, kinds, pcodes=pcode is not None, level=kind, country=country,
-                         min_score=min_score, gazetteer=gazetteer)  # fmt: skip
-        spots = [((m.lat, m.lon), why) if m else (None, why) for m, why in found]
-        matches = [m for m, _ in found]
-        if parents:
-            from geo.parents import unknown_parents
-
-            missing = unknown_parents([m for m in matches if m])
-            if missing:
-                shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
-                notes.append(f"warning: {len(missing)} parent value(s) name no area; placed without them: {shown}")
+        queries, spots, matches = _place_by_name(
+            df, place, pcode, parents_given, notes, level=level, country=country, min_score=min_score,
+            gazetteer=gazetteer,
+        )  # fmt: skip
     else:
-        spots = _by_coordinates(df, lat, lon) if lat is not None else _by_geometry(df)
-        queries = [f"{s[0]:.5f}, {s[1]:.5f}" if s else "" for s, _ in spots]
-        matches = [None] * n
+        queries, spots, matches = _place_by_position(df, lat, lon)
     if written is None:
-        # a P-code is no name to show: the gazetteer's name for it is
-        written = [(m.name if m else q) if pcode is not None else q for q, m in zip(queries, matches)]
+        written = _shown_names(queries, matches, pcodes=pcode is not None)
 
     parts: dict[tuple[float, float, str], list[Part]] = defaultdict(list)
     unplaced: list[Unplaced] = []
