@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from geo.geocode import Match
+    from geo.periods import Periods
 
 AREA_KINDS = ("country", "admin1", "admin2", "admin3")  # a figure for the whole area, drawn at a point inside it
 DIGITS = 5  # rows within about a metre of each other are on the same point
@@ -566,23 +567,15 @@ def prepare(
     zero); zero is a value. Non-numeric or negative values raise
     :class:`geo.errors.InputError` naming the rows.
     """
-    import geopandas as gpd
-
     from geo import io as _io
-    from geo import periods as _periods
 
     df = read_frame(data)
     notes: list[str] = []
     value, place, pcode, lat, lon, parents_given = _roles(df, value, place, pcode, lat, lon, parent, notes)
     first_row = int(df.attrs.get("first_row", 1))
     values = _io.parse_figures(column(df, value, "value"), value).tolist()
-    n = len(df)
     written = _texts(column(df, label, "label")) if label else None
-    whens = _periods.labels(column(df, period, "period")).tolist() if period else [""] * n
-    order = _periods.order(whens) if period else _periods.Periods(())
-    if period and not order.labels:
-        raise InputError(f"no row has a period in column {period!r}")
-
+    whens, order = _periods_of(df, period)
     if place is not None or pcode is not None:
         queries, spots, matches = _place_by_name(
             df, place, pcode, parents_given, notes, level=level, country=country, min_score=min_score,
@@ -592,50 +585,94 @@ def prepare(
         queries, spots, matches = _place_by_position(df, lat, lon)
     if written is None:
         written = _shown_names(queries, matches, pcodes=pcode is not None)
-
-    parts: dict[tuple[float, float, str], list[Part]] = defaultdict(list)
-    unplaced: list[Unplaced] = []
-    kept = []
-    period_input: dict[str, tuple[int, float]] = {p: (0, 0.0) for p in order.labels}
-    for i in range(n):
-        v, (spot, why), when = values[i], spots[i], whens[i]
-        if when:
-            rows_in, total_in = period_input[when]
-            period_input[when] = (rows_in + 1, total_in + (float(v) if v == v else 0.0))
-        if v != v:
-            unplaced.append(Unplaced(i + first_row, written[i] or queries[i], math.nan, "no value", when))
-            continue
-        if spot is None:
-            unplaced.append(Unplaced(i + first_row, written[i] or queries[i], float(v), why, when))
-            continue
-        if period and not when:  # placed, but a map by period has no period to draw it in: said, not dropped
-            unplaced.append(Unplaced(i + first_row, written[i] or queries[i], float(v), NO_PERIOD))
-            continue
-        m = matches[i]
-        part = Part(
-            row=i + first_row, written=written[i], value=float(v), query=queries[i] if m or lat else "",
-            matched=m.name if m else "", kind=m.kind if m else "coordinates", pcode=m.pcode if m else "",
-            qualifier=m.qualifier if m else "", note=m.note if m else "",
-        )  # fmt: skip
-        parts[(round(spot[0], DIGITS), round(spot[1], DIGITS), when)].append(part)
-        kept.append(i)
-    points = [Point(y, x, math.fsum(p.value for p in ps), tuple(ps), when) for (y, x, when), ps in parts.items()]
-    rank = {p: k for k, p in enumerate(order.labels)}
-    points.sort(key=lambda p: (rank.get(p.period, 0), -p.value, p.label, p.lat, p.lon))
-
-    lost = sorted(set(range(n)) - set(kept))
-    unmatched = df.iloc[lost].copy()
-    if isinstance(unmatched, gpd.GeoDataFrame):
-        unmatched = unmatched.drop(columns=unmatched.geometry.name)
-    import pandas as pd
-
-    unmatched = pd.DataFrame(unmatched).reset_index(drop=True)
-    unmatched.insert(0, "row", [u.row for u in unplaced])
-    unmatched["reason"] = [u.reason for u in unplaced]
+    parts, unplaced = _sort_rows(
+        values, spots, whens, written, queries, matches, first_row=first_row, by_period=bool(period),
+        by_columns=bool(lat),
+    )  # fmt: skip
     table = PointTable(
-        points=tuple(points), unplaced=tuple(unplaced), total=math.fsum(v for v in values if v == v), rows=n,
-        units=units, value_name=str(value), unmatched=unmatched, notes=tuple(notes), periods=order.labels,
-        missing=order.missing, period_input=period_input,
+        points=_points(parts, order), unplaced=tuple(unplaced), total=math.fsum(v for v in values if v == v),
+        rows=len(df), units=units, value_name=str(value), unmatched=_unmatched_frame(df, unplaced, first_row),
+        notes=tuple(notes), periods=order.labels, missing=order.missing,
+        period_input=_period_input(values, whens, order),
     )  # fmt: skip
     table.check()
     return table
+
+
+def _periods_of(df, period: str | None) -> tuple[list[str], Periods]:
+    """Each row's period as a label ("" where empty; every row's without ``period``) and the periods in reading
+    order, those missing between them included; a period column with no period at all is an error, not a
+    table that would draw nothing."""
+    from geo import periods as _periods
+
+    if not period:
+        return [""] * len(df), _periods.Periods(())
+    whens = _periods.labels(column(df, period, "period")).tolist()
+    order = _periods.order(whens)
+    if not order.labels:
+        raise InputError(f"no row has a period in column {period!r}")
+    return whens, order
+
+
+def _sort_rows(
+    values: list[float], spots, whens: list[str], written: list[str], queries: list[str], matches, *,
+    first_row: int, by_period: bool, by_columns: bool,
+) -> tuple[dict[tuple[float, float, str], list[Part]], list[Unplaced]]:  # fmt: skip
+    """Every row either a :class:`Part` on its point (rounded to ``DIGITS``, so that rows a few centimetres
+    apart are summed) and period, or :class:`Unplaced` with the reason: nothing lost, nothing silent.
+
+    A row placed by ``lat``/``lon`` columns (``by_columns``) keeps its coordinates as written as its query; a
+    layer's point geometry was not written by anyone, so it keeps none.
+    """
+    parts: dict[tuple[float, float, str], list[Part]] = defaultdict(list)
+    unplaced: list[Unplaced] = []
+    for i, (v, (spot, why), when, m) in enumerate(zip(values, spots, whens, matches, strict=True)):
+        row, name = i + first_row, written[i] or queries[i]
+        if v != v:
+            unplaced.append(Unplaced(row, name, math.nan, "no value", when))
+        elif spot is None:
+            unplaced.append(Unplaced(row, name, float(v), why, when))
+        elif by_period and not when:  # placed, but a map by period has no period to draw it in: said, not dropped
+            unplaced.append(Unplaced(row, name, float(v), NO_PERIOD))
+        else:
+            if m:
+                part = Part(row, written[i], float(v), queries[i], m.name, m.kind, m.pcode, m.qualifier, m.note)
+            else:
+                part = Part(row, written[i], float(v), queries[i] if by_columns else "", kind="coordinates")
+            parts[(round(spot[0], DIGITS), round(spot[1], DIGITS), when)].append(part)
+    return parts, unplaced
+
+
+def _points(parts: dict[tuple[float, float, str], list[Part]], order: Periods) -> tuple[Point, ...]:
+    """One :class:`Point` per position and period, its rows summed; period by period in reading order, then
+    largest first, ties by name, then position, so that the order depends on the points alone."""
+    points = [Point(y, x, math.fsum(p.value for p in ps), tuple(ps), when) for (y, x, when), ps in parts.items()]
+    rank = {p: k for k, p in enumerate(order.labels)}
+    points.sort(key=lambda p: (rank.get(p.period, 0), -p.value, p.label, p.lat, p.lon))
+    return tuple(points)
+
+
+def _period_input(values: list[float], whens: list[str], order: Periods) -> dict[str, tuple[int, float]]:
+    """Rows and people per period as the table has them, placed or not (no value counts a row, not people):
+    what :meth:`PointTable.check` holds each period's table to."""
+    period_input: dict[str, tuple[int, float]] = {p: (0, 0.0) for p in order.labels}
+    for v, when in zip(values, whens, strict=True):
+        if when:
+            rows_in, total_in = period_input[when]
+            period_input[when] = (rows_in + 1, total_in + (float(v) if v == v else 0.0))
+    return period_input
+
+
+def _unmatched_frame(df, unplaced: list[Unplaced], first_row: int) -> pd.DataFrame:
+    """The rows on no circle as the table had them, every column kept so the user can fix and re-run them,
+    their file row first and the reason last; a layer's geometry is left out (the report is a plain table)."""
+    import geopandas as gpd
+    import pandas as pd
+
+    unmatched = df.iloc[[u.row - first_row for u in unplaced]].copy()
+    if isinstance(unmatched, gpd.GeoDataFrame):
+        unmatched = unmatched.drop(columns=unmatched.geometry.name)
+    unmatched = pd.DataFrame(unmatched).reset_index(drop=True)
+    unmatched.insert(0, "row", [u.row for u in unplaced])
+    unmatched["reason"] = [u.reason for u in unplaced]
+    return unmatched
