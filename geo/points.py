@@ -363,163 +363,24 @@ def column(df: pd.DataFrame, name: str, what: str) -> pd.Series:
 
 
 def _norm_code(value: str) -> str:
+    """A P-code as compared: without spaces or hyphens, in capitals ("sy-02" is SY02)."""
     return "".join(str(value).split()).replace("-", "").upper()
 
 
 def _texts(series) -> list[str]:
+    """A column as stripped text, a blank cell as "" (not "nan" or "<NA>")."""
     return series.astype("string").fillna("").str.strip().tolist()
 
 
-def _by_name(
-    names: list[str], parents, parent_kinds, *, pcodes: bool, level, country, min_score, gazetteer
-) -> list[tuple[Match | None, str]]:
-    """(match, reason) per row: names (or P-codes) through the gazetteer, each inside its parents when given."""
-    from geo.parents import resolve
+@dataclass(frozen=True)
+class _Placed:
+    """Where each row of a table is, one item per row, as :func:`_place_by_name` or :func:`_place_by_position`
+    found it."""
 
-    kwargs = {"min_score": min_score} if min_score is not None else {}
-    wanted = [i for i, n in enumerate(names) if n]
-    got = resolve(
-        [names[i] for i in wanted], [parents[i] for i in wanted] if parents else None, country=country,
-        gazetteer=gazetteer, level=level, parent_levels=parent_kinds, **kwargs,
-    )  # fmt: skip
-    found: dict[int, Match] = dict(zip(wanted, got))
-    out: list[tuple[Match | None, str]] = [(None, "empty P-code" if pcodes else "empty place")] * len(names)
-    for i, m in sorted(found.items()):
-        if not m.matched:
-            why = "unknown P-code" if pcodes else "unknown place"
-            if m.note.startswith("ambiguous: "):  # known, but several places have that name: said apart
-                why, m = "ambiguous place", replace(m, note=m.note.removeprefix("ambiguous: "))
-            out[i] = (None, f"{why}: {m.note}" if m.note else why)
-        elif pcodes and _norm_code(m.pcode) != _norm_code(names[i]):
-            # a code is an identifier: a name that happens to look like it is not the place meant
-            near = f" (the nearest name is {m.name}, {m.pcode or m.kind})" if m.name else ""
-            out[i] = (None, "unknown P-code" + near)
-        elif m.kind == "border":
-            out[i] = (None, f"a border is a line, not a point: {m.name}")
-        else:
-            out[i] = (m, "")
-    return out
-
-
-def _roles(df, value, place, pcode, lat, lon, parent, notes: list[str]) -> tuple:
-    """``(value, place, pcode, lat, lon, parents)``: the columns given, the others found by the table's HXL hashtags,
-    then its headers (:func:`geo.io.columns.locate`, which says so in ``notes``).
-
-    Checked here, before any row is read, so that a request that cannot be met (two ways of placing rows, or
-    none; parents of something that is not a name) is one clear error, not a half-placed table.
-    """
-    import geopandas as gpd
-
-    from geo.io.columns import locate
-
-    located = sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None)
-    if located > 1:
-        raise InputError("say how rows are placed with one of: place (names), pcode (P-codes), or lat and lon")
-    if (lat is None) != (lon is None):
-        raise InputError("lat and lon go together")
-    parents = (parent,) if isinstance(parent, str) else tuple(parent or ())
-    value, place, pcode, lat, lon = locate(df, value, place, pcode, lat, lon, notes=notes)
-    if parents and place is None:
-        raise InputError("parent= narrows names (place=), not P-codes or coordinates")
-    if place is None and pcode is None and lat is None and not isinstance(df, gpd.GeoDataFrame):
-        raise InputError("say how rows are placed: place= (names), pcode= (P-codes) or lat= and lon= (coordinates)")
-    return value, place, pcode, lat, lon, parents
-
-
-def _by_coordinates(df, lat: str, lon: str) -> list[tuple[tuple[float, float] | None, str]]:
-    import pandas as pd
-
-    ys = pd.to_numeric(column(df, lat, "latitude"), errors="coerce").tolist()
-    xs = pd.to_numeric(column(df, lon, "longitude"), errors="coerce").tolist()
-    out = []
-    for y, x in zip(ys, xs):
-        if y != y or x != x or abs(y) > 90 or abs(x) > 180:
-            out.append((None, "no usable coordinates"))
-        else:
-            out.append(((float(y), float(x)), ""))
-    return out
-
-
-def _by_geometry(gdf) -> list[tuple[tuple[float, float] | None, str]]:
-    geoms = gdf.to_crs(4326).geometry if gdf.crs is not None else gdf.geometry
-    out = []
-    for g in geoms:
-        if g is None or g.is_empty or g.geom_type != "Point":
-            out.append((None, "no point geometry"))
-        else:
-            out.append(((float(g.y), float(g.x)), ""))
-    return out
-
-
-def _place_by_name(
-    df, place, pcode, parents_given: tuple[str, ...], notes: list[str], *, level, country, min_score, gazetteer
-) -> tuple[list[str], list[tuple[tuple[float, float] | None, str]], list[Match | None]]:
-    """(queries, spots, matches) per row: its name or P-code as written, its point (or the reason it has none),
-    and the gazetteer's match. Names are looked up inside their parents and at their level, so that a village
-    is not taken for a namesake elsewhere; parent values that name nothing are said in ``notes``."""
-    col = column(df, place or pcode, "place" if place else "P-code")
-    queries = _texts(col)
-    parents, kinds, kind = None, [], None
-    if place is not None:
-        parents, kinds = _parents(df, str(col.name), parents_given, notes)
-        kind = _level(df, str(col.name), level, queries)
-    found = _by_name(queries, parents, kinds, pcodes=pcode is not None, level=kind, country=country,
-                     min_score=min_score, gazetteer=gazetteer)  # fmt: skip
-    spots = [((m.lat, m.lon), why) if m else (None, why) for m, why in found]
-    matches = [m for m, _ in found]
-    if parents:
-        _say_unknown_parents(matches, notes)
-    return queries, spots, matches
-
-
-def _parents(df, col: str, given: tuple[str, ...], notes: list[str]) -> tuple[list[tuple] | None, list]:
-    """Each row's parent values (top level first; None where empty) and the parent columns' kinds: the columns
-    given, else the table's own hierarchy columns, which are said in ``notes`` since nobody asked for them."""
-    from geo.io.columns import hierarchy
-
-    cols, kinds = hierarchy(df, col, given)
-    if not cols:
-        return None, kinds
-    if not given:
-        notes.append(f"matched inside the table's own columns {', '.join(map(repr, cols))} (parents)")
-    cells = [_texts(df[c]) for c in cols]
-    return [tuple(v or None for v in row) for row in zip(*cells)], kinds
-
-
-def _level(df, col: str, level, queries: list[str]) -> str | None:
-    """The kind of place the names are: as asked, else as the column's header or tag says, else "auto" (the kind
-    most of them are) once there are five different names to judge by; with fewer, any kind."""
-    from geo.io.columns import LEVEL_KINDS, column_level, level_kind
-
-    kind = level_kind(level) or LEVEL_KINDS.get(column_level(df, col))
-    return kind or ("auto" if len(set(queries)) >= 5 else None)
-
-
-def _say_unknown_parents(matches: list[Match | None], notes: list[str]) -> None:
-    """One warning line in ``notes`` for the parent values that name no area: their rows were placed without
-    them, which the user should know (a misspelt governorate, a P-code of another country)."""
-    from geo.parents import unknown_parents
-
-    missing = unknown_parents([m for m in matches if m])
-    if missing:
-        shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
-        notes.append(f"warning: {len(missing)} parent value(s) name no area; placed without them: {shown}")
-
-
-def _place_by_position(
-    df, lat: str | None, lon: str | None
-) -> tuple[list[str], list[tuple[tuple[float, float] | None, str]], list[None]]:
-    """(queries, spots, matches) per row placed by its own coordinates (``lat`` and ``lon`` columns, else a layer's
-    point geometry): the position as text stands in for a name, and there is no gazetteer match."""
-    spots = _by_coordinates(df, lat, lon) if lat is not None else _by_geometry(df)
-    queries = [f"{s[0]:.5f}, {s[1]:.5f}" if s else "" for s, _ in spots]
-    return queries, spots, [None] * len(spots)
-
-
-def _shown_names(queries: list[str], matches: list[Match | None], *, pcodes: bool) -> list[str]:
-    """The name each row is shown by when no label column is given: as written, except that a P-code is no
-    name to show: the gazetteer's name for it is."""
-    return [m.name if m else q for q, m in zip(queries, matches)] if pcodes else queries
+    texts: list[str]  # the place as the row gives it: its name or P-code, or its coordinates as text
+    spots: list[tuple[tuple[float, float] | None, str]]  # (lat, lon) and "", or None and the reason
+    matches: list[Match | None]  # the gazetteer's match of a row placed by name or P-code
+    queries: list[str]  # what each Part says was looked up: the texts, but nothing for a layer's geometry
 
 
 def prepare(
@@ -577,18 +438,15 @@ def prepare(
     written = _texts(column(df, label, "label")) if label else None
     whens, order = _periods_of(df, period)
     if place is not None or pcode is not None:
-        queries, spots, matches = _place_by_name(
+        placed = _place_by_name(
             df, place, pcode, parents_given, notes, level=level, country=country, min_score=min_score,
             gazetteer=gazetteer,
         )  # fmt: skip
     else:
-        queries, spots, matches = _place_by_position(df, lat, lon)
+        placed = _place_by_position(df, lat, lon)
     if written is None:
-        written = _shown_names(queries, matches, pcodes=pcode is not None)
-    parts, unplaced = _sort_rows(
-        values, spots, whens, written, queries, matches, first_row=first_row, by_period=bool(period),
-        by_columns=bool(lat),
-    )  # fmt: skip
+        written = _shown_names(placed, pcodes=pcode is not None)
+    parts, unplaced = _split_rows(values, whens, written, placed, first_row=first_row, by_period=bool(period))
     table = PointTable(
         points=_points(parts, order), unplaced=tuple(unplaced), total=math.fsum(v for v in values if v == v),
         rows=len(df), units=units, value_name=str(value), unmatched=_unmatched_frame(df, unplaced, first_row),
@@ -597,6 +455,31 @@ def prepare(
     )  # fmt: skip
     table.check()
     return table
+
+
+def _roles(df, value, place, pcode, lat, lon, parent, notes: list[str]) -> tuple:
+    """``(value, place, pcode, lat, lon, parents)``: the columns given, the others found by the table's HXL hashtags,
+    then its headers (:func:`geo.io.columns.locate`, which says so in ``notes``).
+
+    Checked here, before any row is read, so that a request that cannot be met (two ways of placing rows, or
+    none; parents of something that is not a name) is one clear error, not a half-placed table.
+    """
+    import geopandas as gpd
+
+    from geo.io.columns import locate
+
+    located = sum(x is not None for x in (place, pcode)) + (lat is not None or lon is not None)
+    if located > 1:
+        raise InputError("say how rows are placed with one of: place (names), pcode (P-codes), or lat and lon")
+    if (lat is None) != (lon is None):
+        raise InputError("lat and lon go together")
+    parents = (parent,) if isinstance(parent, str) else tuple(parent or ())
+    value, place, pcode, lat, lon = locate(df, value, place, pcode, lat, lon, notes=notes)
+    if parents and place is None:
+        raise InputError("parent= narrows names (place=), not P-codes or coordinates")
+    if place is None and pcode is None and lat is None and not isinstance(df, gpd.GeoDataFrame):
+        raise InputError("say how rows are placed: place= (names), pcode= (P-codes) or lat= and lon= (coordinates)")
+    return value, place, pcode, lat, lon, parents
 
 
 def _periods_of(df, period: str | None) -> tuple[list[str], Periods]:
@@ -614,20 +497,145 @@ def _periods_of(df, period: str | None) -> tuple[list[str], Periods]:
     return whens, order
 
 
-def _sort_rows(
-    values: list[float], spots, whens: list[str], written: list[str], queries: list[str], matches, *,
-    first_row: int, by_period: bool, by_columns: bool,
-) -> tuple[dict[tuple[float, float, str], list[Part]], list[Unplaced]]:  # fmt: skip
-    """Every row either a :class:`Part` on its point (rounded to ``DIGITS``, so that rows a few centimetres
-    apart are summed) and period, or :class:`Unplaced` with the reason: nothing lost, nothing silent.
+def _place_by_name(
+    df, place, pcode, parents_given: tuple[str, ...], notes: list[str], *, level, country, min_score, gazetteer
+) -> _Placed:
+    """Each row placed by its name or P-code through the gazetteer. Names are looked up inside their parents and
+    at their level, so that a village is not taken for a namesake elsewhere; parent values that name nothing
+    are said in ``notes``."""
+    col = column(df, place or pcode, "place" if place else "P-code")
+    queries = _texts(col)
+    parents, kinds, kind = None, [], None
+    if place is not None:
+        parents, kinds = _parents(df, str(col.name), parents_given, notes)
+        kind = _level(df, str(col.name), level, queries)
+    found = _by_name(queries, parents, kinds, pcodes=pcode is not None, level=kind, country=country,
+                     min_score=min_score, gazetteer=gazetteer)  # fmt: skip
+    spots = [((m.lat, m.lon), why) if m else (None, why) for m, why in found]
+    matches = [m for m, _ in found]
+    if parents:
+        _say_unknown_parents(matches, notes)
+    return _Placed(queries, spots, matches, queries)
 
-    A row placed by ``lat``/``lon`` columns (``by_columns``) keeps its coordinates as written as its query; a
-    layer's point geometry was not written by anyone, so it keeps none.
-    """
+
+def _parents(df, col: str, given: tuple[str, ...], notes: list[str]) -> tuple[list[tuple] | None, list]:
+    """Each row's parent values (top level first; None where empty) and the parent columns' kinds: the columns
+    given, else the table's own hierarchy columns, which are said in ``notes`` since nobody asked for them."""
+    from geo.io.columns import hierarchy
+
+    cols, kinds = hierarchy(df, col, given)
+    if not cols:
+        return None, kinds
+    if not given:
+        notes.append(f"matched inside the table's own columns {', '.join(map(repr, cols))} (parents)")
+    cells = [_texts(df[c]) for c in cols]
+    return [tuple(v or None for v in row) for row in zip(*cells)], kinds
+
+
+def _level(df, col: str, level, queries: list[str]) -> str | None:
+    """The kind of place the names are: as asked, else as the column's header or tag says, else "auto" (the kind
+    most of them are) once there are five different names to judge by; with fewer, any kind."""
+    from geo.io.columns import LEVEL_KINDS, column_level, level_kind
+
+    kind = level_kind(level) or LEVEL_KINDS.get(column_level(df, col))
+    return kind or ("auto" if len(set(queries)) >= 5 else None)
+
+
+def _say_unknown_parents(matches: list[Match | None], notes: list[str]) -> None:
+    """One warning line in ``notes`` for the parent values that name no area: their rows were placed without
+    them, which the user should know (a misspelt governorate, a P-code of another country)."""
+    from geo.parents import unknown_parents
+
+    missing = unknown_parents([m for m in matches if m])
+    if missing:
+        shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
+        notes.append(f"warning: {len(missing)} parent value(s) name no area; placed without them: {shown}")
+
+
+def _by_name(
+    names: list[str], parents, parent_kinds, *, pcodes: bool, level, country, min_score, gazetteer
+) -> list[tuple[Match | None, str]]:
+    """(match, reason) per row: names (or P-codes) through the gazetteer, each inside its parents when given."""
+    from geo.parents import resolve
+
+    kwargs = {"min_score": min_score} if min_score is not None else {}
+    wanted = [i for i, n in enumerate(names) if n]
+    got = resolve(
+        [names[i] for i in wanted], [parents[i] for i in wanted] if parents else None, country=country,
+        gazetteer=gazetteer, level=level, parent_levels=parent_kinds, **kwargs,
+    )  # fmt: skip
+    found: dict[int, Match] = dict(zip(wanted, got))
+    out: list[tuple[Match | None, str]] = [(None, "empty P-code" if pcodes else "empty place")] * len(names)
+    for i, m in sorted(found.items()):
+        if not m.matched:
+            why = "unknown P-code" if pcodes else "unknown place"
+            if m.note.startswith("ambiguous: "):  # known, but several places have that name: said apart
+                why, m = "ambiguous place", replace(m, note=m.note.removeprefix("ambiguous: "))
+            out[i] = (None, f"{why}: {m.note}" if m.note else why)
+        elif pcodes and _norm_code(m.pcode) != _norm_code(names[i]):
+            # a code is an identifier: a name that happens to look like it is not the place meant
+            near = f" (the nearest name is {m.name}, {m.pcode or m.kind})" if m.name else ""
+            out[i] = (None, "unknown P-code" + near)
+        elif m.kind == "border":
+            out[i] = (None, f"a border is a line, not a point: {m.name}")
+        else:
+            out[i] = (m, "")
+    return out
+
+
+def _place_by_position(df, lat: str | None, lon: str | None) -> _Placed:
+    """Each row placed by its own coordinates: ``lat`` and ``lon`` columns, else a layer's point geometry. The
+    position as text stands in for a name; a geometry, which nobody wrote, is recorded as no query."""
+    spots = _by_coordinates(df, lat, lon) if lat is not None else _by_geometry(df)
+    texts = [f"{s[0]:.5f}, {s[1]:.5f}" if s else "" for s, _ in spots]
+    return _Placed(texts, spots, [None] * len(spots), texts if lat else [""] * len(spots))
+
+
+def _by_coordinates(df, lat: str, lon: str) -> list[tuple[tuple[float, float] | None, str]]:
+    """(spot, reason) per row from its latitude and longitude cells: text, blanks and numbers beyond ±90 or ±180
+    are "no usable coordinates", not a point."""
+    import pandas as pd
+
+    ys = pd.to_numeric(column(df, lat, "latitude"), errors="coerce").tolist()
+    xs = pd.to_numeric(column(df, lon, "longitude"), errors="coerce").tolist()
+    out = []
+    for y, x in zip(ys, xs):
+        if y != y or x != x or abs(y) > 90 or abs(x) > 180:
+            out.append((None, "no usable coordinates"))
+        else:
+            out.append(((float(y), float(x)), ""))
+    return out
+
+
+def _by_geometry(gdf) -> list[tuple[tuple[float, float] | None, str]]:
+    """(spot, reason) per feature of a layer, in degrees whatever its CRS (a layer with none is taken to be in
+    degrees); no geometry, or a line or polygon, is "no point geometry"."""
+    geoms = gdf.to_crs(4326).geometry if gdf.crs is not None else gdf.geometry
+    out = []
+    for g in geoms:
+        if g is None or g.is_empty or g.geom_type != "Point":
+            out.append((None, "no point geometry"))
+        else:
+            out.append(((float(g.y), float(g.x)), ""))
+    return out
+
+
+def _shown_names(placed: _Placed, *, pcodes: bool) -> list[str]:
+    """The name each row is shown by when no label column is given: as written, except that a P-code is no
+    name to show: the gazetteer's name for it is."""
+    return [m.name if m else t for t, m in zip(placed.texts, placed.matches)] if pcodes else placed.texts
+
+
+def _split_rows(
+    values: list[float], whens: list[str], written: list[str], placed: _Placed, *, first_row: int, by_period: bool
+) -> tuple[dict[tuple[float, float, str], list[Part]], list[Unplaced]]:
+    """Every row either a :class:`Part` on its point and period (the point rounded to ``DIGITS``: rows about a
+    metre apart are one point), or :class:`Unplaced` with the reason: nothing lost, nothing silent."""
     parts: dict[tuple[float, float, str], list[Part]] = defaultdict(list)
     unplaced: list[Unplaced] = []
-    for i, (v, (spot, why), when, m) in enumerate(zip(values, spots, whens, matches, strict=True)):
-        row, name = i + first_row, written[i] or queries[i]
+    rows = zip(values, whens, placed.spots, placed.matches, strict=True)
+    for i, (v, when, (spot, why), m) in enumerate(rows):
+        row, name = i + first_row, written[i] or placed.texts[i]
         if v != v:
             unplaced.append(Unplaced(row, name, math.nan, "no value", when))
         elif spot is None:
@@ -635,10 +643,11 @@ def _sort_rows(
         elif by_period and not when:  # placed, but a map by period has no period to draw it in: said, not dropped
             unplaced.append(Unplaced(row, name, float(v), NO_PERIOD))
         else:
+            query = placed.queries[i]
             if m:
-                part = Part(row, written[i], float(v), queries[i], m.name, m.kind, m.pcode, m.qualifier, m.note)
+                part = Part(row, written[i], float(v), query, m.name, m.kind, m.pcode, m.qualifier, m.note)
             else:
-                part = Part(row, written[i], float(v), queries[i] if by_columns else "", kind="coordinates")
+                part = Part(row, written[i], float(v), query, kind="coordinates")
             parts[(round(spot[0], DIGITS), round(spot[1], DIGITS), when)].append(part)
     return parts, unplaced
 
