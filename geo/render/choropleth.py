@@ -27,12 +27,16 @@ import os
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from geo.errors import InputError
 from geo.render.layout import DEFAULT_DISCLAIMER
+
+if TYPE_CHECKING:
+    from geo.periods import Periods
 
 NODATA = "#cfcfcf"
 SCHEMES = {
@@ -216,10 +220,7 @@ def choropleth(
     """
     from geo.join import choices
     from geo.render.base import new_map
-    from geo.render.basemap import Labels
     from geo.render.layout import Legend
-    from geo.render.timeline import Timeline, start_index
-    from geo.render.vector import VectorLayer, digits_for, esc, features, tolerance_for
 
     df = _read(data, "data")
     areas = _read(boundaries, "boundaries") if boundaries is not None else None
@@ -229,73 +230,178 @@ def choropleth(
         raise InputError("at= needs period= (the column of periods to choose from)")
     join = dict(place=place, pcode=pcode, lat=lat, lon=lon, areas=areas, key=boundary_key, country=country,
                 gazetteer=gazetteer)  # fmt: skip
+    # called from here, not from a step: its warnings name the caller's line (stacklevel)
     joined, unmatched, values, periods = _join(df, value, period, min_score=min_score, **join)
-    unit_label = units or ""
-    shown_all = values
+    shown, people, unit = values, None, units or ""
     if per_capita:
+        people = _people(df, joined, unmatched, values, periods, period, per_capita, place, pcode, lat, lon, areas,
+                         boundary_key, country)  # fmt: skip
         per = 100_000 if per is None else float(per)
-        if periods and not (areas is not None and per_capita in areas.columns):
-            # a population column in a table by period is the population of each period, not one to add up
-            from geo.render.choropleth_periods import by_period
+        shown = _rates(values, people, per)
+        unit = f"{units} per {per:,.0f} people".strip()
+    fig = _classed(values, shown, people, units, unit, periods, at, scheme, classes, breaks, colors)
+    _show_opening(joined, fig)
 
-            people = by_period(df, per_capita, period, joined, unmatched).values.to_numpy(dtype=float)
-        else:
-            population = _population(df, joined, per_capita, place, pcode, lat, lon, areas, boundary_key, country)
-            people = np.repeat(population.to_numpy(dtype=float)[:, None], values.shape[1], axis=1)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rate = np.where(people > 0, values.to_numpy() / people, np.nan)
-        shown_all = pd.DataFrame(rate * per, index=values.index, columns=values.columns)
-        unit_label = f"{units} per {per:,.0f} people".strip()
-    # one classification for every period: a colour means the same figure whatever the period shown
-    k = classify(shown_all.to_numpy().ravel(), scheme, classes, breaks, colors)
-    class_all = shown_all.apply(lambda c: c.map(lambda v: class_of(v, k.bins) if not np.isnan(v) else -1)).astype(int)
-    start = start_index(periods.labels, at) if periods else 0
-    start = len(periods) - 1 if periods and start is None else start
-    now = values.columns[start]
-    shown, cls = shown_all[now], class_all[now].to_numpy()
-    if per_capita:
-        joined["population"] = pd.Series(people[:, start], index=joined.index)
-    has = shown.notna()
-    joined["value"] = values[now]
-    joined["shown"] = shown
-    joined["class"] = cls
-    joined["color"] = [k.colors[c] if c >= 0 else NODATA for c in cls]
-
-    # the whole of every area drawn, no-data ones too: "no data" is part of what a choropleth says
-    bounds = tuple(joined.total_bounds)
     label = value or "rows"
     title = title if title is not None else f"{label} by area"
+    # the whole of every area drawn, no-data ones too: "no data" is part of what a choropleth says
+    bounds = tuple(joined.total_bounds)
     countries = joined.attrs.get("drawn_countries", [])
     labelled = len(joined) <= MAX_AREA_LABELS
     area_names = list(joined["name"]) if labelled else []
     m = new_map(bounds, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
                 disclaimer=disclaimer, tiles=tiles, data_countries=countries, skip_names=area_names)  # fmt: skip
+    heads = _headings(joined)
+    layer = _area_layer(joined, fig, heads, source, bounds)
+    m.add_child(layer)
+    legend_title = label if not unit else f"{label} ({unit})"
+    legend_rows = _legend_rows(fig)
+    notes = _legend_notes(unmatched, periods)
+    Legend(legend_title, legend_rows, note=" ".join(n for n in notes if n)).add_to(m)
+    if labelled:
+        _area_labels(joined, fig.shown).add_to(m)
+    period_notes = _period_slider(m, layer, fig, heads, source) if periods else []
 
-    decimals = _decimals(shown_all.to_numpy()[~np.isnan(shown_all.to_numpy())])
-    rank_all = shown_all.rank(ascending=False, method="min")
-    heads = [f"<b>{esc(r.name)}</b>" + (f"<br>P-code: {esc(r.pcode)}" if r.pcode else "") for r in joined.itertuples()]
-    src = f"<br>Source: {esc(source)}" if source else ""
+    m.unmatched = unmatched
+    m.joined = joined
+    m.choices = choices(joined)
+    m.bins = fig.k.bins
+    m.warnings = list(joined.attrs.get("warnings", []))
+    m.periods = periods.labels
+    m.by_period = shown if periods else None
+    m._geo_static = dict(
+        bounds=bounds, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
+        disclaimer=disclaimer, countries=countries, legend_title=legend_title, legend_rows=legend_rows,
+        skip_names=area_names, colors=fig.k.colors, classes=fig.classes, periods=m.periods, notes=period_notes,
+        legend_note=" ".join(notes[1:]),
+    )  # fmt: skip
+    return m
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """What the map shows: one row per drawn area, one column per period (a single column without periods).
+
+    The steps that draw the areas, their popups, the legend and the slider all read the same figures, so they
+    travel together.
+    """
+
+    values: pd.DataFrame  # the figures, summed per area
+    shown: pd.DataFrame  # what is coloured: the figures, or their rates with per_capita
+    people: np.ndarray | None  # with per_capita: the population each rate divides by
+    units: str  # what the figures count
+    unit: str  # what the shown figures count ("people per 100,000 people" with per_capita)
+    periods: Periods
+    start: int  # the column the map opens at
+    k: Classes  # one classification for every period
+    classes: pd.DataFrame  # the class of each shown figure, -1 where there is none
+
+    @property
+    def now(self) -> str:
+        """The period the map opens at (the single unnamed column without periods)."""
+        return self.values.columns[self.start]
+
+    @property
+    def decimals(self) -> int:
+        """Decimals for every shown figure, in every period: one period's figures must not read finer than another's."""
+        every = self.shown.to_numpy()
+        return _decimals(every[~np.isnan(every)])
+
+
+def _people(df, joined, unmatched, values, periods, period, column, place, pcode, lat, lon, areas, key,
+            country) -> np.ndarray:  # fmt: skip
+    """The population each rate divides by, per drawn area (rows) and period (columns).
+
+    A population column in a table by period is the population of each period, not one to add up; a
+    population of the boundaries, or of a table without periods, is one per area, the same in every period.
+    """
+    if periods and not (areas is not None and column in areas.columns):
+        from geo.render.choropleth_periods import by_period
+
+        return by_period(df, column, period, joined, unmatched).values.to_numpy(dtype=float)
+    population = _population(df, joined, column, place, pcode, lat, lon, areas, key, country)
+    return np.repeat(population.to_numpy(dtype=float)[:, None], values.shape[1], axis=1)
+
+
+def _rates(values: pd.DataFrame, people: np.ndarray, per: float) -> pd.DataFrame:
+    """``values`` per ``per`` people; no rate (NaN, drawn as no data) where the population is missing or zero."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = np.where(people > 0, values.to_numpy() / people, np.nan)
+    return pd.DataFrame(rate * per, index=values.index, columns=values.columns)
+
+
+def _classed(values, shown, people, units, unit, periods, at, scheme, n_classes, breaks, colors) -> _Figures:
+    """The figures classed once for every period (a colour means the same figure whatever the period shown),
+    and the period the map opens at: ``at``, else the last."""
+    from geo.render.timeline import start_index
+
+    classed = classify(shown.to_numpy().ravel(), scheme, n_classes, breaks, colors)
+    classes = shown.apply(lambda c: c.map(lambda v: class_of(v, classed.bins) if not np.isnan(v) else -1)).astype(int)
+    start = start_index(periods.labels, at) if periods else 0
+    start = len(periods) - 1 if start is None else start
+    return _Figures(values, shown, people, units, unit, periods, start, classed, classes)
+
+
+def _show_opening(joined, fig: _Figures) -> None:
+    """The opening period's figures, classes and colours as columns of ``joined``: ``m.joined`` is the table users
+    audit the map with."""
+    cls = fig.classes[fig.now].to_numpy()
+    if fig.people is not None:
+        joined["population"] = pd.Series(fig.people[:, fig.start], index=joined.index)
+    joined["value"] = fig.values[fig.now]
+    joined["shown"] = fig.shown[fig.now]
+    joined["class"] = cls
+    joined["color"] = [fig.k.colors[c] if c >= 0 else NODATA for c in cls]
+
+
+def _headings(joined) -> list[str]:
+    """Each area's name and P-code, escaped: the first lines of its tooltip and popup in every period."""
+    from geo.render.vector import esc
+
+    return [f"<b>{esc(r.name)}</b>" + (f"<br>P-code: {esc(r.pcode)}" if r.pcode else "") for r in joined.itertuples()]
+
+
+def _source_line(source: str | None) -> str:
+    """The last line of every tooltip and popup, escaped: the source travels with the figure when it is copied."""
+    from geo.render.vector import esc
+
+    return f"<br>Source: {esc(source)}" if source else ""
+
+
+def _area_layer(joined, fig: _Figures, heads: list[str], source: str | None, bounds: tuple):
+    """The areas as one vector layer, coloured for the opening period, each with its tooltip and popup.
+
+    The tooltip says the figure and its rank; the popup adds the rows behind it, except by period, where the
+    rows differ from one period to the next and the popup repeats the tooltip. No-data areas are drawn too,
+    grey and dashed: "no data" is not zero.
+    """
+    from geo.render.vector import VectorLayer, digits_for, esc, features, tolerance_for
+
+    shown = fig.shown[fig.now]
+    has = shown.notna()
+    ranked = int(has.sum())
+    rank = shown.rank(ascending=False, method="min")
+    decimals = fig.decimals
+    src = _source_line(source)
     tips, pops = [], []
     for i, r in enumerate(joined.itertuples()):
         if has.iat[i]:
-            figure = f"{_fmt(shown.iat[i], decimals)} {esc(unit_label)}"
-            if per_capita:
-                figure += f" ({_fmt(r.value, 0)} {esc(units)})"
-            body = f"<br>{figure}<br>Rank {int(rank_all[now].iat[i])} of {int(has.sum())}"
+            figure = f"{_fmt(shown.iat[i], decimals)} {esc(fig.unit)}"
+            if fig.people is not None:
+                figure += f" ({_fmt(r.value, 0)} {esc(fig.units)})"
+            body = f"<br>{figure}<br>Rank {int(rank.iat[i])} of {ranked}"
         else:
             body = "<br>No data"
         tips.append(heads[i] + body + src)
-        if periods:  # the rows behind a figure differ by period: the popup repeats the tooltip
-            pops.append(heads[i] + body + src)
-            continue
-        rows = (
-            f"<br>{r.rows} rows summed: {esc(r.queries)}"
-            if r.rows > 1
-            else (f"<br>From: {esc(r.queries)}" if r.rows else "")
-        )
+        if fig.periods:
+            rows = ""
+        elif r.rows > 1:
+            rows = f"<br>{r.rows} rows summed: {esc(r.queries)}"
+        else:
+            rows = f"<br>From: {esc(r.queries)}" if r.rows else ""
         pops.append(heads[i] + body + rows + src)
-    styles = [{"fillColor": k.colors[c]} if c >= 0 else {"fillColor": NODATA, "fillOpacity": 0.55, "dashArray": "2 3"}
-              for c in cls]  # fmt: skip
+    styles = [{"fillColor": fig.k.colors[c]} if c >= 0 else {"fillColor": NODATA, "fillOpacity": 0.55,
+              "dashArray": "2 3"} for c in joined["class"]]  # fmt: skip
     joined["tip"], joined["pop"], joined["style"] = tips, pops, styles
     joined["cls"] = np.where(has, "geo-area geo-data", "geo-area geo-nodata")
     joined["i"] = range(len(joined))
@@ -307,50 +413,63 @@ def choropleth(
         digits=digits,
     )
     layer._name = "Areas"
-    m.add_child(layer)
-    rows = [{"color": c, "label": lab} for c, lab in zip(k.colors, k.labels)]
-    if shown_all.isna().to_numpy().any():
+    return layer
+
+
+def _legend_rows(fig: _Figures) -> list[dict]:
+    """A row per class, and "No data" when some area lacks a figure in some period."""
+    rows = [{"color": c, "label": lab} for c, lab in zip(fig.k.colors, fig.k.labels)]
+    if fig.shown.isna().to_numpy().any():
         rows.append({"color": NODATA, "label": "No data", "shape": "nodata"})
+    return rows
+
+
+def _legend_notes(unmatched, periods) -> list[str]:
+    """The legend's notes: the rows not mapped ("" when none), then, by period, that the classes are shared.
+
+    The static twin's legend takes only the notes after the first (``legend_note``)."""
     notes = [f"{len(unmatched)} row(s) not mapped (no matching area)" if len(unmatched) else ""]
     if periods:
         notes.append(f"Classes shared by all {len(periods)} periods ({periods.span()}): a colour means the same "
                      "figure in every period.")  # fmt: skip
-    legend_title = label if not unit_label else f"{label} ({unit_label})"
-    Legend(legend_title, rows, note=" ".join(n for n in notes if n)).add_to(m)
-    if labelled:
-        # areas without data or code (the UNDOF zone) stay unlabelled: their names only crowd their neighbours'
-        ever = shown_all.notna().any(axis=1).to_numpy()
-        named = joined[ever | (joined["pcode"] != "").values]
-        points = [(p.y, p.x, n, "area") for p, n in zip(named.geometry.representative_point(), named["name"])]
-        Labels(points).add_to(m)
-    period_notes = []
-    if periods:
-        from geo.render.choropleth_periods import PeriodAreas, ranks
+    return notes
 
-        period_notes = [_period_note(p, periods, shown_all[p]) for p in periods]
-        r, n = ranks(shown_all)
-        text = [[None if np.isnan(v) else _fmt(v, decimals) for v in shown_all[p]] for p in periods]
-        counts = [[None if np.isnan(v) else _fmt(v, 0) for v in values[p]] for p in periods] if per_capita else None
-        PeriodAreas(layer, {
-            "c": class_all.T.to_numpy().tolist(), "v": text, "w": counts, "r": r, "n": n, "h": heads,
-            "u": f" {esc(unit_label)}", "uu": f" {esc(units)}", "t": src, "pal": k.colors, "nd": NODATA, "fo": 0.85,
-        }).add_to(m)  # fmt: skip
-        Timeline(periods.labels, None, period_notes, start=start, label="Period shown").add_to(m)
 
-    m.unmatched = unmatched
-    m.joined = joined
-    m.choices = choices(joined)
-    m.bins = k.bins
-    m.warnings = list(joined.attrs.get("warnings", []))
-    m.periods = periods.labels if periods else ()
-    m.by_period = shown_all if periods else None
-    m._geo_static = dict(
-        bounds=bounds, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
-        disclaimer=disclaimer, countries=countries, legend_title=legend_title, legend_rows=rows,
-        skip_names=area_names, colors=k.colors, classes=class_all, periods=m.periods, notes=period_notes,
-        legend_note=" ".join(notes[1:]),
-    )  # fmt: skip
-    return m
+def _area_labels(joined, shown: pd.DataFrame):
+    """The areas' names on the map, for areas with data in some period or with a code.
+
+    Areas without data or code (the UNDOF zone) stay unlabelled: their names only crowd their neighbours'.
+    """
+    from geo.render.basemap import Labels
+
+    ever = shown.notna().any(axis=1).to_numpy()
+    named = joined[ever | (joined["pcode"] != "").values]
+    return Labels([(p.y, p.x, n, "area") for p, n in zip(named.geometry.representative_point(), named["name"])])
+
+
+def _period_slider(m, layer, fig: _Figures, heads: list[str], source: str | None) -> list[str]:
+    """The slider that recolours ``layer`` period by period, with every period's figures, ranks and texts in the
+    page (no code runs from the data); returns the note under each period (empty when it has figures)."""
+    from geo.render.choropleth_periods import PeriodAreas, ranks
+    from geo.render.timeline import Timeline
+    from geo.render.vector import esc
+
+    periods, shown, decimals = fig.periods, fig.shown, fig.decimals
+    notes = [_period_note(p, periods, shown[p]) for p in periods]
+    r, n = ranks(shown)
+    text = [[None if np.isnan(v) else _fmt(v, decimals) for v in shown[p]] for p in periods]
+    counts = (
+        [[None if np.isnan(v) else _fmt(v, 0) for v in fig.values[p]] for p in periods]
+        if fig.people is not None
+        else None
+    )
+    PeriodAreas(layer, {
+        "c": fig.classes.T.to_numpy().tolist(), "v": text, "w": counts, "r": r, "n": n, "h": heads,
+        "u": f" {esc(fig.unit)}", "uu": f" {esc(fig.units)}", "t": _source_line(source), "pal": fig.k.colors,
+        "nd": NODATA, "fo": 0.85,
+    }).add_to(m)  # fmt: skip
+    Timeline(periods.labels, None, notes, start=fig.start, label="Period shown").add_to(m)
+    return notes
 
 
 def _join(df, value, period, **join):
