@@ -252,7 +252,8 @@ def choropleth(
     m = new_map(bounds, title=title, subtitle=subtitle, source=source, as_of=as_of, created=created,
                 disclaimer=disclaimer, tiles=tiles, data_countries=countries, skip_names=area_names)  # fmt: skip
     heads = _headings(joined)
-    layer = _area_layer(joined, fig, heads, source, bounds)
+    tips, pops = _popups(joined, fig, heads, source)
+    layer = _area_layer(joined, fig, tips, pops, bounds)
     m.add_child(layer)
     legend_title = label if not unit else f"{label} ({unit})"
     legend_rows = _legend_rows(fig)
@@ -368,14 +369,13 @@ def _source_line(source: str | None) -> str:
     return f"<br>Source: {esc(source)}" if source else ""
 
 
-def _area_layer(joined, fig: _Figures, heads: list[str], source: str | None, bounds: tuple):
-    """The areas as one vector layer, coloured for the opening period, each with its tooltip and popup.
+def _popups(joined, fig: _Figures, heads: list[str], source: str | None) -> tuple[list[str], list[str]]:
+    """Each area's tooltip and popup for the opening period, escaped.
 
     The tooltip says the figure and its rank; the popup adds the rows behind it, except by period, where the
-    rows differ from one period to the next and the popup repeats the tooltip. No-data areas are drawn too,
-    grey and dashed: "no data" is not zero.
+    rows differ from one period to the next and the popup repeats the tooltip.
     """
-    from geo.render.vector import VectorLayer, digits_for, esc, features, tolerance_for
+    from geo.render.vector import esc
 
     shown = fig.shown[fig.now]
     has = shown.notna()
@@ -400,6 +400,15 @@ def _area_layer(joined, fig: _Figures, heads: list[str], source: str | None, bou
         else:
             rows = f"<br>From: {esc(r.queries)}" if r.rows else ""
         pops.append(heads[i] + body + rows + src)
+    return tips, pops
+
+
+def _area_layer(joined, fig: _Figures, tips: list[str], pops: list[str], bounds: tuple):
+    """The areas as one vector layer, coloured for the opening period; each feature carries its index ``i`` for
+    the slider to recolour. No-data areas are drawn too, grey and dashed: "no data" is not zero."""
+    from geo.render.vector import VectorLayer, digits_for, features, tolerance_for
+
+    has = fig.shown[fig.now].notna()
     styles = [{"fillColor": fig.k.colors[c]} if c >= 0 else {"fillColor": NODATA, "fillOpacity": 0.55,
               "dashArray": "2 3"} for c in joined["class"]]  # fmt: skip
     joined["tip"], joined["pop"], joined["style"] = tips, pops, styles
