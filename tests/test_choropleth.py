@@ -253,3 +253,27 @@ def test_small_multiples_one_panel_per_period_and_one_at(tmp_path):
         save_static(m, a)
         save_static(m, b)
         assert a.read_bytes() == b.read_bytes()
+
+
+def test_natural_breaks_are_the_same_in_every_run():
+    # mapclassify starts natural breaks from random points; geo seeds them, so that a map is the same bytes each
+    # time, and leaves the caller's random state alone
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    code = (
+        "from geo.render.choropleth import classify; "
+        "print(classify([3, 8, 9, 14, 20, 21, 40, 41, 42, 90, 95, 300, 310, 1000], 'naturalbreaks', 5).bins)"
+    )
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+            for _ in range(4)}  # fmt: skip
+    assert len(runs) == 1
+    from geo.render.choropleth import classify
+
+    np.random.seed(7)
+    expected = np.random.random()
+    np.random.seed(7)
+    classify([1, 2, 3, 50, 60, 70, 900], "naturalbreaks", 3)
+    assert np.random.random() == expected

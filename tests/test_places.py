@@ -92,3 +92,17 @@ def test_cli_places_option(cod_pp, tmp_path):
     assert "places: 3 added from" in res.stderr and "2 of 2 names placed" in res.stderr
     bad = CliRunner().invoke(main, ["geocode", "Kafod", "--places", str(tmp_path / "missing.csv")])
     assert bad.exit_code == 2 and "missing.csv" in bad.output
+
+
+def test_a_choropleth_per_capita_joins_its_population_with_the_users_places(cod_pp):
+    # the population rows are joined as the figures are: with the user's villages, which geo alone lacks
+    import pandas as pd
+
+    from geo.render.choropleth import choropleth
+
+    df = pd.DataFrame({"village": ["Um Sayala", "Ardamata"], "idps": [500, 800], "pop": [10_000, 20_000]})
+    m = choropleth(df, value="idps", place="village", per_capita="pop", gazetteer=gazetteer_with_places(cod_pp),
+                   country="SD")  # fmt: skip
+    drawn = m.joined[m.joined["value"].notna()].set_index("name")
+    assert drawn.loc["North Darfur", ["population", "shown"]].tolist() == [10_000, 5_000]  # per 100,000 people
+    assert drawn["shown"].notna().all()

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from geo.periods import Periods
 
 NODATA = "#cfcfcf"
+SEED = 0  # for the schemes that draw random numbers (natural breaks)
 SCHEMES = {
     "quantiles": "Quantiles",
     "naturalbreaks": "NaturalBreaks",
@@ -130,7 +131,14 @@ def classify(values, scheme: str = "quantiles", k: int = 5, breaks: Sequence[flo
             elif key in ("headtailbreaks", "stdmean"):
                 classifier = getattr(mapclassify, SCHEMES[key])(y)
             else:
-                classifier = getattr(mapclassify, SCHEMES[key])(y, k=k)
+                # natural breaks start k-means from random points: a fixed seed, so the same figures always get
+                # the same classes (and the same map bytes); the caller's random state is left as it was
+                state = np.random.get_state()
+                np.random.seed(SEED)
+                try:
+                    classifier = getattr(mapclassify, SCHEMES[key])(y, k=k)
+                finally:
+                    np.random.set_state(state)
         name = key
     bins = [float(b) for b in classifier.bins]
     # mapclassify may return fewer bins than asked for (repeated values): the colours follow the bins
@@ -234,8 +242,7 @@ def choropleth(
     joined, unmatched, values, periods = _join(df, value, period, min_score=min_score, **join)
     shown, people, unit = values, None, units or ""
     if per_capita:
-        people = _people(df, joined, unmatched, values, periods, period, per_capita, place, pcode, lat, lon, areas,
-                         boundary_key, country)  # fmt: skip
+        people = _people(df, joined, unmatched, values, periods, period, per_capita, min_score=min_score, **join)
         per = 100_000 if per is None else float(per)
         shown = _rates(values, people, per)
         unit = f"{units} per {per:,.0f} people".strip()
@@ -309,18 +316,18 @@ class _Figures:
         return _decimals(every[~np.isnan(every)])
 
 
-def _people(df, joined, unmatched, values, periods, period, column, place, pcode, lat, lon, areas, key,
-            country) -> np.ndarray:  # fmt: skip
+def _people(df, joined, unmatched, values, periods, period, column, **join) -> np.ndarray:
     """The population each rate divides by, per drawn area (rows) and period (columns).
 
     A population column in a table by period is the population of each period, not one to add up; a
     population of the boundaries, or of a table without periods, is one per area, the same in every period.
     """
+    areas = join["areas"]
     if periods and not (areas is not None and column in areas.columns):
         from geo.render.choropleth_periods import by_period
 
         return by_period(df, column, period, joined, unmatched).values.to_numpy(dtype=float)
-    population = _population(df, joined, column, place, pcode, lat, lon, areas, key, country)
+    population = _population(df, joined, column, **join)
     return np.repeat(population.to_numpy(dtype=float)[:, None], values.shape[1], axis=1)
 
 
@@ -531,8 +538,10 @@ def _period_note(label: str, periods, shown: pd.Series) -> str:
     return ""
 
 
-def _population(df, joined, column, place, pcode, lat, lon, areas, key, country) -> pd.Series:
-    """Population per drawn area: from the boundaries' column, else summed from the data's column."""
+def _population(df, joined, column, **join) -> pd.Series:
+    """Population per drawn area: from the boundaries' column, else summed from the data's column, its rows
+    joined exactly as the figures were (the same gazetteer, with the user's places, and the same min_score)."""
+    areas, key = join["areas"], join["key"]
     if areas is not None and column in areas.columns:
         from geo.io import parse_figures
         from geo.join import _guess_key
@@ -546,8 +555,7 @@ def _population(df, joined, column, place, pcode, lat, lon, areas, key, country)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the same rows were reported by the main join
-        pop, _ = join_areas(df, column, place=place, pcode=pcode, lat=lat, lon=lon, areas=areas, key=key,
-                            country=country)  # fmt: skip
+        pop, _ = join_areas(df, column, **join)
     return joined["key"].map(dict(zip(pop["key"], pop["value"]))).astype(float)
 
 
