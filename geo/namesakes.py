@@ -220,8 +220,8 @@ def _complete(f: Feature, context: Context) -> bool:
 def dominant_namesake(good: list[Candidate], context: Context) -> Candidate | None:
     """A town of the same country ten times larger than the best, which only the request's areas preferred: in a
     request about Ouaddaï and Sila, "Goz Beïda" is the town of 60,000 in Sila, not a village of that name in
-    Ouaddaï. Both must have a population (OCHA's Syrian communities and the user's places have none, and there
-    the area decides)."""
+    Ouaddaï. Both must have a population: the user's places and all but 113 of OCHA's 7,693 Syrian communities
+    (its towns) have none, and there the area decides."""
     f = good[0].feature
     if f.kind not in SETTLEMENT_KINDS or not f.population:
         return None
