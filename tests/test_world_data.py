@@ -221,7 +221,15 @@ def test_places_hold_small_towns_where_there_is_a_response(places):
     small = places[places["population"].astype(int) < 15_000]
     for iso in ("SY", "UA", "SD", "CD", "MM", "AF", "SO", "TD", "HT", "CO"):
         assert (small["country"] == iso).any(), iso
-    assert not (small["country"] == "FR").any()  # elsewhere only 15,000+
+    assert not (small["country"] == "FR").any()  # western Europe, the US, China …: only 15,000+
+
+
+def test_places_hold_towns_of_1000_in_the_rest_of_the_south(places):
+    # a new crisis names small towns before anyone builds a gazetteer for it: 1,000+ outside the 57 countries
+    population = places["population"].astype(int)
+    for iso in ("MR", "PH", "SN", "GE", "RU", "BR", "MX", "IN"):
+        assert ((places["country"] == iso) & population.between(1_000, 14_999)).any(), iso
+    assert not ((places["country"] == "PH") & (population < 1_000) & (population > 0)).any()
 
 
 def test_places_alternates_are_latin_or_arabic(places):
