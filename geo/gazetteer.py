@@ -26,6 +26,7 @@ import gzip
 import hashlib
 import json
 import logging
+import os
 import re
 from array import array
 from collections.abc import Callable, Iterable
@@ -36,6 +37,7 @@ from rapidfuzz import fuzz, process
 
 from geo import names as _names
 from geo import query as _query
+from geo.errors import GeocoderError
 from geo.names import fold, skeleton
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -691,11 +693,14 @@ def source_hash() -> str:
 
 
 def write_index(gaz: Gazetteer) -> None:
-    """Write the index as two gzipped JSON files, the same bytes for the same index."""
+    """Write the index as two gzipped JSON files, the same bytes for the same index. Each is written beside its
+    place and then moved there, so that a geo running meanwhile reads the old file or the new, never half of one."""
     for data, path in zip(gaz.to_json(source_hash()), (INDEX, INDEX_VARIANTS)):
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        with gzip.GzipFile(path, "wb", mtime=0, compresslevel=9) as fh:
+        part = path.with_name(path.name + ".part")
+        with gzip.GzipFile(part, "wb", mtime=0, compresslevel=9) as fh:
             fh.write(text.encode("utf-8"))
+        os.replace(part, path)
 
 
 def _read(path: Path, sources: str) -> dict:
@@ -706,11 +711,22 @@ def _read(path: Path, sources: str) -> dict:
     return data
 
 
+def _read_later(path: Path, sources: str) -> dict:
+    """The second part of the index, read at the first lookup that needs it: by then it must still belong to the
+    first part, or the answers would mix two indexes."""
+    try:
+        return _read(path, sources)
+    except (OSError, ValueError, KeyError, EOFError) as err:
+        raise GeocoderError(
+            f"the gazetteer index {path.name} changed or went missing while geo was running ({err}); run again"
+        ) from err
+
+
 @functools.lru_cache(maxsize=1)
 def _default() -> Gazetteer:
     try:
         digest = source_hash()
-        return Gazetteer.from_json(_read(INDEX, digest), lambda: _read(INDEX_VARIANTS, digest))
+        return Gazetteer.from_json(_read(INDEX, digest), lambda: _read_later(INDEX_VARIANTS, digest))
     except (OSError, ValueError, KeyError, EOFError):
         pass  # missing, damaged or stale: rebuilt, never trusted
     from geo import sources
