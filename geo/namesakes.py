@@ -36,6 +36,10 @@ CAPITAL_KM = 150.0  # a city named like a province, this close to the province's
 # A variant or typo scoring below this is a loose likeness ("Irumu" and Ulm, "Kiwanja" and Kayanza): trusted only
 # where geo's list is complete (see _complete), not anywhere on earth.
 LOOSE_VARIANT = 86.0
+# A respelling of a town in a country none of the request's places are in is taken only for a city this large
+# ("Kartoum" in a report on Chad); a smaller one is likelier a place geo lacks ("Kibumba" of Goma is not Tanzania's
+# Katumba, whose other name is Kabumba).
+ABROAD_VARIANT_MIN_POPULATION = 1_000_000
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -198,12 +202,26 @@ def refused(best: Candidate, q, context: Context) -> str:
     if q.kind in SITE_KINDS and f.kind != q.kind and not town_there:
         # "X camp" may be at the town of X where the request is, never at an area, or a town in another country
         return f"no {q.kind} of that name; only a {f.kind} (not taken for one: an area, or a town elsewhere)"
+    if best.how in ("variant", "fuzzy") and _abroad(f, context) and f.population < ABROAD_VARIANT_MIN_POPULATION:
+        return (
+            "no match: only a respelling of a town in another country than the request's places; "
+            "likelier a place geo lacks; give --country, or --places with the right one"
+        )
     if best.how in ("variant", "fuzzy") and best.score < LOOSE_VARIANT and not _complete(f, context):
         return (
             f"no match: only a loose likeness ({best.score:.0f}) of a place where geo's list is not complete "
             "(towns of 500+ people): likelier a place geo lacks; give --places with your country's places"
         )
     return ""
+
+
+def _abroad(f: Feature, context: Context) -> bool:
+    """A town in a country where none of the request's other unambiguous places are (a request of one name has
+    none): the town itself, when the name has no other candidate, does not vouch for its country."""
+    others = [a for a in context.anchors if a.uid != f.uid]
+    if f.kind not in SETTLEMENT_KINDS or not others or not f.country:
+        return False
+    return all(a.country != f.country for a in others)
 
 
 def _complete(f: Feature, context: Context) -> bool:

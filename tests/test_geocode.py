@@ -131,6 +131,19 @@ def test_a_loose_likeness_abroad_is_not_taken_for_a_place_geo_lacks():
     assert "loose likeness" not in summary([m]) and "unmatched: 'Minbya'" in summary([m])
 
 
+def test_a_respelling_of_a_town_abroad_is_not_taken_for_a_place_geo_lacks():
+    # Kibumba (north of Goma) is not in the gazetteer; Tanzania's Katumba (108,000 people) has the other name
+    # Kabumba, one vowel away: with the request's places all in the DRC, that respelling abroad is refused
+    kibumba = resolve(["Democratic Republic of Congo", "Tanganyika province", "Lushagala camp", "Kibumba"])[3]
+    assert not kibumba.matched and "another country than the request's places" in kibumba.note
+    assert "Katumba" in kibumba.alternatives
+    # alone, nothing says where it is meant: the respelling stands, as before
+    assert resolve(["Kibumba"])[0].country == "TZ"
+    # a city of a million is still found by its respelling from anywhere ("Kartoum" in a report on Chad)
+    khartoum = resolve(["Abeche", "Adre", "N'Djamena", "Kartoum"])[3]
+    assert khartoum.matched and khartoum.country == "SD" and khartoum.how in ("variant", "fuzzy")
+
+
 def test_a_loose_spelling_is_trusted_where_the_request_is():
     # a table of Syrian communities: a respelling there is still looked for and found
     ms = resolve(["Maarat al-Numan", "Saraqeb", "Kafr Nubl", "Khan Shaykhun"])
