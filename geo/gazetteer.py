@@ -41,6 +41,7 @@ from geo.errors import GeocoderError
 from geo.names import fold, skeleton
 
 DATA = Path(__file__).resolve().parent / "data"
+_ABBREVIATION = re.compile(r"^[^aeiouy\s]+$")  # a name without vowels (PNG, DRC, KRI): no respelling leads to it
 INDEX = DATA / "gazetteer.json.gz"
 INDEX_VARIANTS = DATA / "gazetteer-variants.json.gz"  # read on the first lookup that is not exact
 log = logging.getLogger(__name__)
@@ -446,7 +447,7 @@ class Gazetteer:
             entries = self.exact.get(k)
             if code in entries:
                 continue
-            if not entries:
+            if not entries and _ABBREVIATION.search(k) is None:  # "PNG" is spelt one way: "Pinga" is not it
                 self.variants.add(skeleton(k, folded=True), k)
             country = self.rows[i][3]
             if len(k) >= MIN_FUZZY_LENGTH and not any(self.rows[_unpack(e)[0]][3] == country for e in entries):

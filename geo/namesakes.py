@@ -202,24 +202,30 @@ def refused(best: Candidate, q, context: Context) -> str:
     if q.kind in SITE_KINDS and f.kind != q.kind and not town_there:
         # "X camp" may be at the town of X where the request is, never at an area, or a town in another country
         return f"no {q.kind} of that name; only a {f.kind} (not taken for one: an area, or a town elsewhere)"
-    if best.how in ("variant", "fuzzy") and _abroad(f, context) and f.population < ABROAD_VARIANT_MIN_POPULATION:
-        return (
-            "no match: only a respelling of a town in another country than the request's places; "
-            "likelier a place geo lacks; give --country, or --places with the right one"
-        )
+    if best.how in ("variant", "fuzzy") and _abroad(f, context):
+        if f.kind == "country" and best.score < LOOSE_VARIANT:
+            return (
+                "no match: only a loose likeness of a country none of the request's places are in "
+                f'({best.score:.0f}: "Sirba" in a report on Darfur is not Serbia)'
+            )
+        if f.kind != "country" and f.population < ABROAD_VARIANT_MIN_POPULATION:
+            return (
+                "no match: only a respelling of a town in another country than the request's places; "
+                "likelier a place geo lacks; give --country, or --places with the right one"
+            )
     if best.how in ("variant", "fuzzy") and best.score < LOOSE_VARIANT and not _complete(f, context):
         return (
             f"no match: only a loose likeness ({best.score:.0f}) of a place where geo's list is not complete "
-            "(towns of 500+ people): likelier a place geo lacks; give --places with your country's places"
+            "(towns of 500 or 1,000+ people): likelier a place geo lacks; give --places with your country's places"
         )
     return ""
 
 
 def _abroad(f: Feature, context: Context) -> bool:
-    """A town in a country where none of the request's other unambiguous places are (a request of one name has
+    """A town (or a country) where none of the request's other unambiguous places are (a request of one name has
     none): the town itself, when the name has no other candidate, does not vouch for its country."""
     others = [a for a in context.anchors if a.uid != f.uid]
-    if f.kind not in SETTLEMENT_KINDS or not others or not f.country:
+    if f.kind not in (*SETTLEMENT_KINDS, "country") or not others or not f.country:
         return False
     return all(a.country != f.country for a in others)
 

@@ -144,6 +144,16 @@ def test_a_respelling_of_a_town_abroad_is_not_taken_for_a_place_geo_lacks():
     assert khartoum.matched and khartoum.country == "SD" and khartoum.how in ("variant", "fuzzy")
 
 
+def test_no_respelling_leads_to_an_abbreviation_or_a_far_country():
+    # "Pinga" (a town of Walikale) has the consonants of "PNG", which is spelt one way only
+    assert resolve(["Pinga"])[0].country != "PG"
+    # in a report on Darfur "Sirba" is not Serbia; a close typo of a country is still read
+    sirba, ethiopia = resolve(["El Fasher", "Nyala", "Tawila", "Sirba", "Ethopia"])[3:]
+    assert not sirba.matched and "loose likeness of a country" in sirba.note and "Serbia" in sirba.alternatives
+    assert ethiopia.country == "ET" and ethiopia.kind == "country"
+    assert resolve(["Sirba"])[0].country == "RS"  # alone, the likeness is all there is
+
+
 def test_a_loose_spelling_is_trusted_where_the_request_is():
     # a table of Syrian communities: a respelling there is still looked for and found
     ms = resolve(["Maarat al-Numan", "Saraqeb", "Kafr Nubl", "Khan Shaykhun"])
