@@ -44,6 +44,7 @@ from geo.namesakes import (
     dominant_namesake,
     refused,
     rivals,
+    stranger,
     strangers,
 )
 
@@ -225,7 +226,10 @@ def _choose(name, found, context, min_score, gaz) -> Match:
     if q.direction and context.level:  # "southern Idlib" is part of an area whatever the level: a town has no south
         context = copy.copy(context)
         context.level = None
-    good = contenders(found, min_score, context.level)
+    # a small place far abroad is not the one meant: the request's own candidates compete without it ("Shabwa"
+    # in a report on Yemen is the governorate Shabwah, not Sha Bwa of Yangon, however exactly spelt)
+    near = [c for c in found if not stranger(c.feature, context)]
+    good = contenders(near, min_score, context.level) or contenders(found, min_score, context.level)
     if len(good) > 1:
         good.sort(key=context.rank)
     if not good:

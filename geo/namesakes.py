@@ -40,6 +40,9 @@ LOOSE_VARIANT = 86.0
 # ("Kartoum" in a report on Chad); a smaller one is likelier a place geo lacks ("Kibumba" of Goma is not Tanzania's
 # Katumba, whose other name is Kabumba).
 ABROAD_VARIANT_MIN_POPULATION = 1_000_000
+# A respelt name that says it is an area ("Galgaduud region") is the area it resembles anywhere: every country's
+# admin-1 areas are in geo. Without the word, a likeness of an area abroad is no better than one of a town.
+AREA_WORDS = ("region", "state", "oblast", "province", "governorate", "prefecture", "department", "wilaya")
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -163,7 +166,7 @@ def _nearest_km(lat: float, lon: float, radians) -> float:
     return float(12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, a.min()))))
 
 
-def _stranger(f: Feature, context: Context) -> bool:
+def stranger(f: Feature, context: Context) -> bool:
     """A village abroad and far from every other place of the request ("Tawila" in a report on Darfur is not the
     Tawilah of Yemen, however exactly spelt): likelier a place geo lacks than the one meant."""
     return (
@@ -181,7 +184,7 @@ def strangers(anchors: list[Feature]) -> set[str]:
     out = set()
     for a in anchors:
         if countries[a.country] == 1 and a.kind in SETTLEMENT_KINDS and len(anchors) > 1:
-            if _stranger(a, Context([b for b in anchors if b.uid != a.uid])):
+            if stranger(a, Context([b for b in anchors if b.uid != a.uid])):
                 out.add(a.uid)
     return out
 
@@ -190,7 +193,7 @@ def refused(best: Candidate, q, context: Context) -> str:
     """Why the best candidate is not taken, though it matches ("" when it is): a small place far abroad, a town
     or an area for a camp or crossing, a loose likeness where geo's list is not complete."""
     f = best.feature
-    if _stranger(f, context):
+    if stranger(f, context):
         return (
             "only a small place of that name far from the request's other places and in another country; "
             "give --country, or --places with the right one"
@@ -202,7 +205,8 @@ def refused(best: Candidate, q, context: Context) -> str:
     if q.kind in SITE_KINDS and f.kind != q.kind and not town_there:
         # "X camp" may be at the town of X where the request is, never at an area, or a town in another country
         return f"no {q.kind} of that name; only a {f.kind} (not taken for one: an area, or a town elsewhere)"
-    if best.how in ("variant", "fuzzy") and _abroad(f, context):
+    said_area = q.kind == "admin1" or q.key.rsplit(" ", 1)[-1] in AREA_WORDS
+    if best.how in ("variant", "fuzzy") and _abroad(f, context) and not (f.kind == "admin1" and said_area):
         if f.kind == "country" and best.score < LOOSE_VARIANT:
             return (
                 "no match: only a loose likeness of a country none of the request's places are in "
@@ -210,7 +214,7 @@ def refused(best: Candidate, q, context: Context) -> str:
             )
         if f.kind != "country" and f.population < ABROAD_VARIANT_MIN_POPULATION:
             return (
-                "no match: only a respelling of a town in another country than the request's places; "
+                f"no match: only a respelling of a {f.kind} in another country than the request's places; "
                 "likelier a place geo lacks; give --country, or --places with the right one"
             )
     if best.how in ("variant", "fuzzy") and best.score < LOOSE_VARIANT and not _complete(f, context):
@@ -222,10 +226,10 @@ def refused(best: Candidate, q, context: Context) -> str:
 
 
 def _abroad(f: Feature, context: Context) -> bool:
-    """A town (or a country) where none of the request's other unambiguous places are (a request of one name has
-    none): the town itself, when the name has no other candidate, does not vouch for its country."""
+    """A town, admin-1 area or country where none of the request's other unambiguous places are (a request of one
+    name has none): the town itself, when the name has no other candidate, does not vouch for its country."""
     others = [a for a in context.anchors if a.uid != f.uid]
-    if f.kind not in (*SETTLEMENT_KINDS, "country") or not others or not f.country:
+    if f.kind not in (*SETTLEMENT_KINDS, "admin1", "country") or not others or not f.country:
         return False
     return all(a.country != f.country for a in others)
 

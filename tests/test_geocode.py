@@ -154,6 +154,16 @@ def test_no_respelling_leads_to_an_abbreviation_or_a_far_country():
     assert resolve(["Sirba"])[0].country == "RS"  # alone, the likeness is all there is
 
 
+def test_a_far_small_namesake_does_not_hide_the_request_s_own_candidate():
+    # "Shabwa" exactly names a village of Yangon (3,000 people); in a report on Yemen it is the governorate
+    # Shabwah, which the village used to hide and leave unplaced
+    shabwa = resolve(["Aden", "Taiz", "Marib", "Shabwa"])[3]
+    assert (shabwa.name, shabwa.kind, shabwa.country) == ("Shabwah", "admin1", "YE")
+    # the request's own candidate still has to be good enough: "Komanda" (Ituri) is not Slovenia's Komenda
+    komanda = resolve(["Bunia", "Beni", "Butembo", "Komanda"])[3]
+    assert komanda.country != "SI"
+
+
 def test_a_loose_spelling_is_trusted_where_the_request_is():
     # a table of Syrian communities: a respelling there is still looked for and found
     ms = resolve(["Maarat al-Numan", "Saraqeb", "Kafr Nubl", "Khan Shaykhun"])
