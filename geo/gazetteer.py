@@ -586,7 +586,10 @@ class Gazetteer:
             found = self.at(self.pcodes[code])
             return [Candidate(found, SCORE_EXACT, "pcode")] if not within or self._inside(found, within) else []
         if q.kind == "border":
-            return self._borders(q)
+            lines = self._borders(q)
+            if lines or not q.key:
+                return lines
+            q = replace(q, kind="crossing")  # "Torkham border" names no country: the crossing at Torkham
         line = self.borders.get(NAMED_BORDERS.get(q.key, ()))
         if line is not None:
             return [Candidate(self.at(line), SCORE_EXACT, "exact")]

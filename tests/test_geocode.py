@@ -164,6 +164,24 @@ def test_a_far_small_namesake_does_not_hide_the_request_s_own_candidate():
     assert komanda.country != "SI"
 
 
+def test_a_border_named_by_a_town_is_the_crossing_there():
+    # "Torkham border" names no country: it is the crossing at Torkham, not unplaced
+    torkham, moyale, line = resolve(["Torkham border", "Moyale border point", "the Kenya-Somalia border"])
+    assert (torkham.kind, torkham.id) == ("crossing", "supplement:torkham-crossing")
+    assert (moyale.kind, moyale.id) == ("crossing", "supplement:moyale-crossing")
+    assert (line.kind, line.id) == ("border", "border:KE-SO")
+
+
+def test_each_side_of_a_crossing_answers_in_its_own_country():
+    # geo lacks the village of Yahodyn: its side of the Dorohusk crossing is a row of Ukraine, on the border
+    # nearest to Dorohusk
+    from geo.namesakes import km
+
+    yahodyn, dorohusk = resolve(["Yahodyn crossing", "Dorohusk crossing"])
+    assert (yahodyn.country, dorohusk.country) == ("UA", "PL")
+    assert km(yahodyn.lat, yahodyn.lon, dorohusk.lat, dorohusk.lon) < 5
+
+
 def test_a_loose_spelling_is_trusted_where_the_request_is():
     # a table of Syrian communities: a respelling there is still looked for and found
     ms = resolve(["Maarat al-Numan", "Saraqeb", "Kafr Nubl", "Khan Shaykhun"])
