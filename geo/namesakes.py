@@ -39,7 +39,7 @@ LOOSE_VARIANT = 86.0
 # A respelling of a town in a country none of the request's places are in is taken only for a city this large
 # ("Kartoum" in a report on Chad); a smaller one is likelier a place geo lacks ("Kibumba" of Goma is not Tanzania's
 # Katumba, whose other name is Kabumba).
-ABROAD_VARIANT_MIN_POPULATION = 1_000_000
+MILLION_CITY = 1_000_000
 # A respelt name that says it is an area ("Galgaduud region") is the area it resembles anywhere: every country's
 # admin-1 areas are in geo. Without the word, a likeness of an area abroad is no better than one of a town.
 AREA_WORDS = ("region", "state", "oblast", "province", "governorate", "prefecture", "department", "wilaya")
@@ -212,7 +212,7 @@ def refused(best: Candidate, q, context: Context) -> str:
                 "no match: only a loose likeness of a country none of the request's places are in "
                 f'({best.score:.0f}: "Sirba" in a report on Darfur is not Serbia)'
             )
-        if f.kind != "country" and f.population < ABROAD_VARIANT_MIN_POPULATION:
+        if f.kind != "country" and f.population < MILLION_CITY:
             return (
                 f"no match: only a respelling of a {f.kind} in another country than the request's places; "
                 "likelier a place geo lacks; give --country, or --places with the right one"
@@ -246,21 +246,39 @@ def _complete(f: Feature, context: Context) -> bool:
 
 
 def dominant_namesake(good: list[Candidate], context: Context) -> Candidate | None:
-    """A town of the same country ten times larger than the best, which only the request's areas preferred: in a
-    request about Ouaddaï and Sila, "Goz Beïda" is the town of 60,000 in Sila, not a village of that name in
-    Ouaddaï. Both must have a population: the user's places and all but 113 of OCHA's 7,693 Syrian communities
-    (its towns) have none, and there the area decides."""
+    """A namesake so much larger than the best that it is the one meant, though only the request's areas preferred
+    the best (see :func:`_dwarfs`): in a request about Ouaddaï and Sila, "Goz Beïda" is the town of 60,000 in
+    Sila, not a village of that name in Ouaddaï."""
     f = good[0].feature
-    if f.kind not in SETTLEMENT_KINDS or not f.population:
+    if f.kind not in SETTLEMENT_KINDS:
         return None
-    evidence = context.rank(good[0])[: KIND_AT + 1]  # country, level, kind: not the areas, nor the distance
+    # the evidence that must be equal: country, level, kind (not the areas, nor the distance); for a name alone,
+    # not the country either (the default region is no evidence against a city of a million)
+    start = 0 if context.anchors else 1
+    evidence = context.rank(good[0])[start : KIND_AT + 1]
     bigger = [
         c for c in good[1:]
-        if c.feature.country == f.country and c.feature.kind in SETTLEMENT_KINDS
-        and c.feature.population >= max(DOMINANT_MIN, DOMINANT * f.population)
-        and context.rank(c)[: KIND_AT + 1] == evidence
+        if c.feature.kind in SETTLEMENT_KINDS and _dwarfs(c, good[0], context)
+        and context.rank(c)[start : KIND_AT + 1] == evidence
     ]  # fmt: skip
     return max(bigger, key=lambda c: c.feature.population) if bigger else None
+
+
+def _dwarfs(c: Candidate, best: Candidate, context: Context) -> bool:
+    """In the same country, a town of 5,000 or more and ten times the best's population; both must have one: the
+    user's places and all but 113 of OCHA's 7,693 Syrian communities (its towns) have none, and there the area
+    decides. From another country, one the request is about, a city of 100,000 or more, ten times the best and
+    spelt as exactly: "Sanaa" in a report on Yemen that also names Aleppo is Yemen's capital, not a village of
+    Aleppo with no population figure; or, for a name alone, a city of a million."""
+    g, f = c.feature, best.feature
+    if g.country == f.country:
+        return bool(f.population) and g.population >= max(DOMINANT_MIN, DOMINANT * f.population)
+    if c.score < best.score:
+        return False
+    if g.country in context.home and g.population >= max(STRANGER_MAX_POPULATION, DOMINANT * f.population):
+        return True
+    # a name alone leans to the default region only so far: "Sanaa" alone is Yemen's capital
+    return not context.anchors and g.population >= max(MILLION_CITY, DOMINANT * f.population)
 
 
 def capital_town(best: Candidate, good: list[Candidate], q) -> Candidate | None:

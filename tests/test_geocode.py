@@ -182,6 +182,16 @@ def test_each_side_of_a_crossing_answers_in_its_own_country():
     assert km(yahodyn.lat, yahodyn.lon, dorohusk.lat, dorohusk.lon) < 5
 
 
+def test_a_capital_is_not_lost_to_a_village_of_the_default_region():
+    # Aleppo governorate has a village called Sanaa, with no population figure; alone, the name leaned to the
+    # default region (Syria and its neighbours) and gave that village, not Yemen's capital of 1.9 million
+    assert resolve(["Sanaa"])[0].country == "YE"
+    assert resolve(["Tripoli"])[0].country == "LB"  # 229,000 against 1.3 million: the region still decides
+    # a report on Yemen that also names Aleppo: the capital of the country the report is about
+    sanaa = resolve(["Aden", "Taiz", "Marib", "Hodeidah", "Aleppo", "Sanaa"])[5]
+    assert (sanaa.country, sanaa.kind) == ("YE", "place")
+
+
 def test_a_loose_spelling_is_trusted_where_the_request_is():
     # a table of Syrian communities: a respelling there is still looked for and found
     ms = resolve(["Maarat al-Numan", "Saraqeb", "Kafr Nubl", "Khan Shaykhun"])
