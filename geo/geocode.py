@@ -42,6 +42,7 @@ from geo.namesakes import (
     capital_town,
     contenders,
     dominant_namesake,
+    far_province,
     refused,
     rivals,
     stranger,
@@ -247,6 +248,9 @@ def _choose(name, found, context, min_score, gaz) -> Match:
     town = capital_town(best, good, q)
     if town is not None:
         best, f = town, town.feature
+    reason = far_province(f, context)
+    if reason:
+        return Match(name, alternatives=_describe(f), note=reason)
     tied = rivals(best, good, context)
     if town is not None:  # a province's capital, not a smaller town of that name abroad ("Gao": Mali's)
         tied = [c for c in tied if c.feature.population >= f.population]
@@ -285,6 +289,9 @@ def _choose(name, found, context, min_score, gaz) -> Match:
     )  # fmt: skip
 
 
+FAR = ("only a small place", "only a province")  # notes of names whose only namesakes are far away
+
+
 def summary(matches: Sequence[Match]) -> str:
     """One line: "41 of 43 names placed; unmatched: A; ambiguous (see alternatives): B"."""
     placed = sum(m.matched for m in matches)
@@ -292,9 +299,9 @@ def summary(matches: Sequence[Match]) -> str:
     line = f"{placed} of {len(matches) - empty} names placed"
     left = [m for m in matches if m.query.strip() and not m.matched]
     for label, group in (
-        ("unmatched", [m.query for m in left if not m.note.startswith(("ambiguous", "only a small"))]),
+        ("unmatched", [m.query for m in left if not m.note.startswith(("ambiguous", *FAR))]),
         ("ambiguous (see alternatives)", [m.query for m in left if m.note.startswith("ambiguous")]),
-        ("only far namesakes (see alternatives)", [m.query for m in left if m.note.startswith("only a small")]),
+        ("only far namesakes (see alternatives)", [m.query for m in left if m.note.startswith(FAR)]),
     ):
         if group:
             more = f" and {len(group) - 10} more" if len(group) > 10 else ""

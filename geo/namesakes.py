@@ -28,6 +28,7 @@ KIND_AT = 2  # where the kind sits in it
 VARIANT_MARGIN = 8.0
 STRANGER_KM = 600.0  # a small place abroad this far from the rest of a request is not taken
 STRANGER_MAX_POPULATION = 100_000  # cities are named across borders; villages seldom
+FAR_AREA_KM = 3000.0  # a country or province this far from all the request's other places does not vouch for itself
 AREA_FIRST = ("SY",)  # countries whose bare governorate names mean the governorate, not its capital
 DOMINANT = 10  # a town this many times larger than its namesakes (and of DOMINANT_MIN people) is the one meant
 DOMINANT_MIN = 5_000
@@ -179,13 +180,20 @@ def stranger(f: Feature, context: Context) -> bool:
 
 
 def strangers(anchors: list[Feature]) -> set[str]:
-    """The anchors that are such strangers to the others (each judged against the rest)."""
+    """The anchors that are such strangers to the others (each judged against the rest) that they do not vouch
+    for their country: a small place far abroad; a country or province, named once, half a world away
+    ("Tonga" in a report on Upper Nile is a town there, not the kingdom; "Brava" in one on Somalia is not Cape
+    Verde's island). They are still answers when nothing else bears their name."""
     countries = Counter(a.country for a in anchors)
     out = set()
     for a in anchors:
-        if countries[a.country] == 1 and a.kind in SETTLEMENT_KINDS and len(anchors) > 1:
-            if stranger(a, Context([b for b in anchors if b.uid != a.uid])):
-                out.add(a.uid)
+        if countries[a.country] != 1 or len(anchors) < 2:
+            continue
+        others = Context([b for b in anchors if b.uid != a.uid])
+        if a.kind in SETTLEMENT_KINDS and stranger(a, others):
+            out.add(a.uid)
+        elif a.kind in ("country", "admin1") and len(others.anchors) > 1 and others.nearest_km(a) >= FAR_AREA_KM:
+            out.add(a.uid)  # of two far places, neither is the stranger
     return out
 
 
@@ -223,6 +231,16 @@ def refused(best: Candidate, q, context: Context) -> str:
             "(towns of 500 or 1,000+ people): likelier a place geo lacks; give --places with your country's places"
         )
     return ""
+
+
+def far_province(f: Feature, context: Context) -> str:
+    """Why an admin-1 area is not taken ("" when it is): in a country none of the request's places are in, half a
+    world from all of them ("Brava" in a report on Somalia is a town geo lacks, not Cape Verde's island)."""
+    if f.kind != "admin1" or f.country in context.countries or not context.points:
+        return ""
+    if context.nearest_km(f) < FAR_AREA_KM:
+        return ""
+    return "only a province of that name half a world from the request's other places; give --country, or --places"
 
 
 def _abroad(f: Feature, context: Context) -> bool:

@@ -192,6 +192,20 @@ def test_a_capital_is_not_lost_to_a_village_of_the_default_region():
     assert (sanaa.country, sanaa.kind) == ("YE", "place")
 
 
+def test_a_country_or_province_half_a_world_away_does_not_vouch_for_itself():
+    # "Tonga" in a report on Upper Nile is the town there, not the Pacific kingdom
+    tonga = resolve(["Juba", "Malakal", "Renk", "Nasir", "Tonga"])[4]
+    assert (tonga.kind, tonga.country) == ("place", "SS")
+    # "Brava" (Barawe) in a report on Somalia: geo lacks the town, and Cape Verde's island is not it
+    brava = resolve(["Mogadishu", "Kismayo", "Baidoa", "Afgooye", "Brava"])[4]
+    assert not brava.matched and brava.note.startswith("only a province") and "Brava" in brava.alternatives
+    assert "only far namesakes (see alternatives): 'Brava'" in summary([brava])
+    # neighbours and far countries named as countries stay countries
+    far = resolve(["Lviv", "Kyiv", "Przemysl", "Afghanistan", "Moldova"])
+    assert [(m.kind, m.country) for m in far[3:]] == [("country", "AF"), ("country", "MD")]
+    assert resolve(["Brava"])[0].country == "CV"  # alone, it is the island
+
+
 def test_a_loose_spelling_is_trusted_where_the_request_is():
     # a table of Syrian communities: a respelling there is still looked for and found
     ms = resolve(["Maarat al-Numan", "Saraqeb", "Kafr Nubl", "Khan Shaykhun"])
