@@ -206,6 +206,11 @@ def test_a_country_or_province_half_a_world_away_does_not_vouch_for_itself():
     assert resolve(["Brava"])[0].country == "CV"  # alone, it is the island
 
 
+def test_indonesia_s_provinces_answer_to_their_english_names():
+    sulawesi, palu = resolve(["Central Sulawesi", "Palu"])
+    assert (sulawesi.kind, sulawesi.country, palu.country) == ("admin1", "ID", "ID")
+
+
 def test_a_loose_spelling_is_trusted_where_the_request_is():
     # a table of Syrian communities: a respelling there is still looked for and found
     ms = resolve(["Maarat al-Numan", "Saraqeb", "Kafr Nubl", "Khan Shaykhun"])
