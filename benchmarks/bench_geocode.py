@@ -39,10 +39,10 @@ a wrong place on a map is worse than a missing one.
 * ``data/world_names_8.csv`` — 200 by an eighth writer, made as the sixth (positions: 141 of 150 from the
   writer's knowledge, 9 worked out from cited pages); scored once held out at the end of session 4 (75.0 /
   4.0 / 21.0; by country 79.5 / 3.0 / 17.5), then read: DEV;
-* ``data/world_names_9.csv`` — HELD OUT and never scored: 200 by a ninth writer (session 4, at its end), from
-  65 countries, many outside the 57 where geo keeps every town of 500+ (Greece, Papua New Guinea, Malawi,
-  Japan, Chile …); positions 137 of 150 from the writer's knowledge; only aggregates are printed: its first
-  run measures the next change;
+* ``data/world_names_9.csv`` — 200 by a ninth writer (session 4, at its end), from 65 countries, many outside
+  the 57 where geo kept every town of 500+ (Greece, Papua New Guinea, Malawi, Japan, Chile …); positions 137 of
+  150 from the writer's knowledge; scored once held out at the end of session 5 (65.0 / 7.5 / 27.5; by country
+  73.0 / 5.5 / 21.5), then read: DEV;
 * ``data/world_names_10.csv`` — SEALED: 200 by a tenth writer (session 5, at its start, while FabFlee's towns
   and camps went in), 75 countries (positions: 16 of 150 from cited pages, the rest the writer's knowledge);
   not scored at all unless asked for by name (``--unseal world_names_10.csv``), so that no run made while
@@ -276,7 +276,7 @@ def main(argv: list[str]) -> int:
         ("world_names_6.csv", "names of other crises, set 6 (dev, was held out)", 20),
         ("world_names_7.csv", "HELD-OUT names of other crises, set 7", 0),
         ("world_names_8.csv", "names of other crises, set 8 (dev, was held out)", 20),
-        ("world_names_9.csv", "HELD-OUT names of other crises, set 9", 0),
+        ("world_names_9.csv", "names of other crises, set 9 (dev, was held out)", 20),
         ("world_names_10.csv", "SEALED names of other crises, set 10", 0),
     ]
     unseal = {argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--unseal"}
