@@ -4,7 +4,8 @@ What the unambiguous places of a request say (:class:`Context`: their countries,
 about, their areas, where they lie); which candidates of a name stay in the running (:func:`contenders`) and how
 they rank (:meth:`Context.rank`); which of them the evidence cannot tell apart (:func:`rivals`); and why a
 candidate that matches is still not taken (:func:`refused`: a small place far abroad, a town or an area for a
-camp or crossing, a loose likeness where geo's list is not complete). :mod:`geo.geocode` puts them together.
+camp or crossing, a respelling of a place in a country the request is not in, a loose likeness where geo's list
+is not complete; :func:`far_province`). :mod:`geo.geocode` puts them together.
 """
 
 from __future__ import annotations
@@ -199,7 +200,8 @@ def strangers(anchors: list[Feature]) -> set[str]:
 
 def refused(best: Candidate, q, context: Context) -> str:
     """Why the best candidate is not taken, though it matches ("" when it is): a small place far abroad, a town
-    or an area for a camp or crossing, a loose likeness where geo's list is not complete."""
+    or an area for a camp or crossing, a respelling of a place in a country none of the request's other places
+    are in, a loose likeness where geo's list is not complete."""
     f = best.feature
     if stranger(f, context):
         return (
@@ -228,7 +230,8 @@ def refused(best: Candidate, q, context: Context) -> str:
     if best.how in ("variant", "fuzzy") and best.score < LOOSE_VARIANT and not _complete(f, context):
         return (
             f"no match: only a loose likeness ({best.score:.0f}) of a place where geo's list is not complete "
-            "(towns of 500 or 1,000+ people): likelier a place geo lacks; give --places with your country's places"
+            "(towns of 500, 1,000 or 5,000+ people): likelier a place geo lacks; "
+            "give --places with your country's places"
         )
     return ""
 
