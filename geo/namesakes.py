@@ -83,24 +83,23 @@ class Context:
         self.points = pts
         self.centre = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) if pts else None
         self.level = level
-        self._far: dict[str, int] = {}
+        self._near: dict[str, float] = {}
         self._radians = None
 
     def far(self, f: Feature) -> int:
         """How far from the nearest other place of the request, in bands of :data:`FAR_BAND_KM`."""
-        if not self.points:
-            return 0
-        if f.uid not in self._far:
-            self._far[f.uid] = int(self.nearest_km(f) // FAR_BAND_KM)
-        return self._far[f.uid]
+        return int(self.nearest_km(f) // FAR_BAND_KM) if self.points else 0
 
     def nearest_km(self, f: Feature) -> float:
-        """How far ``f`` is from the nearest of the request's unambiguous places."""
-        if self._radians is None:
-            import numpy as np
+        """How far ``f`` is from the nearest of the request's unambiguous places (once per feature: ranking,
+        the stranger rules and the far-province rule all ask)."""
+        if f.uid not in self._near:
+            if self._radians is None:
+                import numpy as np
 
-            self._radians = np.radians(np.asarray(self.points, dtype=float))
-        return _nearest_km(f.lat, f.lon, self._radians)
+                self._radians = np.radians(np.asarray(self.points, dtype=float))
+            self._near[f.uid] = _nearest_km(f.lat, f.lon, self._radians)
+        return self._near[f.uid]
 
     def rank(self, cand: Candidate) -> tuple:
         """Best first among :func:`contenders`: the country, the level asked for, the kind (a bare name means
