@@ -43,7 +43,7 @@ def test_index_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
         real_replace(src, dst)
 
     monkeypatch.setattr(gazetteer.os, "replace", replace)
-    gazetteer.write_index(gazetteer.Gazetteer.default())
+    gazetteer.write_index(gazetteer.Gazetteer())  # how it writes, not what: an empty index will do
     assert seen == [("gazetteer.json.gz.part", "gazetteer.json.gz", False),
                     ("gazetteer-variants.json.gz.part", "gazetteer-variants.json.gz", False)]  # fmt: skip
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-variants.json.gz", "gazetteer.json.gz"]
