@@ -623,10 +623,13 @@ class Gazetteer:
     def _variants_of(self, q: _query.Query, query: str, top: float, found, countries) -> None:
         # A name of four letters or fewer is respelt only where the country is given, or in Syria, whose every
         # community geo has ("Idlb"): elsewhere it is likelier another name ("Kass" in Darfur is not Kaş)
-        short = len(query.replace(" ", "")) < MIN_FUZZY_LENGTH
+        # The name is what is short or not, without its kind word: "Hela Province" is as short as "Hela", and as
+        # likely another name than a respelling of "Huila Province"
+        core = q.key if q.key and q.key in query else query
+        short = len(core.replace(" ", "")) < MIN_FUZZY_LENGTH
         skel = skeleton(query, folded=True)
         near = set(countries or (COMPLETE_COUNTRIES if short else FOCUS_COUNTRIES))
-        weak = short or len(skel.replace(" ", "")) < VARIANT_FAR_SKELETON
+        weak = short or len(skeleton(core, folded=True).replace(" ", "")) < VARIANT_FAR_SKELETON
         for key in self.variants.get(skel, ()):
             # The skeleton says "could be the same name"; how close the letters are says how likely.
             ratio = fuzz.ratio(query, key)

@@ -119,9 +119,10 @@ def _admin1(gaz: Gazetteer) -> None:
         alts = _split(row.alt_names)
         # reports write "X region" of any country's first-level area ("Tahoua region", "the Kherson region"),
         # whatever Natural Earth calls its kind (Niger's are departments there)
-        # (not for a name of compass words only: "North-West Region" is Cameroon's as much as Botswana's)
+        # (not for a name of compass or kind words only: "North-West Region" is Cameroon's as much as Botswana's,
+        # and London's "City" would make "Region" a name of its own)
         words = fold(row.name).split()
-        plain = words[-1:] == ["region"] or set(words) <= set(_query.DIRECTIONS)
+        plain = words[-1:] == ["region"] or set(words) <= set(_query.DIRECTIONS) | set(_query.KIND_WORDS)
         region = [] if plain else [f"{row.name} Region"]
         if row.pcode:  # our own Syrian spellings are names of the governorate
             gaz.add(feature, [row.name, row.name_ar, *alts, *region])

