@@ -45,6 +45,7 @@ from geo.namesakes import (
     far_province,
     refused,
     rivals,
+    small_other_name,
     stranger,
     strangers,
 )
@@ -231,6 +232,8 @@ def _choose(name, found, context, min_score, gaz) -> Match:
     # in a report on Yemen is the governorate Shabwah, not Sha Bwa of Yangon, however exactly spelt)
     near = [c for c in found if not stranger(c.feature, context)]
     good = contenders(near, min_score, context.level) or contenders(found, min_score, context.level)
+    if not context.anchors:  # a name alone: a town's own name before a small town's historic or foreign one
+        good = [c for c in good if not small_other_name(c, q)] or good
     if len(good) > 1:
         good.sort(key=context.rank)
     if not good:

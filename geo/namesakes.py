@@ -10,11 +10,14 @@ is not complete; :func:`far_province`). :mod:`geo.geocode` puts them together.
 
 from __future__ import annotations
 
+import csv
+import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
 
-from geo.gazetteer import AREA_KINDS, FOCUS_COUNTRIES, KIND_RANK, SETTLEMENT_KINDS, Candidate, Feature, _group
+from geo import query as _query
+from geo.gazetteer import AREA_KINDS, DATA, FOCUS_COUNTRIES, KIND_RANK, SETTLEMENT_KINDS, Candidate, Feature, _group
 from geo.names import fold, skeleton
 
 NEAR_KM = 25.0  # candidates closer than this are the same place (a town and its governorate)
@@ -197,6 +200,32 @@ def strangers(anchors: list[Feature]) -> set[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _aliases() -> frozenset[tuple[str, str]]:
+    """(uid, name key) of the spellings geo's authors gave GeoNames towns (``aliases.csv``): names reports use."""
+    with open(DATA / "aliases.csv", encoding="utf-8", newline="") as fh:
+        return frozenset(
+            (row["uid"], _query.strip_kind(name)[0]) for row in csv.DictReader(fh) for name in row["names"].split("|")
+        )
+
+
+def other_name(best: Candidate, q) -> bool:
+    """Whether a GeoNames town matched only by one of its other names, the historic and foreign ones GeoNames
+    lists ("Black River" of Lorain, Ohio; "Jermuk" of Çermik; "Nickelsdorf" of Poruba), neither its own name nor
+    a spelling geo's authors gave it. Such a name of a small town is weak evidence: reports name a village abroad
+    by today's name."""
+    f = best.feature
+    if best.how != "exact" or not f.uid.startswith("geonames:"):
+        return False
+    key = q.key or fold(q.text)
+    return key not in (_query.strip_kind(f.name)[0], fold(f.name)) and (f.uid, key) not in _aliases()
+
+
+def small_other_name(c: Candidate, q) -> bool:
+    """A town under :data:`STRANGER_MAX_POPULATION` matched only by :func:`other_name`."""
+    return c.feature.population < STRANGER_MAX_POPULATION and other_name(c, q)
+
+
 def refused(best: Candidate, q, context: Context) -> str:
     """Why the best candidate is not taken, though it matches ("" when it is): a small place far abroad, a town
     or an area for a camp or crossing, a respelling of a place in a country none of the request's other places
@@ -206,6 +235,11 @@ def refused(best: Candidate, q, context: Context) -> str:
         return (
             "only a small place of that name far from the request's other places and in another country; "
             "give --country, or --places with the right one"
+        )
+    if small_other_name(best, q) and _abroad(f, context):
+        return (
+            "only another name (historic or foreign) of a small place in a country none of the request's other "
+            "places are in; likelier a place geo lacks; give --country, or --places with the right one"
         )
     # a crossing is named after its border town wherever the request's places are ("Adré crossing"); a camp is
     # often named after the village its people came from ("Beit Jibrin camp" near Bethlehem): the town must be in
