@@ -601,10 +601,23 @@ class Gazetteer:
             stage(q, fold(text[:500]), found, min_fuzzy, countries)
             cands = [c for c in found.values() if not within or self._inside(c.feature, within)]
             wanted = [c for c in cands if _fits(c.feature.kind, q.kind)] if q.kind else cands
+            if wanted and stage == self._exact and not q.kind and self._only_sites(wanted):
+                wanted += self._own_variants(q, text, within)
             if wanted:
                 return sorted(wanted, key=_by_score)
             fallback = fallback or [replace(c, score=c.score - KIND_MISMATCH_PENALTY) for c in cands]
         return sorted(fallback, key=_by_score)
+
+    def _only_sites(self, cands: list[Candidate]) -> bool:
+        """Whether a bare name found only camps and crossings, and the user has places of their own."""
+        return self.shipped < len(self.rows) and all(c.feature.kind in ("camp", "crossing") for c in cands)
+
+    def _own_variants(self, q: _query.Query, text: str, within: str | None) -> list[Candidate]:
+        """The user's own places (``--places``) a bare name respells: a name that only a camp or crossing geo
+        ships spells exactly may still mean the user's village beside it (:func:`geo.namesakes.own_place_beside`)."""
+        found: dict[int, Candidate] = {}
+        self._variants(q, fold(text[:500]), found, 0.0, None)
+        return [c for i, c in found.items() if i >= self.shipped and (not within or self._inside(c.feature, within))]
 
     def _score(self, found, key: str, base: float, q: _query.Query, how: str) -> None:
         for i, word, weak in map(_unpack, self.exact.get(key, ())):

@@ -335,6 +335,18 @@ def _dwarfs(c: Candidate, best: Candidate, context: Context) -> bool:
     return not context.anchors and g.population >= max(MILLION_CITY, DOMINANT * f.population)
 
 
+def own_place_beside(best: Candidate, found: list[Candidate], q, min_score: float) -> Candidate | None:
+    """The user's own place (``--places``) that a bare name means, rather than the camp or crossing geo ships
+    beside it under the same name ("Ardamatta" is the user's village of Ardamata with its P-code, not the IDP camp
+    at its edge, though the camp's "Ardamatta camp" is spelt as written)."""
+    f = best.feature
+    if q.kind or f.kind not in SITE_KINDS:
+        return None
+    own = [c for c in found if c.feature.uid.startswith("place:") and c.score >= min_score
+           and km(f.lat, f.lon, c.feature.lat, c.feature.lon) <= NEAR_KM]  # fmt: skip
+    return max(own, key=lambda c: c.score) if own else None
+
+
 def capital_town(best: Candidate, good: list[Candidate], q) -> Candidate | None:
     """Outside Syria a bare province name that is also its capital's name means the city ("fled to Kharkiv",
     "Amman", "Baghdad"); in Syria's displacement reporting a bare "Idlib" or "Hama" means the governorate, as

@@ -53,6 +53,19 @@ def test_a_users_place_wins_over_geonames_town_of_the_same_name_and_country(tmp_
     assert m.source == "mine.csv" and m.pcode == "SD0205001" and not m.note.startswith("ambiguous")
 
 
+def test_a_bare_name_is_the_users_village_not_the_camp_beside_it(tmp_path):
+    # geo ships Zamzam camp; a user's village "Zemzam" 2 km away is what a bare "Zamzam" in their table means
+    # (with its P-code), though only the camp is spelt so; "Zamzam camp" is still the camp
+    path = tmp_path / "mine.csv"
+    path.write_text("featureName,PCODE,Latitude,Longitude\nZemzam,SD0203099,13.50,25.30\n", encoding="utf-8")
+    gaz = gazetteer_with_places(path)
+    bare, camp = resolve(["Zamzam", "Zamzam camp"], country="SD", gazetteer=gaz)
+    assert (bare.pcode, bare.source, bare.how) == ("SD0203099", "mine.csv", "variant")
+    assert camp.kind == "camp"
+    # without the user's places, the bare name is the camp, as before
+    assert resolve(["Zamzam"], country="SD")[0].kind == "camp"
+
+
 def test_hxl_headers_and_a_point_layer(tmp_path):
     hxl = tmp_path / "villages.csv"
     hxl.write_text("Village,Code,Y,X\n#loc+name,#loc+code,#geo+lat,#geo+lon\nTawila,SD02X,13.52,24.87\n",
