@@ -47,10 +47,11 @@ a wrong place on a map is worse than a missing one.
   and camps went in), 75 countries (positions: 16 of 150 from cited pages, the rest the writer's knowledge);
   not scored at all unless asked for by name (``--unseal world_names_10.csv``), so that no run made while
   working sees even its aggregates: the session that unseals it measures its own changes once;
-* ``data/world_names_11.csv`` — SEALED: 200 by an eleventh writer (session 6, at its start), 99 countries, leaning to
-  crises the earlier sets used less (Sahel and coastal West Africa, cyclones and typhoons, Pakistan's floods, Central Asia
-  and the Caucasus, migration routes of the Americas, Europe's floods and fires); positions 147 of 150 from the
-  writer's knowledge, 3 from cited pages (``world_names_11_sources.md``); sealed as set 10 was, for a later session;
+* ``data/world_names_11.csv`` — SEALED: 200 by an eleventh writer (session 6, at its start), 99 countries,
+  leaning to crises the earlier sets used less (Sahel and coastal West Africa, cyclones and typhoons, Pakistan's
+  floods, Central Asia and the Caucasus, migration routes of the Americas, Europe's floods and fires); positions
+  147 of 150 from the writer's knowledge, 3 from cited pages (``world_names_11_sources.md``); sealed as set 10
+  was, for a later session;
 * made-up names: ``data/nonexistent.txt`` (30, dev), ``data/madeup_names.txt``
   (60, used) and ``data/madeup_names_2.txt`` (60, held out) must stay unplaced;
 * throughput after load on tables with repeats: exact names (target ≥ 150,000
