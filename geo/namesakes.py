@@ -170,16 +170,20 @@ def _nearest_km(lat: float, lon: float, radians) -> float:
     return float(12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, a.min()))))
 
 
-def stranger(f: Feature, context: Context) -> bool:
+def stranger(f: Feature, context: Context, cities: bool = True) -> bool:
     """A village abroad and far from every other place of the request ("Tawila" in a report on Darfur is not the
-    Tawilah of Yemen, however exactly spelt): likelier a place geo lacks than the one meant."""
-    return (
-        f.kind in SETTLEMENT_KINDS
-        and f.population < STRANGER_MAX_POPULATION
-        and bool(context.points)
-        and f.country not in context.countries
-        and context.nearest_km(f) >= STRANGER_KM
-    )
+    Tawilah of Yemen, however exactly spelt): likelier a place geo lacks than the one meant. With ``cities``, a
+    city under a million half a world away too (for a name's candidates; a city the request names by itself
+    still vouches for its country: Bunia among Bolivian cities)."""
+    limit = MILLION_CITY if cities else STRANGER_MAX_POPULATION
+    if f.kind not in SETTLEMENT_KINDS or f.population >= limit or not context.points:
+        return False
+    if f.country in context.countries:
+        return False
+    # a town, STRANGER_KM away; a city under a million, half a world away ("Mati" in a report on Attica's fires
+    # is the seaside village geo lacks, not the Philippine city of 100,000)
+    far = STRANGER_KM if f.population < STRANGER_MAX_POPULATION else FAR_AREA_KM
+    return context.nearest_km(f) >= far
 
 
 def strangers(anchors: list[Feature]) -> set[str]:
@@ -193,7 +197,7 @@ def strangers(anchors: list[Feature]) -> set[str]:
         if countries[a.country] != 1 or len(anchors) < 2:
             continue
         others = Context([b for b in anchors if b.uid != a.uid])
-        if a.kind in SETTLEMENT_KINDS and stranger(a, others):
+        if a.kind in SETTLEMENT_KINDS and stranger(a, others, cities=False):
             out.add(a.uid)
         elif a.kind in ("country", "admin1") and len(others.anchors) > 1 and others.nearest_km(a) >= FAR_AREA_KM:
             out.add(a.uid)  # of two far places, neither is the stranger

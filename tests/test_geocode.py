@@ -213,6 +213,17 @@ def test_camps_and_crossings_from_unhcr_s_list_and_border_towns():
     assert paso.kind == "crossing" and paso.country in ("CR", "PA")
 
 
+def test_a_city_half_a_world_from_the_request_is_not_its_village():
+    # Mati, the Attica village of the 2018 fire, is not in geo; the Philippine city of 106,000 is 9,000 km from
+    # the request's places: not taken. A city of a million still is, from anywhere; a city of a country the
+    # request is about is, however far its other places
+    mati = resolve(["Athens", "Rafina", "Marathon", "Nea Makri", "Mati"])[4]
+    assert not mati.matched and "far from the request's other places" in mati.note
+    assert resolve(["Mati"])[0].country == "PH"  # alone, it is all there is
+    osnabrueck = resolve(["Aleppo", "Idlib", "Hamburg", "Berlin", "Osnabrück"])[4]
+    assert osnabrueck.country == "DE"
+
+
 def test_a_border_named_by_a_town_is_the_crossing_there():
     # "Torkham border" names no country: it is the crossing at Torkham, not unplaced
     torkham, moyale, line = resolve(["Torkham border", "Moyale border point", "the Kenya-Somalia border"])
