@@ -34,6 +34,7 @@ from geo.gazetteer import (
     _group,
     fuzzy_cutoff,
 )
+from geo.names import fold
 from geo.namesakes import (
     DOMINANT,
     DOMINANT_MIN,
@@ -254,7 +255,7 @@ def _choose(name, found, context, min_score, gaz) -> Match:
     if town is not None:
         best, f = town, town.feature
     reason = far_province(f, context)
-    if reason:
+    if reason and f.country not in gaz.country_codes(fold(name)):  # "the Kurdistan Region of Iraq" says where
         return Match(name, alternatives=_describe(f), note=reason)
     tied = rivals(best, good, context)
     if town is not None:  # a province's capital, not a smaller town of that name abroad ("Gao": Mali's)

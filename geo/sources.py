@@ -225,6 +225,10 @@ def _merge(gaz: Gazetteer, i: int, uid: str, names: list[str], population: int) 
         gaz.add_name(i, name)
 
 
+# an area of the supplement is a point (its capital, or as its source says), not an outline: said on every match
+AREA_POINT = "a point for the area, not its outline: geo has none"
+
+
 def _supplement(gaz: Gazetteer) -> None:
     admin1_codes = {gaz.rows[i][1]: gaz.rows[i][8] for i in gaz.pcodes.values() if gaz.rows[i][2] == "admin1"}
     for row in _csv("supplement.csv"):
@@ -233,6 +237,7 @@ def _supplement(gaz: Gazetteer) -> None:
             f"supplement:{row['id']}", row["name"], kind, country, row["admin1"], float(row["lat"]),
             float(row["lon"]), int(row["population"] or 0), row.get("pcode", ""), "geo supplement",
             f"supplement:{row['counterpart']}" if row["counterpart"] else "",
-            admin1_pcode=admin1_codes.get(row["admin1"], "") if country == "SY" else "", note=row.get("note", ""),
+            admin1_pcode=admin1_codes.get(row["admin1"], "") if country == "SY" else "",
+            note=AREA_POINT if kind == "admin1" else "",
         )  # fmt: skip
         gaz.add(feature, [row["name"], *_split(row["alt_names"])])

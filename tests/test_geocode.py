@@ -200,6 +200,13 @@ def test_areas_reports_name_that_natural_earth_lacks_or_names_otherwise():
                           ("Region VIII", "PH"), ("Hela Province", "PG"), ("West Java", "ID")):  # fmt: skip
         m = resolve([name])[0]
         assert (m.kind, m.country) == ("admin1", country), name
+    # regions reports name as one, made of several areas: a point at their seat, said so in the note
+    for name, country in (("Darfur", "SD"), ("Kordofan", "SD"), ("Iraqi Kurdistan", "IQ"), ("Donbas", "UA")):
+        m = resolve([name])[0]
+        assert (m.kind, m.country) == ("admin1", country) and "not its outline" in m.note, name
+    # a far area is taken when its name says its country ("of Iraq"), though the request is about Darfur
+    kri = resolve(["Darfur", "eastern Chad", "Kurdistan Region of Iraq"])[2]
+    assert (kri.name, kri.country) == ("Kurdistan Region", "IQ")
     # an abbreviation another name owns stays with it: "CAR" is the Central African Republic, not Cordillera
     assert (resolve(["CAR"])[0].kind, resolve(["CAR"])[0].country) == ("country", "CF")
     # and a bare county name that is its capital's is the town (Garissa), as for any province
