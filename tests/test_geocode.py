@@ -231,6 +231,15 @@ def test_a_city_half_a_world_from_the_request_is_not_its_village():
     assert osnabrueck.country == "DE"
 
 
+def test_a_province_spelt_otherwise_is_its_capital_when_named_bare():
+    # "Zaporizhia" is one of Natural Earth's spellings of the oblast, none of GeoNames' for the city: bare, it
+    # is the city, as "Kharkiv" is; with its word it is the oblast
+    city, oblast = resolve(["Zaporizhia"])[0], resolve(["Zaporizhzhia oblast"])[0]
+    assert (city.kind, city.country) == ("place", "UA") and "Zaporizh" in city.name
+    assert city.kind == "place" and oblast.kind == "admin1"
+    assert resolve(["Idlib"])[0].kind == "admin1"  # Syria's governorates stay governorates (AREA_FIRST)
+
+
 def test_a_border_named_by_a_town_is_the_crossing_there():
     # "Torkham border" names no country: it is the crossing at Torkham, not unplaced
     torkham, moyale, line = resolve(["Torkham border", "Moyale border point", "the Kenya-Somalia border"])
