@@ -264,6 +264,11 @@ def refused(best: Candidate, q, context: Context) -> str:
                 f"no match: only a respelling of a {f.kind} in another country than the request's places; "
                 "likelier a place geo lacks; give --country, or --places with the right one"
             )
+    if best.how in ("variant", "fuzzy") and _far_respelling(f, context):
+        return (
+            "no match: only a respelling of a small place far from all the request's other places; "
+            "likelier a place geo lacks; give --places with your country's places"
+        )
     if best.how in ("variant", "fuzzy") and best.score < LOOSE_VARIANT and not _complete(f, context):
         return (
             f"no match: only a loose likeness ({best.score:.0f}) of a place where geo's list is not complete "
@@ -271,6 +276,17 @@ def refused(best: Candidate, q, context: Context) -> str:
             "give --places with your country's places"
         )
     return ""
+
+
+def _far_respelling(f: Feature, context: Context) -> bool:
+    """A respelt town under :data:`STRANGER_MAX_POPULATION`, :data:`STRANGER_KM` from every other town the
+    request names, in its own country too ("Imlil" among the Atlas villages of the 2023 earthquake is not
+    Imlili, 1,000 km south): a respelling is weaker evidence than an exact name, and far from the rest it is
+    likelier a village geo lacks."""
+    others = [a for a in context.anchors if a.uid != f.uid and a.kind in SETTLEMENT_KINDS]  # towns, not areas
+    if f.kind not in SETTLEMENT_KINDS or f.population >= STRANGER_MAX_POPULATION or len(others) < 2:
+        return False
+    return min(km(f.lat, f.lon, a.lat, a.lon) for a in others) >= STRANGER_KM
 
 
 def far_province(f: Feature, context: Context) -> str:

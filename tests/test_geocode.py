@@ -240,6 +240,16 @@ def test_a_province_spelt_otherwise_is_its_capital_when_named_bare():
     assert resolve(["Idlib"])[0].kind == "admin1"  # Syria's governorates stay governorates (AREA_FIRST)
 
 
+def test_a_respelling_far_from_every_other_town_of_the_request_is_not_taken():
+    # Imlil (the Atlas village of the 2023 earthquake) is not in geo; Imlili, a respelling 1,000 km south in the
+    # same country, is no answer among the Atlas towns; alone, it still is
+    imlil = resolve(["Taroudant", "Moulay Brahim", "Asni", "Imlil"])[3]
+    assert not imlil.matched and "far from all the request's other places" in imlil.note
+    assert resolve(["Imlil"])[0].name == "Imlili"
+    # near the other towns a respelling stands ("Sarmadda" among Idlib's towns)
+    assert resolve(["Atmeh", "Dana", "Sarmadda"], country="SY")[2].how == "variant"
+
+
 def test_a_border_named_by_a_town_is_the_crossing_there():
     # "Torkham border" names no country: it is the crossing at Torkham, not unplaced
     torkham, moyale, line = resolve(["Torkham border", "Moyale border point", "the Kenya-Somalia border"])
