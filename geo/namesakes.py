@@ -88,6 +88,7 @@ class Context:
         self.level = level
         self._near: dict[str, float] = {}
         self._radians = None
+        self._towns: dict[tuple[float, float], int] | None = None
 
     def far(self, f: Feature) -> int:
         """How far from the nearest other place of the request, in bands of :data:`FAR_BAND_KM`."""
@@ -103,6 +104,25 @@ class Context:
                 self._radians = np.radians(np.asarray(self.points, dtype=float))
             self._near[f.uid] = _nearest_km(f.lat, f.lon, self._radians)
         return self._near[f.uid]
+
+    def nearest_other_town_km(self, f: Feature) -> float | None:
+        """How far ``f`` is from the nearest town the request names other than itself (None when it names fewer
+        than two others): towns, not areas, whose points are not where their towns are."""
+        import numpy as np
+
+        if self._towns is None:
+            towns = [a for a in self.anchors if a.kind in SETTLEMENT_KINDS]
+            self._towns = Counter((round(a.lat, 1), round(a.lon, 1)) for a in towns)
+            self._town_uids = {a.uid for a in towns}
+            self._town_radians = np.radians(np.asarray(sorted(self._towns), dtype=float).reshape(-1, 2))
+        own = (round(f.lat, 1), round(f.lon, 1))
+        mine = f.uid in self._town_uids
+        if sum(self._towns.values()) - mine < 2:
+            return None
+        if mine and self._towns[own] == 1:  # itself is not another town: the nearest of the rest
+            keep = np.any(self._town_radians != np.radians(own), axis=1)
+            return _nearest_km(f.lat, f.lon, self._town_radians[keep])
+        return _nearest_km(f.lat, f.lon, self._town_radians)
 
     def rank(self, cand: Candidate) -> tuple:
         """Best first among :func:`contenders`: the country, the level asked for, the kind (a bare name means
@@ -283,10 +303,10 @@ def _far_respelling(f: Feature, context: Context) -> bool:
     request names, in its own country too ("Imlil" among the Atlas villages of the 2023 earthquake is not
     Imlili, 1,000 km south): a respelling is weaker evidence than an exact name, and far from the rest it is
     likelier a village geo lacks."""
-    others = [a for a in context.anchors if a.uid != f.uid and a.kind in SETTLEMENT_KINDS]  # towns, not areas
-    if f.kind not in SETTLEMENT_KINDS or f.population >= STRANGER_MAX_POPULATION or len(others) < 2:
+    if f.kind not in SETTLEMENT_KINDS or f.population >= STRANGER_MAX_POPULATION:
         return False
-    return min(km(f.lat, f.lon, a.lat, a.lon) for a in others) >= STRANGER_KM
+    nearest = context.nearest_other_town_km(f)
+    return nearest is not None and nearest >= STRANGER_KM
 
 
 def far_province(f: Feature, context: Context) -> str:
