@@ -43,10 +43,9 @@ a wrong place on a map is worse than a missing one.
   the 57 where geo kept every town of 500+ (Greece, Papua New Guinea, Malawi, Japan, Chile …); positions 137 of
   150 from the writer's knowledge; scored once held out at the end of session 5 (65.0 / 7.5 / 27.5; by country
   73.0 / 5.5 / 21.5), then read: DEV;
-* ``data/world_names_10.csv`` — SEALED: 200 by a tenth writer (session 5, at its start, while FabFlee's towns
-  and camps went in), 75 countries (positions: 16 of 150 from cited pages, the rest the writer's knowledge);
-  not scored at all unless asked for by name (``--unseal world_names_10.csv``), so that no run made while
-  working sees even its aggregates: the session that unseals it measures its own changes once;
+* ``data/world_names_10.csv`` — 200 by a tenth writer (session 5, at its start, while FabFlee's towns and camps
+  went in), 75 countries (positions: 16 of 150 from cited pages, the rest the writer's knowledge); sealed until
+  the end of session 6 and scored once then (79.5 / 3.5 / 17.0; by country 84.0 / 2.0 / 14.0), then read: DEV;
 * ``data/world_names_11.csv`` — SEALED: 200 by an eleventh writer (session 6, at its start), 99 countries,
   leaning to crises the earlier sets used less (Sahel and coastal West Africa, cyclones and typhoons, Pakistan's
   floods, Central Asia and the Caucasus, migration routes of the Americas, Europe's floods and fires); positions
@@ -282,7 +281,7 @@ def main(argv: list[str]) -> int:
         ("world_names_7.csv", "HELD-OUT names of other crises, set 7", 0),
         ("world_names_8.csv", "names of other crises, set 8 (dev, was held out)", 20),
         ("world_names_9.csv", "names of other crises, set 9 (dev, was held out)", 20),
-        ("world_names_10.csv", "SEALED names of other crises, set 10", 0),
+        ("world_names_10.csv", "names of other crises, set 10 (dev, was held out)", 20),
         ("world_names_11.csv", "SEALED names of other crises, set 11", 0),
     ]
     unseal = {argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--unseal"}
