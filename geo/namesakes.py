@@ -260,6 +260,11 @@ def refused(best: Candidate, q, context: Context) -> str:
             "only a small place of that name far from the request's other places and in another country; "
             "give --country, or --places with the right one"
         )
+    if not q.kind and f.kind in SITE_KINDS and _far_site(f, context):
+        return (
+            f"only a {f.kind} of that name, far from the request's other places and in another country; likelier "
+            f'a town geo lacks; write "{f.kind}" if the {f.kind} is meant'
+        )
     if small_other_name(best, q) and _abroad(f, context):
         return (
             "only another name (historic or foreign) of a small place in a country none of the request's other "
@@ -296,6 +301,19 @@ def refused(best: Candidate, q, context: Context) -> str:
             "give --places with your country's places"
         )
     return ""
+
+
+def _far_site(f: Feature, context: Context) -> bool:
+    """A camp or crossing a bare name reached (its kind word left out), in a country none of the request's other
+    places are in and :data:`STRANGER_KM` from all of them: camps bear the names of towns ("Kavumu" in a report
+    on Kasaï is not Burundi's Kavumu camp, 1,000 km east)."""
+    others = [a for a in context.anchors if a.uid != f.uid]
+    if not others or any(a.country == f.country for a in others):
+        return False
+    import numpy as np
+
+    points = np.radians(np.asarray([(a.lat, a.lon) for a in others], dtype=float))
+    return _nearest_km(f.lat, f.lon, points) >= STRANGER_KM
 
 
 def _far_respelling(f: Feature, context: Context) -> bool:

@@ -250,6 +250,16 @@ def test_a_respelling_far_from_every_other_town_of_the_request_is_not_taken():
     assert resolve(["Atmeh", "Dana", "Sarmadda"], country="SY")[2].how == "variant"
 
 
+def test_a_bare_name_is_not_a_camp_far_abroad():
+    # Kavumu (a town of the Kivus, not in geo) is also a camp for Congolese refugees in Burundi; in a report on
+    # Kasaï, 1,000 km west, the bare name is not that camp; with its word, or alone, it is
+    kavumu = resolve(["Kasai-Central province", "Kananga", "Kavumu"])[2]
+    assert not kavumu.matched and "only a camp of that name" in kavumu.note
+    assert resolve(["Kasai-Central province", "Kananga", "Kavumu camp"])[2].kind == "camp"
+    assert resolve(["Kavumu"])[0].kind == "camp"
+    assert resolve(["El Geneina", "Adre", "Zamzam"])[2].name == "Zamzam camp"  # near the rest: the camp
+
+
 def test_a_border_named_by_a_town_is_the_crossing_there():
     # "Torkham border" names no country: it is the crossing at Torkham, not unplaced
     torkham, moyale, line = resolve(["Torkham border", "Moyale border point", "the Kenya-Somalia border"])
