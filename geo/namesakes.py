@@ -3,9 +3,10 @@
 What the unambiguous places of a request say (:class:`Context`: their countries, the countries the request is
 about, their areas, where they lie); which candidates of a name stay in the running (:func:`contenders`) and how
 they rank (:meth:`Context.rank`); which of them the evidence cannot tell apart (:func:`rivals`); and why a
-candidate that matches is still not taken (:func:`refused`: a small place far abroad, a town or an area for a
-camp or crossing, a respelling of a place in a country the request is not in, a loose likeness where geo's list
-is not complete; :func:`far_province`). :mod:`geo.geocode` puts them together.
+candidate that matches is still not taken (:func:`refused`: a small place far abroad, a camp far abroad for a
+bare name, a small town's historic or foreign name abroad, a town or an area for a camp or crossing, a
+respelling of a place in a country the request is not in or far from all its towns, a loose likeness where
+geo's list is not complete; :func:`far_province`). :mod:`geo.geocode` puts them together.
 """
 
 from __future__ import annotations
@@ -88,7 +89,9 @@ class Context:
         self.level = level
         self._near: dict[str, float] = {}
         self._radians = None
-        self._towns: dict[tuple[float, float], int] | None = None
+        self._towns: Counter | None = None  # the request's towns by point, for nearest_other_town_km
+        self._town_uids: set[str] = set()
+        self._town_radians = None
 
     def far(self, f: Feature) -> int:
         """How far from the nearest other place of the request, in bands of :data:`FAR_BAND_KM`."""
