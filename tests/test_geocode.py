@@ -222,8 +222,8 @@ def test_camps_and_crossings_from_unhcr_s_list_and_border_towns():
 
 def test_a_city_half_a_world_from_the_request_is_not_its_village():
     # Mati, the Attica village of the 2018 fire, is not in geo; the Philippine city of 106,000 is 9,000 km from
-    # the request's places: not taken. A city of a million still is, from anywhere; a city of a country the
-    # request is about is, however far its other places
+    # the request's places: not taken. Alone, it is all there is; a city of a country the request is about is
+    # taken, however far its other places
     mati = resolve(["Athens", "Rafina", "Marathon", "Nea Makri", "Mati"])[4]
     assert not mati.matched and "far from the request's other places" in mati.note
     assert resolve(["Mati"])[0].country == "PH"  # alone, it is all there is
@@ -236,7 +236,7 @@ def test_a_province_spelt_otherwise_is_its_capital_when_named_bare():
     # is the city, as "Kharkiv" is; with its word it is the oblast
     city, oblast = resolve(["Zaporizhia"])[0], resolve(["Zaporizhzhia oblast"])[0]
     assert (city.kind, city.country) == ("place", "UA") and "Zaporizh" in city.name
-    assert city.kind == "place" and oblast.kind == "admin1"
+    assert (oblast.kind, oblast.country) == ("admin1", "UA")
     assert resolve(["Idlib"])[0].kind == "admin1"  # Syria's governorates stay governorates (AREA_FIRST)
 
 
