@@ -36,8 +36,6 @@ from geo.gazetteer import (
 )
 from geo.names import fold
 from geo.namesakes import (
-    AREA_FIRST,
-    AREA_WORDS,
     DOMINANT,
     DOMINANT_MIN,
     SITE_KINDS,
@@ -253,11 +251,7 @@ def _choose(name, found, context, min_score, gaz) -> Match:
     reason = refused(best, q, context)
     if reason:
         return Match(name, alternatives=_describe(f), note=reason)
-    town = capital_town(best, good, q)
-    # a bare province name spelt as only the province is ("Zaporizhia") is still its capital, spelt the province's way
-    if town is None and f.kind == "admin1" and f.country not in AREA_FIRST and _bare(q):
-        same = [replace(c, score=best.score, how=best.how) for c in gaz.lookup(f.name) if c.how == "exact"]
-        town = capital_town(best, same, q)
+    town = capital_town(best, good, q, gaz.lookup)
     if town is not None:
         best, f = town, town.feature
     reason = far_province(f, context)
@@ -302,11 +296,6 @@ def _choose(name, found, context, min_score, gaz) -> Match:
 
 
 FAR = ("only a small place", "only a province")  # notes of names whose only namesakes are far away
-
-
-def _bare(q: _query.Query) -> bool:
-    """A name with no kind, area or direction word ("Zaporizhia", not "Zaporizhzhia oblast")."""
-    return not q.kind and not q.direction and q.key.rsplit(" ", 1)[-1] not in AREA_WORDS
 
 
 def summary(matches: Sequence[Match]) -> str:

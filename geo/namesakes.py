@@ -16,6 +16,7 @@ import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from geo import query as _query
 from geo.gazetteer import AREA_KINDS, DATA, FOCUS_COUNTRIES, KIND_RANK, SETTLEMENT_KINDS, Candidate, Feature, _group
@@ -89,9 +90,7 @@ class Context:
         self.level = level
         self._near: dict[str, float] = {}
         self._radians = None
-        self._towns: Counter | None = None  # the request's towns by point, for nearest_other_town_km
-        self._town_uids: set[str] = set()
-        self._town_radians = None
+        self._others: dict[bool, tuple] = {}  # for nearest_other_km: (anchors by point, their uids, radians)
 
     def far(self, f: Feature) -> int:
         """How far from the nearest other place of the request, in bands of :data:`FAR_BAND_KM`."""
@@ -108,24 +107,26 @@ class Context:
             self._near[f.uid] = _nearest_km(f.lat, f.lon, self._radians)
         return self._near[f.uid]
 
-    def nearest_other_town_km(self, f: Feature) -> float | None:
-        """How far ``f`` is from the nearest town the request names other than itself (None when it names fewer
-        than two others): towns, not areas, whose points are not where their towns are."""
+    def nearest_other_km(self, f: Feature, towns: bool = False) -> tuple[int, float]:
+        """How many of the request's unambiguous places other than ``f`` there are, and how far ``f`` is from the
+        nearest of them (``inf`` when none); with ``towns``, towns only (an area's point is not where its towns
+        are). The points are gathered once per request, as for :meth:`nearest_km`."""
         import numpy as np
 
-        if self._towns is None:
-            towns = [a for a in self.anchors if a.kind in SETTLEMENT_KINDS]
-            self._towns = Counter((round(a.lat, 1), round(a.lon, 1)) for a in towns)
-            self._town_uids = {a.uid for a in towns}
-            self._town_radians = np.radians(np.asarray(sorted(self._towns), dtype=float).reshape(-1, 2))
+        if towns not in self._others:
+            mine = [a for a in self.anchors if not towns or a.kind in SETTLEMENT_KINDS]
+            by_point = Counter((round(a.lat, 1), round(a.lon, 1)) for a in mine)
+            radians = np.radians(np.asarray(sorted(by_point), dtype=float).reshape(-1, 2))
+            self._others[towns] = (by_point, {a.uid for a in mine}, radians)
+        by_point, uids, radians = self._others[towns]
         own = (round(f.lat, 1), round(f.lon, 1))
-        mine = f.uid in self._town_uids
-        if sum(self._towns.values()) - mine < 2:
-            return None
-        if mine and self._towns[own] == 1:  # itself is not another town: the nearest of the rest
-            keep = np.any(self._town_radians != np.radians(own), axis=1)
-            return _nearest_km(f.lat, f.lon, self._town_radians[keep])
-        return _nearest_km(f.lat, f.lon, self._town_radians)
+        itself = f.uid in uids
+        count = sum(by_point.values()) - itself
+        if not count:
+            return 0, math.inf
+        if itself and by_point[own] == 1:  # itself is not another place: the nearest of the rest
+            radians = radians[np.any(radians != np.radians(own), axis=1)]
+        return count, _nearest_km(f.lat, f.lon, radians)
 
     def rank(self, cand: Candidate) -> tuple:
         """Best first among :func:`contenders`: the country, the level asked for, the kind (a bare name means
@@ -280,7 +281,7 @@ def refused(best: Candidate, q, context: Context) -> str:
     if q.kind in SITE_KINDS and f.kind != q.kind and not town_there:
         # "X camp" may be at the town of X where the request is, never at an area, or a town in another country
         return f"no {q.kind} of that name; only a {f.kind} (not taken for one: an area, or a town elsewhere)"
-    said_area = q.kind == "admin1" or q.key.rsplit(" ", 1)[-1] in AREA_WORDS
+    said_area = q.kind == "admin1" or _area_word(q)
     if best.how in ("variant", "fuzzy") and _abroad(f, context) and not (f.kind == "admin1" and said_area):
         if f.kind == "country" and best.score < LOOSE_VARIANT:
             return (
@@ -310,13 +311,7 @@ def _far_site(f: Feature, context: Context) -> bool:
     """A camp or crossing a bare name reached (its kind word left out), in a country none of the request's other
     places are in and :data:`STRANGER_KM` from all of them: camps bear the names of towns ("Kavumu" in a report
     on Kasaï is not Burundi's Kavumu camp, 1,000 km east)."""
-    others = [a for a in context.anchors if a.uid != f.uid]
-    if not others or any(a.country == f.country for a in others):
-        return False
-    import numpy as np
-
-    points = np.radians(np.asarray([(a.lat, a.lon) for a in others], dtype=float))
-    return _nearest_km(f.lat, f.lon, points) >= STRANGER_KM
+    return _elsewhere(f, context) and context.nearest_other_km(f)[1] >= STRANGER_KM
 
 
 def _far_respelling(f: Feature, context: Context) -> bool:
@@ -326,8 +321,8 @@ def _far_respelling(f: Feature, context: Context) -> bool:
     likelier a village geo lacks."""
     if f.kind not in SETTLEMENT_KINDS or f.population >= STRANGER_MAX_POPULATION:
         return False
-    nearest = context.nearest_other_town_km(f)
-    return nearest is not None and nearest >= STRANGER_KM
+    count, nearest = context.nearest_other_km(f, towns=True)
+    return count >= 2 and nearest >= STRANGER_KM
 
 
 def far_province(f: Feature, context: Context) -> str:
@@ -343,10 +338,15 @@ def far_province(f: Feature, context: Context) -> str:
 def _abroad(f: Feature, context: Context) -> bool:
     """A town, admin-1 area or country where none of the request's other unambiguous places are (a request of one
     name has none): the town itself, when the name has no other candidate, does not vouch for its country."""
-    others = [a for a in context.anchors if a.uid != f.uid]
-    if f.kind not in (*SETTLEMENT_KINDS, "admin1", "country") or not others or not f.country:
+    if f.kind not in (*SETTLEMENT_KINDS, "admin1", "country") or not f.country:
         return False
-    return all(a.country != f.country for a in others)
+    return _elsewhere(f, context)
+
+
+def _elsewhere(f: Feature, context: Context) -> bool:
+    """The request names other unambiguous places than ``f``, and none of them is in its country."""
+    others = [a for a in context.anchors if a.uid != f.uid]
+    return bool(others) and all(a.country != f.country for a in others)
 
 
 def _complete(f: Feature, context: Context) -> bool:
@@ -408,15 +408,30 @@ def own_place_beside(best: Candidate, found: list[Candidate], q, min_score: floa
     return max(own, key=lambda c: c.score) if own else None
 
 
-def capital_town(best: Candidate, good: list[Candidate], q) -> Candidate | None:
+def _area_word(q) -> bool:
+    """Whether the name ends in a word that says it is an area ("Galgaduud region", "Zaporizhzhia oblast")."""
+    return q.key.rsplit(" ", 1)[-1] in AREA_WORDS
+
+
+def capital_town(best: Candidate, good: list[Candidate], q, lookup=None) -> Candidate | None:
     """Outside Syria a bare province name that is also its capital's name means the city ("fled to Kharkiv",
     "Amman", "Baghdad"); in Syria's displacement reporting a bare "Idlib" or "Hama" means the governorate, as
-    OCHA writes it. A kind word or a direction ("Kharkiv oblast", "southern Kharkiv") still means the area."""
+    OCHA writes it. A kind word or a direction ("Kharkiv oblast", "southern Kharkiv") still means the area.
+    With ``lookup`` (the gazetteer's), a bare name that spells only the province ("Zaporizhia") is its capital
+    too, found under the province's own name."""
     f = best.feature
     if f.kind != "admin1" or f.country in AREA_FIRST or q.kind or q.direction:
         return None
-    area = fold(f.name)
-    towns = [c for c in good if c.feature.kind in SETTLEMENT_KINDS and c.feature.country == f.country
+    town = _capital_among(good, best)
+    if town is None and lookup is not None and not _area_word(q):
+        same = [replace(c, score=best.score, how=best.how) for c in lookup(f.name) if c.how == "exact"]
+        town = _capital_among(same, best)
+    return town
+
+
+def _capital_among(cands: list[Candidate], best: Candidate) -> Candidate | None:
+    f, area = best.feature, fold(best.feature.name)
+    towns = [c for c in cands if c.feature.kind in SETTLEMENT_KINDS and c.feature.country == f.country
              and c.score >= best.score and _capital_of(c.feature, area, f)]  # fmt: skip
     return max(towns, key=lambda c: c.feature.population) if towns else None
 
