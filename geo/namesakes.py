@@ -310,8 +310,9 @@ def refused(best: Candidate, q, context: Context) -> str:
 def _far_site(f: Feature, context: Context) -> bool:
     """A camp or crossing a bare name reached (its kind word left out), in a country none of the request's other
     places are in and :data:`STRANGER_KM` from all of them: camps bear the names of towns ("Kavumu" in a report
-    on Kasaï is not Burundi's Kavumu camp, 1,000 km east)."""
-    return _elsewhere(f, context) and context.nearest_other_km(f)[1] >= STRANGER_KM
+    on Kasaï is not Burundi's Kavumu camp, 1,000 km east). Only in a request about a country (one holding a third
+    of its places, or given): in a column mixing twenty crises, a camp is often the one name of its country."""
+    return bool(context.home - {f.country}) and _elsewhere(f, context) and context.nearest_other_km(f)[1] >= STRANGER_KM
 
 
 def _far_respelling(f: Feature, context: Context) -> bool:

@@ -258,6 +258,9 @@ def test_a_bare_name_is_not_a_camp_far_abroad():
     assert resolve(["Kasai-Central province", "Kananga", "Kavumu camp"])[2].kind == "camp"
     assert resolve(["Kavumu"])[0].kind == "camp"
     assert resolve(["El Geneina", "Adre", "Zamzam"])[2].name == "Zamzam camp"  # near the rest: the camp
+    # in a column mixing crises, about no one country, a camp is often the one name of its country
+    mixed = ["Goma", "Mosul", "Maiduguri", "Kharkiv", "Tapachula", "Mogadishu", "Gaziantep", "Kutupalong"]
+    assert resolve(mixed)[-1].name == "Kutupalong camp"
 
 
 def test_a_border_named_by_a_town_is_the_crossing_there():
