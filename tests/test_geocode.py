@@ -213,6 +213,24 @@ def test_areas_reports_name_that_natural_earth_lacks_or_names_otherwise():
     assert resolve(["Garissa"])[0].kind == "place"
 
 
+def test_first_level_areas_natural_earth_has_only_below():
+    # NE's edition has Italy's provinces, Spain's, France's departments, the UK's counties: the regions reports
+    # name were taken for towns and for other countries
+    for name, country in (("Sicily", "IT"), ("Canary Islands", "ES"), ("Catalonia", "ES"), ("Northern Ireland", "GB"),
+                          ("Corsica", "FR"), ("Puntland", "SO"), ("South West State", "SO"),
+                          ("Republika Srpska", "BA")):  # fmt: skip
+        m = resolve([name])[0]
+        assert (m.kind, m.country) == ("admin1", country), (name, m.kind, m.country, m.name)
+    # alone, "Wales" is also a village in Mpumalanga (a country's area and a village abroad are rivals)
+    assert resolve(["Cardiff", "Wales"])[1].kind == "admin1" and not resolve(["Wales"])[0].matched
+    # NE had given the Federation's name to one of its cantons; English forms of NE's areas
+    assert resolve(["Federation of Bosnia and Herzegovina"])[0].name == "Federation of Bosnia and Herzegovina"
+    for name, area in (("Sisak-Moslavina County", "Sisacko-Moslavacka"), ("Una-Sana Canton", "Una-Sana"),
+                       ("South Tyrol", "Bozen")):  # fmt: skip
+        m = resolve([name])[0]
+        assert (m.kind, m.name) == ("admin1", area), name
+
+
 def test_camps_and_crossings_from_unhcr_s_list_and_border_towns():
     bardarash, kule, paso = resolve(["Bardarash camp", "Kule camp", "Paso Canoas crossing"])
     assert (bardarash.kind, bardarash.country) == ("camp", "IQ")
