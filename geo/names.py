@@ -78,8 +78,8 @@ def skeleton(text: str, folded: bool = False) -> str:
     words = (text if folded else fold(text)).split()
     out = []
     for word in words:
-        if not word.isascii():
-            out.append(word)
+        if not word.isascii() or any(ch.isdigit() for ch in word):
+            out.append(word)  # a number is no transliteration: "Camp 2E" is not Camp 22
             continue
         for pattern, repl in _SKELETON_RULES:
             word = pattern.sub(repl, word)

@@ -54,3 +54,9 @@ def test_pcodes_normalise(raw):
 def test_not_a_pcode():
     assert pcode("Idlib") == ""
     assert pcode("") == ""
+
+
+def test_a_number_is_no_transliteration():
+    # the skeleton folds doubled letters and drops vowels; a word with a digit stays whole ("Camp 2E" is not Camp 22)
+    assert skeleton("Camp 2E") != skeleton("Camp 22")
+    assert skeleton("Camp 15") == "cmp 15"

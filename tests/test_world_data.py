@@ -303,7 +303,9 @@ def test_supplement_has_the_camps_and_crossings_of_other_crises(supplement, name
     ("names", "country", "kind"),
     [(["Mafraq", "Irbid", "Za'atari camp"], "JO", "camp"), (["Gaza City", "Khan Younis", "Shati camp"], "PS", "camp"),
      (["Dadaab", "Garissa", "Ifo camp"], "KE", "camp"), (["Goma", "Sake", "Bulengo camp"], "CD", "camp"),
-     (["Zahle", "Beirut", "the Masnaa crossing"], "LB", "crossing")],
+     (["Zahle", "Beirut", "the Masnaa crossing"], "LB", "crossing"), (["Zarqa", "Amman", "Baqa'a camp"], "JO", "camp"),
+     (["Juba", "Malakal", "Bor PoC site"], "SS", "camp"), (["El Fasher", "Tawila", "Tabit"], "SD", "place"),
+     (["Tripoli", "Misrata", "Tajoura detention centre"], "LY", "camp")],
 )  # fmt: skip
 def test_camps_and_crossings_are_found_as_reports_write_them(names, country, kind):
     from geo.geocode import resolve
