@@ -39,6 +39,7 @@ from geo.namesakes import (
     DOMINANT,
     DOMINANT_MIN,
     SITE_KINDS,
+    STRANGER_MAX_POPULATION,
     Context,
     capital_town,
     contenders,
@@ -159,10 +160,13 @@ def resolve(
     anchors = [f for f in anchors if f.uid not in strays]  # one stray village must not vouch for itself
     near = tuple(sorted({f.country for f in anchors if f.country}))
     if not countries and near and set(near) != set(FOCUS_COUNTRIES):
-        # typos are looked for where the request's other places are, not only in the focus countries
-        for key in [k for k, found in cands.items() if not found and k[0].strip()]:
-            found = gaz.lookup(key[0], min_fuzzy, near, key[1])
-            cands[key] = [c for c in found if _passes(c.feature, countries, bbox)]
+        # typos are looked for where the request's other places are, not only in the focus countries, also for a
+        # name whose every candidate is elsewhere ("Seiyun" among Yemen's towns: Say'un, not Syria's Sein)
+        again = [k for k, found in cands.items() if k[0].strip() and not any(c.feature.country in near for c in found)]
+        for key in again:
+            known = {c.feature.uid for c in cands[key]}
+            found = [c for c in gaz.lookup(key[0], min_fuzzy, near, key[1]) if c.feature.uid not in known]
+            cands[key] = cands[key] + [c for c in found if _passes(c.feature, countries, bbox)]
     if level == "auto":
         level = _usual_level(anchors)
     context = Context(anchors, countries or FOCUS_COUNTRIES, level, given=countries or ())
@@ -266,7 +270,14 @@ def _choose(name, found, context, min_score, gaz) -> Match:
         note = "ambiguous: chose the longest border of that country; name the other country to choose"
     elif tied:
         largest = max(c.feature.population for c in tied)
-        if f.kind == "border" or f.population < max(DOMINANT_MIN, DOMINANT * largest):
+        # a namesake abroad with no population figure (0: geo's supplement, some GeoNames towns) may be any size
+        # short of a city: "Moura" of Mali's massacre is not Portugal's town of 9,000 for want of a figure (in its
+        # own country a town without one is a village: OCHA's communities that GeoNames' towns of 500 lack)
+        unknown = f.population < STRANGER_MAX_POPULATION and any(
+            c.feature.population == 0 and c.feature.kind in SETTLEMENT_KINDS and c.feature.country != f.country
+            for c in tied
+        )
+        if f.kind == "border" or unknown or f.population < max(DOMINANT_MIN, DOMINANT * largest):
             what = "borders of that country" if f.kind == "border" else "places of that name"
             advice = "name the other country" if f.kind == "border" else "give --country, --parent or the P-code"
             return Match(

@@ -11,6 +11,9 @@
   A Syrian GeoNames town that is also an OCHA community (same name or
   spelling variant, within :data:`MERGE_KM`) is not a second feature: its
   names and population go to the community, whose position wins;
+* towns GeoNames' extract lacks, from SimpleMaps' World Cities
+  (``geo/data/towns.csv.gz``, built by ``scripts/build_towns.py``), kind
+  ``place``;
 * our supplement of camps, crossings and areas Natural Earth lacks
   (``geo/data/supplement.csv``) and extra spellings (``geo/data/aliases.csv``).
 
@@ -34,6 +37,7 @@ from geo.namesakes import km as _km
 
 MERGE_KM = 8.0  # a GeoNames town this close to the OCHA community of the same name is that community
 OCHA = "OCHA COD-PP (Syria populated places: OCHA)"
+SIMPLEMAPS = "SimpleMaps World Cities (simplemaps.com)"
 
 
 def files() -> list[Path]:
@@ -42,7 +46,7 @@ def files() -> list[Path]:
     from geo.boundaries import shapefiles_dir
 
     shp = shapefiles_dir()
-    data = ["places.csv.gz", "communities.csv.gz", "supplement.csv", "countries.csv", "aliases.csv"]
+    data = ["places.csv.gz", "towns.csv.gz", "communities.csv.gz", "supplement.csv", "countries.csv", "aliases.csv"]
     code = [_names.__file__, _query.__file__, gazetteer.__file__, __file__]
     return [
         *(DATA / f for f in data),
@@ -70,6 +74,7 @@ def build() -> Gazetteer:
     _borders(gaz)
     communities = _communities(gaz)
     _places(gaz, communities)
+    _towns(gaz)
     for row in _csv("aliases.csv"):
         for name in _split(row["names"]):
             gaz.add_name(gaz.uids[row["uid"]], name)
@@ -203,6 +208,15 @@ def _places(gaz: Gazetteer, communities: dict[str, list[int]]) -> None:
             admin1_pcode=admin1_codes.get(row["admin1"], "") if row["country"] == "SY" else "",
         )  # fmt: skip
         gaz.add(feature, names)
+
+
+def _towns(gaz: Gazetteer) -> None:
+    for row in _csv("towns.csv.gz"):
+        feature = Feature(
+            f"simplemaps:{row['id']}", row["name"], "place", row["country"], row["admin1"], float(row["lat"]),
+            float(row["lon"]), int(row["population"]), "", SIMPLEMAPS,
+        )  # fmt: skip
+        gaz.add(feature, [row["name"], *_split(row["alt_names"])])
 
 
 def _same_community(gaz: Gazetteer, communities, names, lat: float, lon: float) -> int | None:

@@ -60,9 +60,10 @@ FILE_COUNTRY = {
 }  # fmt: skip
 
 
-def npm_install(where: Path) -> Path:
+def npm_install(where: Path, packages: list[str] = NPM_PACKAGES) -> Path:
+    """Install npm packages (pinned versions) into ``where``; returns its node_modules folder."""
     subprocess.run(
-        ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(where), *NPM_PACKAGES],
+        ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(where), *packages],
         check=True,
     )
     return where / "node_modules"

@@ -255,6 +255,45 @@ def test_places_admin1_names_an_area_of_their_own_country(places, admin1):
     assert len(named) / len(places) > 0.99
 
 
+# ------------------------------------------------------------------------------------------------- towns
+@pytest.fixture(scope="module")
+def towns() -> pd.DataFrame:
+    return pd.read_csv(DATA / "towns.csv.gz", dtype=str, keep_default_na=False)
+
+
+def test_towns_fill_gaps_of_geonames_outside_the_narrow_countries(towns, admin1):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_places import NARROW, tier
+
+    assert list(towns.columns) == ["id", "name", "alt_names", "lat", "lon", "country", "population", "admin1"]
+    assert towns["id"].is_unique and (DATA / "towns.csv.gz").stat().st_size < 0.5 * MB
+    assert not (towns["country"].isin(NARROW) | (towns["country"] == "SY")).any()
+    assert all(int(p) >= tier(c) for c, p in zip(towns["country"], towns["population"]))
+    # every town lies in an area of its own country (SimpleMaps' West Bank code XW is PS)
+    assert set(zip(towns["country"], towns["admin1"])) <= set(zip(admin1["iso_a2"], admin1["name"]))
+    # towns GeoNames' extract lacks for want of a population figure
+    for name, iso in (("Say’ūn", "YE"), ("Thandwe", "MM"), ("Tabarre", "HT"), ("Ceel Dheere", "SO")):
+        assert ((towns["name"] == name) & (towns["country"] == iso)).any(), name
+
+
+def test_towns_are_not_a_second_copy_of_a_geonames_town(towns, places):
+    # the same name within 30 km is the same town: Sittwe, which SimpleMaps puts 12 km off GeoNames' point
+    assert not ((towns["name"] == "Sittwe") & (towns["country"] == "MM")).any()
+    from geo.namesakes import km
+
+    shipped: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for row in places.itertuples():
+        shipped.setdefault((row.country, fold(row.name)), []).append((float(row.lat), float(row.lon)))
+    namesakes = 0
+    for row in towns.itertuples():
+        for lat, lon in shipped.get((row.country, fold(row.name)), []):
+            namesakes += 1
+            assert km(float(row.lat), float(row.lon), lat, lon) > 30, row.name
+    assert namesakes  # a namesake far away is another town, and allowed
+
+
 # --------------------------------------------------------------------------------------------- supplement
 def test_supplement_ids_are_unique_and_every_row_says_its_source(supplement):
     assert list(supplement.columns) == [

