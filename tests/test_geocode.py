@@ -473,3 +473,13 @@ def test_a_respelling_is_looked_for_where_the_request_is_when_its_candidates_are
     # "Susiya" respells a Syrian community (the default region) and Suseya in the South Hebron Hills
     susiya = resolve(["Susiya", "Yatta", "Hebron", "Dura"])[0]
     assert (susiya.country, susiya.how) == ("PS", "variant")
+
+
+def test_the_spellings_reports_use_of_towns_under_other_names():
+    # aliases.csv: "Seiyun" is Say'un (a SimpleMaps town), "Mai Kadra" GeoNames' May Cadera
+    seiyun, _ = resolve(["Seiyun", "Mukalla"])
+    assert (seiyun.country, seiyun.admin1) == ("YE", "Hadramawt")
+    assert resolve(["Mai Kadra", "Humera"])[0].name == "May Cadera"
+    # "Brava" is also Cape Verde's island: alone it is left to context; with Somali towns it is Baraawe
+    assert not resolve(["Brava"])[0].matched
+    assert resolve(["Brava", "Kismayo", "Afgooye"])[0].name == "Baraawe"
