@@ -49,7 +49,10 @@ LOOSE_VARIANT = 86.0
 MILLION_CITY = 1_000_000
 # A respelt name that says it is an area ("Galgaduud region") is the area it resembles anywhere: every country's
 # admin-1 areas are in geo. Without the word, a likeness of an area abroad is no better than one of a town.
-AREA_WORDS = ("region", "state", "oblast", "province", "governorate", "prefecture", "department", "wilaya")
+AREA_WORDS = (
+    "region", "state", "oblast", "province", "governorate", "prefecture", "department", "wilaya", "county", "canton",
+    "voivodeship", "raion", "krai", "territory", "division", "municipality",
+)  # fmt: skip
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -438,9 +441,10 @@ def _capital_among(cands: list[Candidate], best: Candidate) -> Candidate | None:
 
 
 def _capital_of(town: Feature, area: str, f: Feature) -> bool:
-    """The town is in that area, or is a city of the same name just beside it (Kyiv is its own area, in the
-    middle of Kyiv oblast; Sanaa city is Amanat al-Asimah, in Sana'a governorate)."""
-    if fold(town.admin1) == area:
-        return True
-    same_name = skeleton(town.name) == skeleton(area, folded=True)  # "Khān Yūnis" the town, "Khan Younis" the area
-    return same_name and km(town.lat, town.lon, f.lat, f.lon) <= CAPITAL_KM
+    """The town bears the area's own name ("Khān Yūnis" the town, "Khan Younis" the area), not only as one of
+    its other names (Sinaloa de Leyva is no capital of Sinaloa; Rio Grande, once called Rio Grande do Sul, none of
+    that state), and is in that area or just beside it (Kyiv is its own area, in the middle of Kyiv oblast; Sanaa
+    city is Amanat al-Asimah, in Sana'a governorate)."""
+    if skeleton(town.name) != skeleton(area, folded=True):
+        return False
+    return fold(town.admin1) == area or km(town.lat, town.lon, f.lat, f.lon) <= CAPITAL_KM

@@ -484,3 +484,12 @@ def test_the_spellings_reports_use_of_towns_under_other_names():
     # "Brava" is also Cape Verde's island: alone it is left to context; with Somali towns it is Baraawe
     assert not resolve(["Brava"])[0].matched
     assert resolve(["Brava", "Kismayo", "Afgooye"])[0].name == "Baraawe"
+
+
+def test_a_province_is_its_capital_only_when_the_town_bears_its_own_name():
+    # Sinaloa de Leyva (another name: Sinaloa) is no capital of Sinaloa; Rio Grande, once Rio Grande do Sul, is not
+    # that state; "Marsabit County" says the area as "Kharkiv oblast" does
+    for name, country in (("Sinaloa", "MX"), ("Rio Grande do Sul", "BR"), ("Marsabit County", "KE")):
+        m = resolve([name])[0]
+        assert (m.kind, m.country) == ("admin1", country), name
+    assert resolve(["Marsabit"])[0].kind == "place"  # the bare name is the town, as "Garissa" is
