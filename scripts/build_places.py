@@ -19,6 +19,9 @@ licence CC BY 4.0).
   fires), and the towns they strike have thousands of people; their many
   thousands of villages would only add namesakes to every other country's.
 
+A few GeoNames points lie far from their towns (Kobo, Amhara, 237 km south of it); ``places_fixes.csv`` (facts
+written by the geo authors) moves each to its town, with the reason and the source of the position.
+
 Alternate names are kept when written in Latin or Arabic script (those that
 appear in English-language and Arabic reports); the rest would only slow the
 index. Each place gets the admin-1 area it falls in, from
@@ -45,6 +48,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "geo" / "data" / "places.csv.gz"
+FIXES = Path(__file__).with_name("places_fixes.csv")  # facts written by the geo authors
 # Every place of 500+ people in these countries, and why each is here.
 DETAIL = {
     **dict.fromkeys(["SY", "TR", "IQ", "LB", "JO", "IL", "PS", "CY"], "Syria crisis and its neighbours (3RP, oPt)"),
@@ -134,6 +138,11 @@ def main() -> int:
                 "alt_names": "|".join(a.replace("|", " ") for a in alts),
             }
     df = pd.DataFrame(rows.values()).sort_values("geonameid").reset_index(drop=True)
+    for fix in pd.read_csv(FIXES).itertuples():  # GeoNames points far from their towns, each with its reason
+        at = df["geonameid"] == fix.geonameid
+        if at.sum() != 1:
+            raise SystemExit(f"{FIXES.name}: no place {fix.geonameid}")
+        df.loc[at, ["lat", "lon"]] = [fix.lat, fix.lon]
     pts = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df["lon"], df["lat"]), crs=4326)
     admin1 = gpd.read_file(ROOT / "shapefiles" / "admin1.gpkg")[["iso_a2", "name", "geometry"]]
     df["admin1"] = admin1_of(pts, admin1)

@@ -364,3 +364,11 @@ def test_places_file_is_plain_gzip_with_a_fixed_header():
     with gzip.open(DATA / "places.csv.gz", "rt", encoding="utf-8") as fh:
         assert fh.readline().strip() == "geonameid,name,lat,lon,country,population,alt_names,admin1"
     assert (DATA / "places.csv.gz").read_bytes()[4:8] == b"\0\0\0\0"  # mtime 0: rebuilds are byte-identical
+
+
+def test_geonames_points_far_from_their_towns_are_moved_to_them(places):
+    # scripts/places_fixes.csv: Kobo (Amhara) was 237 km south of the town, Kenge 380 km west in Kongo Central
+    kobo = places[places["geonameid"] == "8620932"].iloc[0]
+    assert (round(float(kobo["lat"]), 2), round(float(kobo["lon"]), 2), kobo["admin1"]) == (12.15, 39.63, "Amhara")
+    kenge = places[places["geonameid"] == "2314935"].iloc[0]
+    assert round(float(kenge["lon"]), 2) == 17.04
