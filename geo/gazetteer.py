@@ -138,6 +138,15 @@ def _code_key(code: str) -> str:
     return pcode_key(code) or code.upper()
 
 
+def name_keys(names: Iterable[str]) -> set[str]:
+    """The keys the index finds names by: each folded, and without its kind word or article ("El Tarra": tarra)."""
+    keys = set()
+    for name in names:
+        keys |= {fold(name), _query.strip_kind(name)[0]}
+    keys.discard("")
+    return keys
+
+
 def pcode_key(text: str) -> str:
     """A P-code as the index keeps it (``sy0703`` → ``SY0703``, ``c 4130`` → ``C4130``), or ""."""
     m = _COMMUNITY_CODE.match(str(text))
@@ -388,7 +397,7 @@ class Gazetteer:
         (or P-code) that geo ships, which are no longer found (``hidden``)."""
         names = [n for n in names if n]
         group = _group(feature.kind)
-        for key in {fold(n) for n in names} | {_query.strip_kind(n)[0] for n in names}:
+        for key in name_keys(names):
             for i, _word, _weak in map(_unpack, self.exact.get(key)):
                 row = self.rows[i]
                 if i < self.shipped and _group(row[2]) == group and row[3] == feature.country:

