@@ -19,8 +19,9 @@ licence CC BY 4.0).
   fires), and the towns they strike have thousands of people; their many
   thousands of villages would only add namesakes to every other country's.
 
-A few GeoNames points lie far from their towns (Kobo, Amhara, 237 km south of it); ``places_fixes.csv`` (facts
-written by the geo authors) moves each to its town, with the reason and the source of the position.
+A few GeoNames points lie far from their towns (Kobo, Amhara, 237 km south of it), and a few towns carry another
+town's name as an alternate (El Fasher "Tendelti"); ``places_fixes.csv`` (facts written by the geo authors) moves
+each point to its town and drops each such name, with the reason and the source.
 
 Alternate names are kept when written in Latin or Arabic script (those that
 appear in English-language and Arabic reports); the rest would only slow the
@@ -138,11 +139,18 @@ def main() -> int:
                 "alt_names": "|".join(a.replace("|", " ") for a in alts),
             }
     df = pd.DataFrame(rows.values()).sort_values("geonameid").reset_index(drop=True)
-    for fix in pd.read_csv(FIXES).itertuples():  # GeoNames points far from their towns, each with its reason
+    for fix in pd.read_csv(FIXES, keep_default_na=False).itertuples():  # each with its reason
         at = df["geonameid"] == fix.geonameid
         if at.sum() != 1:
             raise SystemExit(f"{FIXES.name}: no place {fix.geonameid}")
-        df.loc[at, ["lat", "lon"]] = [fix.lat, fix.lon]
+        if fix.lat != "":  # a GeoNames point far from its town
+            df.loc[at, ["lat", "lon"]] = [float(fix.lat), float(fix.lon)]
+        if fix.drop_alt_names:  # another place's name among its alternates
+            alts = df.loc[at, "alt_names"].iloc[0].split("|")
+            gone = fix.drop_alt_names.split("|")
+            if not set(gone) <= set(alts):
+                raise SystemExit(f"{FIXES.name}: {fix.geonameid} has no alternate {set(gone) - set(alts)}")
+            df.loc[at, "alt_names"] = "|".join(a for a in alts if a not in gone)
     pts = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df["lon"], df["lat"]), crs=4326)
     admin1 = gpd.read_file(ROOT / "shapefiles" / "admin1.gpkg")[["iso_a2", "name", "geometry"]]
     df["admin1"] = admin1_of(pts, admin1)

