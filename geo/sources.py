@@ -38,6 +38,12 @@ from geo.namesakes import km as _km
 MERGE_KM = 8.0  # a GeoNames town this close to the OCHA community of the same name is that community
 OCHA = "OCHA COD-PP (Syria populated places: OCHA)"
 SIMPLEMAPS = "SimpleMaps World Cities (simplemaps.com)"
+# Our supplements, and the source each match names: the rows whose points come from OpenStreetMap are a file of
+# their own, under OpenStreetMap's licence (ODbL), and every match on one says so.
+SUPPLEMENTS = {
+    "supplement.csv": "geo supplement",
+    "supplement_osm.csv": "geo supplement: © OpenStreetMap contributors (ODbL)",
+}
 
 
 def files() -> list[Path]:
@@ -46,7 +52,9 @@ def files() -> list[Path]:
     from geo.boundaries import shapefiles_dir
 
     shp = shapefiles_dir()
-    data = ["places.csv.gz", "towns.csv.gz", "communities.csv.gz", "supplement.csv", "countries.csv", "aliases.csv"]
+    data = [
+        "places.csv.gz", "towns.csv.gz", "communities.csv.gz", *SUPPLEMENTS, "countries.csv", "aliases.csv",
+    ]  # fmt: skip
     code = [_names.__file__, _query.__file__, gazetteer.__file__, __file__]
     return [
         *(DATA / f for f in data),
@@ -245,13 +253,14 @@ AREA_POINT = "a point for the area, not its outline: geo has none"
 
 def _supplement(gaz: Gazetteer) -> None:
     admin1_codes = {gaz.rows[i][1]: gaz.rows[i][8] for i in gaz.pcodes.values() if gaz.rows[i][2] == "admin1"}
-    for row in _csv("supplement.csv"):
-        country, kind = row["country"], row["kind"]
-        feature = Feature(
-            f"supplement:{row['id']}", row["name"], kind, country, row["admin1"], float(row["lat"]),
-            float(row["lon"]), int(row["population"] or 0), row.get("pcode", ""), "geo supplement",
-            f"supplement:{row['counterpart']}" if row["counterpart"] else "",
-            admin1_pcode=admin1_codes.get(row["admin1"], "") if country == "SY" else "",
-            note=AREA_POINT if kind == "admin1" else "",
-        )  # fmt: skip
-        gaz.add(feature, [row["name"], *_split(row["alt_names"])])
+    for name, source in SUPPLEMENTS.items():
+        for row in _csv(name):
+            country, kind = row["country"], row["kind"]
+            feature = Feature(
+                f"supplement:{row['id']}", row["name"], kind, country, row["admin1"], float(row["lat"]),
+                float(row["lon"]), int(row["population"] or 0), row.get("pcode", ""), source,
+                f"supplement:{row['counterpart']}" if row["counterpart"] else "",
+                admin1_pcode=admin1_codes.get(row["admin1"], "") if country == "SY" else "",
+                note=AREA_POINT if kind == "admin1" else "",
+            )  # fmt: skip
+            gaz.add(feature, [row["name"], *_split(row["alt_names"])])

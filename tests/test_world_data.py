@@ -55,6 +55,11 @@ def supplement() -> pd.DataFrame:
     return pd.read_csv(DATA / "supplement.csv", dtype=str, keep_default_na=False)
 
 
+@pytest.fixture(scope="module")
+def supplement_osm() -> pd.DataFrame:
+    return pd.read_csv(DATA / "supplement_osm.csv", dtype=str, keep_default_na=False)
+
+
 def names_of(table: pd.DataFrame, key: str, *columns: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for row in table.itertuples():
@@ -302,10 +307,10 @@ def test_supplement_ids_are_unique_and_every_row_says_its_source(supplement):
     assert set(supplement.loc[supplement["counterpart"] != "", "counterpart"]) <= set(supplement["id"])
 
 
-def test_supplement_points_lie_in_their_country(supplement, admin1):
+def test_supplement_points_lie_in_their_country(supplement, supplement_osm, admin1):
     # admin-1 areas, not admin-0: Natural Earth's admin-0 keeps Somaliland apart from Somalia
     countries = admin1.dissolve("iso_a2")
-    for row in supplement.itertuples():
+    for row in pd.concat([supplement, supplement_osm]).itertuples():
         point = shapely.Point(float(row.lon), float(row.lat))
         # crossings sit on the line: within about 5 km; Bhasan Char (2006) is newer than Natural Earth's coast
         limit = 0.15 if row.id == "bhasan-char" else 0.05
@@ -372,3 +377,36 @@ def test_geonames_points_far_from_their_towns_are_moved_to_them(places):
     assert (round(float(kobo["lat"]), 2), round(float(kobo["lon"]), 2), kobo["admin1"]) == (12.15, 39.63, "Amhara")
     kenge = places[places["geonameid"] == "2314935"].iloc[0]
     assert round(float(kenge["lon"]), 2) == 17.04
+
+
+def test_openstreetmap_rows_are_a_file_of_their_own_and_say_so(supplement, supplement_osm):
+    # ODbL: the rows whose points come from OpenStreetMap stay apart, each naming its node, and a match says so
+    assert list(supplement_osm.columns) == list(supplement.columns)
+    assert not set(supplement_osm["id"]) & set(supplement["id"]) and supplement_osm["id"].is_unique
+    assert supplement_osm["source"].str.contains(r"OpenStreetMap node \d+", regex=True).all()
+    assert not supplement["source"].str.contains("OpenStreetMap node").any()
+    assert set(supplement_osm["kind"]) <= {"place", "camp", "crossing"}
+    from geo.geocode import resolve
+
+    markoye = resolve(["Markoye"], country="BF")[0]
+    assert markoye.matched and "OpenStreetMap" in markoye.source and markoye.admin1 == "Oudalan"
+
+
+def test_another_towns_name_is_dropped_from_a_geonames_town(places):
+    # scripts/places_fixes.csv: El Fasher carried "Tendelti" (a town of White Nile), Nikopol its 1780s name
+    fasher = places[places["geonameid"] == "379555"].iloc[0]
+    assert "Tendelti" not in fasher["alt_names"].split("|")
+    from geo.geocode import resolve
+
+    tendelti = resolve(["Tendelti"], country="SD")[0]
+    sloviansk = resolve(["Sloviansk"], country="UA")[0]
+    assert (tendelti.name, tendelti.admin1) == ("Tandaltī", "White Nile")
+    assert (sloviansk.name, sloviansk.admin1) == ("Slovyansk", "Donetsk")
+
+
+def test_eritreas_regions_bear_their_own_names(admin1):
+    # Natural Earth's names for the four central regions go round in a ring (scripts/admin1_fixes.csv)
+    from geo.geocode import resolve
+
+    towns = resolve(["Asmara", "Keren", "Massawa", "Mendefera", "Barentu"], country="ER")
+    assert [m.admin1 for m in towns] == ["Maekel", "Anseba", "Semenawi Keyih Bahri", "Debub", "Gash Barka"]
