@@ -44,8 +44,8 @@ CAPITAL_KM = 150.0  # a city named like a province, this close to the province's
 # where geo's list is complete (see _complete), not anywhere on earth.
 LOOSE_VARIANT = 86.0
 # A respelling of a town in a country none of the request's places are in is taken only for a city this large
-# ("Kartoum" in a report on Chad); a smaller one is likelier a place geo lacks ("Kibumba" of Goma is not Tanzania's
-# Katumba, whose other name is Kabumba).
+# ("Kartoum" in a report on Chad); a smaller one is likelier a place geo lacks ("Buhumba" of Goma is not Uganda's
+# Buhimba).
 MILLION_CITY = 1_000_000
 # A respelt name that says it is an area ("Galgaduud region") is the area it resembles anywhere: every country's
 # admin-1 areas are in geo. Without the word, a likeness of an area abroad is no better than one of a town.
@@ -317,8 +317,8 @@ def refused(best: Candidate, q, context: Context) -> str:
 
 def _far_site(f: Feature, context: Context) -> bool:
     """A camp or crossing a bare name reached (its kind word left out), in a country none of the request's other
-    places are in and :data:`STRANGER_KM` from all of them: camps bear the names of towns ("Kavumu" in a report
-    on Kasaï is not Burundi's Kavumu camp, 1,000 km east). Only in a request about a country (one holding a third
+    places are in and :data:`STRANGER_KM` from all of them: camps bear the names of towns ("Mahama" in a report
+    on Kasaï is not Rwanda's Mahama camp, 1,000 km east). Only in a request about a country (one holding a third
     of its places, or given): in a column mixing twenty crises, a camp is often the one name of its country."""
     return bool(context.home - {f.country}) and _elsewhere(f, context) and context.nearest_other_km(f)[1] >= STRANGER_KM
 
