@@ -249,7 +249,7 @@ def _choose(name, found, context, min_score, gaz) -> Match:
         )
     if q.kind in SITE_KINDS and good[0].feature.kind != q.kind:  # no such camp: "X camp" may be at the town of X
         good = [c for c in good if c.feature.kind in SETTLEMENT_KINDS] or good
-    best = dominant_namesake(good, context) or good[0]
+    best = dominant_namesake(good, context, q) or good[0]
     best = own_place_beside(best, found, q, min_score) or best
     f = best.feature
     reason = refused(best, q, context)

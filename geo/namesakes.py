@@ -38,6 +38,7 @@ FAR_AREA_KM = 3000.0  # a country or province this far from all the request's ot
 AREA_FIRST = ("SY",)  # countries whose bare governorate names mean the governorate, not its capital
 DOMINANT = 10  # a town this many times larger than its namesakes (and of DOMINANT_MIN people) is the one meant
 DOMINANT_MIN = 5_000
+SWAMPS = 100  # a city this many times a village's counted people is the one meant, whatever the region leans to
 SITE_KINDS = ("camp", "crossing")
 CAPITAL_KM = 150.0  # a city named like a province, this close to the province's point, is its capital
 # A variant or typo scoring below this is a loose likeness ("Irumu" and Ulm, "Kiwanja" and Kayanza): trusted only
@@ -369,7 +370,7 @@ def _complete(f: Feature, context: Context) -> bool:
     return f.country in context.home and (f.uid.startswith("community:") or f.kind not in SETTLEMENT_KINDS)
 
 
-def dominant_namesake(good: list[Candidate], context: Context) -> Candidate | None:
+def dominant_namesake(good: list[Candidate], context: Context, q=None) -> Candidate | None:
     """A namesake so much larger than the best that it is the one meant, though only the request's areas preferred
     the best (see :func:`_dwarfs`): in a request about Ouaddaï and Sila, "Goz Beïda" is the town of 60,000 in
     Sila, not a village of that name in Ouaddaï."""
@@ -382,13 +383,13 @@ def dominant_namesake(good: list[Candidate], context: Context) -> Candidate | No
     evidence = context.rank(good[0])[start : KIND_AT + 1]
     bigger = [
         c for c in good[1:]
-        if c.feature.kind in SETTLEMENT_KINDS and _dwarfs(c, good[0], context)
+        if c.feature.kind in SETTLEMENT_KINDS and _dwarfs(c, good[0], context, q)
         and context.rank(c)[start : KIND_AT + 1] == evidence
     ]  # fmt: skip
     return max(bigger, key=lambda c: c.feature.population) if bigger else None
 
 
-def _dwarfs(c: Candidate, best: Candidate, context: Context) -> bool:
+def _dwarfs(c: Candidate, best: Candidate, context: Context, q=None) -> bool:
     """In the same country, a town of 5,000 or more and ten times the best's population; both must have one: the
     user's places and all but 113 of OCHA's 7,693 Syrian communities (its towns) have none, and there the area
     decides. From another country, one the request is about, a city of 100,000 or more, ten times the best and
@@ -401,6 +402,12 @@ def _dwarfs(c: Candidate, best: Candidate, context: Context) -> bool:
         return False
     if g.country in context.home and g.population >= max(STRANGER_MAX_POPULATION, DOMINANT * f.population):
         return True
+    # a city of 100,000 a hundred times a village with a figure, by the city's own name: "Arica" alone, or in a
+    # column of many countries, is Chile's city of 240,000, not the Turkish village of 600 the region leans to
+    # (not by a historic name: "Sebastia" is no more Sivas than before)
+    if f.population and g.population >= max(STRANGER_MAX_POPULATION, SWAMPS * f.population):
+        if q is not None and not other_name(c, q):
+            return True
     # a name alone leans to the default region only so far: "Sanaa" alone is Yemen's capital
     return not context.anchors and g.population >= max(MILLION_CITY, DOMINANT * f.population)
 

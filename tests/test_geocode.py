@@ -313,6 +313,10 @@ def test_a_capital_is_not_lost_to_a_village_of_the_default_region():
     # a report on Yemen that also names Aleppo: the capital of the country the report is about
     sanaa = resolve(["Aden", "Taiz", "Marib", "Hodeidah", "Aleppo", "Sanaa"])[5]
     assert (sanaa.country, sanaa.kind) == ("YE", "place")
+    # a city of 240,000 against a counted village of 600 in the region: "Arica" alone is Chile's, not Turkey's
+    # Arıca; a village with no figure, or a city named by a historic name, still loses nothing to it
+    assert resolve(["Arica"])[0].country == "CL"
+    assert resolve(["Arica", "Chacalluta crossing"])[0].country == "CL"
 
 
 def test_a_country_or_province_half_a_world_away_does_not_vouch_for_itself():
