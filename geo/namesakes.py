@@ -394,7 +394,8 @@ def _dwarfs(c: Candidate, best: Candidate, context: Context, q=None) -> bool:
     user's places and all but 113 of OCHA's 7,693 Syrian communities (its towns) have none, and there the area
     decides. From another country, one the request is about, a city of 100,000 or more, ten times the best and
     spelt as exactly: "Sanaa" in a report on Yemen that also names Aleppo is Yemen's capital, not a village of
-    Aleppo with no population figure; or, for a name alone, a city of a million."""
+    Aleppo with no population figure; from anywhere, a city of 100,000 a hundred times a village with a figure,
+    by its own name (``q``); or, for a name alone, a city of a million."""
     g, f = c.feature, best.feature
     if g.country == f.country:
         return bool(f.population) and g.population >= max(DOMINANT_MIN, DOMINANT * f.population)
@@ -402,12 +403,12 @@ def _dwarfs(c: Candidate, best: Candidate, context: Context, q=None) -> bool:
         return False
     if g.country in context.home and g.population >= max(STRANGER_MAX_POPULATION, DOMINANT * f.population):
         return True
-    # a city of 100,000 a hundred times a village with a figure, by the city's own name: "Arica" alone, or in a
-    # column of many countries, is Chile's city of 240,000, not the Turkish village of 600 the region leans to
-    # (not by a historic name: "Sebastia" is no more Sivas than before)
-    if f.population and g.population >= max(STRANGER_MAX_POPULATION, SWAMPS * f.population):
-        if q is not None and not other_name(c, q):
-            return True
+    # a city of 100,000 a hundred times a village with a figure, by the city's own name: "Arica" alone is Chile's
+    # city of 240,000, not the Turkish village of 600 the region leans to (not by a historic name: "Sebastia" is
+    # no more Sivas than before)
+    swamps = f.population and g.population >= max(STRANGER_MAX_POPULATION, SWAMPS * f.population)
+    if swamps and q is not None and not other_name(c, q):
+        return True
     # a name alone leans to the default region only so far: "Sanaa" alone is Yemen's capital
     return not context.anchors and g.population >= max(MILLION_CITY, DOMINANT * f.population)
 
