@@ -370,7 +370,7 @@ def _complete(f: Feature, context: Context) -> bool:
     return f.country in context.home and (f.uid.startswith("community:") or f.kind not in SETTLEMENT_KINDS)
 
 
-def dominant_namesake(good: list[Candidate], context: Context, q=None) -> Candidate | None:
+def dominant_namesake(good: list[Candidate], context: Context, q) -> Candidate | None:
     """A namesake so much larger than the best that it is the one meant, though only the request's areas preferred
     the best (see :func:`_dwarfs`): in a request about Ouaddaï and Sila, "Goz Beïda" is the town of 60,000 in
     Sila, not a village of that name in Ouaddaï."""
@@ -389,7 +389,7 @@ def dominant_namesake(good: list[Candidate], context: Context, q=None) -> Candid
     return max(bigger, key=lambda c: c.feature.population) if bigger else None
 
 
-def _dwarfs(c: Candidate, best: Candidate, context: Context, q=None) -> bool:
+def _dwarfs(c: Candidate, best: Candidate, context: Context, q) -> bool:
     """In the same country, a town of 5,000 or more and ten times the best's population; both must have one: the
     user's places and all but 113 of OCHA's 7,693 Syrian communities (its towns) have none, and there the area
     decides. From another country, one the request is about, a city of 100,000 or more, ten times the best and
@@ -407,7 +407,7 @@ def _dwarfs(c: Candidate, best: Candidate, context: Context, q=None) -> bool:
     # city of 240,000, not the Turkish village of 600 the region leans to (not by a historic name: "Sebastia" is
     # no more Sivas than before)
     swamps = f.population and g.population >= max(STRANGER_MAX_POPULATION, SWAMPS * f.population)
-    if swamps and q is not None and not other_name(c, q):
+    if swamps and not other_name(c, q):
         return True
     # a name alone leans to the default region only so far: "Sanaa" alone is Yemen's capital
     return not context.anchors and g.population >= max(MILLION_CITY, DOMINANT * f.population)
