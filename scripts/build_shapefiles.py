@@ -145,7 +145,8 @@ def apply_fixes(ne: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, set[str]]]:
     """Corrections to Natural Earth (scripts/admin1_fixes.csv), each with its reason."""
     fixes = pd.read_csv(SCRIPTS / "admin1_fixes.csv", dtype=str, keep_default_na=False)
     where = {code: i for i, code in ne["adm1_code"].items() if code}
-    before = ne.copy()  # names moved between areas are read as Natural Earth wrote them
+    moved_names = ["name", "name_alt", "hasc", "woe_name"]  # see names_of below
+    before = ne[moved_names].copy()  # names moved between areas are read as Natural Earth wrote them
     drop_alt: dict[int, set[str]] = {}
     for fix in fixes.itertuples():
         if fix.adm1_code not in where:
@@ -160,8 +161,7 @@ def apply_fixes(ne: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, set[str]]]:
         elif fix.column == "names_of":
             # the outline bears another area's names (Eritrea's four central regions go round in a ring); its
             # GeoNames names (gn_name, gns_name) are its own and stay
-            for column in ("name", "name_alt", "hasc", "woe_name"):
-                ne.at[i, column] = before.at[where[fix.value], column]
+            ne.loc[i, moved_names] = before.loc[where[fix.value]]
         elif fix.column in ("hasc", "type_en", "iso_a2"):
             ne.at[i, fix.column] = fix.value
         else:
