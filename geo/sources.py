@@ -139,8 +139,16 @@ def _admin1(gaz: Gazetteer) -> None:
         region = [] if plain else [f"{row.name} Region"]
         if row.pcode:  # our own Syrian spellings are names of the governorate
             gaz.add(feature, [row.name, row.name_ar, *alts, *region])
-        else:  # Natural Earth's alternates sometimes carry the capital's name, which should go to the town
-            gaz.add(feature, [row.name, *region], weak=[a for a in alts if fold(a) != fold(row.name)])
+            continue
+        # Natural Earth's alternates sometimes carry the capital's name, which should go to the town; and "X
+        # region" is the area's own name only where it is a region ("Bari region" is Somalia's, not Italy's
+        # province of Bari; "Savanes region" is Togo's, not Côte d'Ivoire's district)
+        if fold(row.type_en or "") == "region" or any(fold(a).endswith(" region") for a in alts):
+            strong = [row.name, *region]
+        else:
+            strong, alts = [row.name], [*alts, *region]
+        own = {fold(n) for n in strong}
+        gaz.add(feature, strong, weak=[a for a in alts if fold(a) not in own])
 
 
 def _borders(gaz: Gazetteer) -> None:

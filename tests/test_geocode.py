@@ -458,6 +458,17 @@ def test_any_first_level_area_answers_to_x_region():
     assert (south_west.kind, south_west.country, south_west.name) == ("admin1", "CM", "Sud-Ouest")
 
 
+def test_x_region_is_the_area_that_is_a_region_where_two_countries_share_the_name():
+    # Somalia's Bari is a region, Italy's Bari a province; Togo's Savanes is a region, Côte d'Ivoire's a
+    # district. Each request names a single area, so only the word "region" tells them apart
+    bari, savanes = resolve(["Bari region"]) + resolve(["Savanes region"])
+    assert (bari.kind, bari.country) == ("admin1", "SO")
+    assert (savanes.kind, savanes.country) == ("admin1", "TG")
+    # the bare name is still either area: the request must say which
+    assert not resolve(["Savanes"])[0].matched
+    assert resolve(["Savanes"], country="CI")[0].country == "CI"
+
+
 def test_a_namesake_abroad_without_a_population_figure_is_not_much_smaller():
     # Mali's Moura (a massacre's village, in geo's supplement without a figure) is not Portugal's town of 9,000
     alone = resolve(["Moura"])[0]
