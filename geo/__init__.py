@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from geo.errors import GeoError, InputError
 from geo.extract import Extraction, extract
-from geo.geocode import Match, OfflineGazetteer, geocode, resolve
+from geo.geocode import Match, geocode, resolve
 
 __version__ = "0.1.0"
 __all__ = [
@@ -27,9 +27,10 @@ __all__ = [
     "geocode", "resolve", "save_html", "__version__",
 ]  # fmt: skip
 
-# The map builders pull in folium and matplotlib (half a second): load them on first use so that
-# `geo geocode` stays quick to start.
+# The map builders pull in folium and matplotlib (half a second), the geopy geocoder geopy and requests (a
+# quarter): load them on first use so that `geo geocode` stays quick to start.
 _LAZY = {
+    "OfflineGazetteer": ("geo.offline", "OfflineGazetteer"),
     "bubbles": ("geo.render.bubbles", "bubbles"),
     "choropleth": ("geo.render.choropleth", "choropleth"),
     "flows": ("geo.render.flows", "flows"),

@@ -1,4 +1,4 @@
-"""Geocoding many names at once, offline, with context; and a geopy geocoder.
+"""Geocoding many names at once, offline, with context (:mod:`geo.offline` wraps it as a geopy geocoder).
 
 :func:`resolve` returns one :class:`Match` per input name, in input order;
 :func:`geocode` returns the same as a GeoDataFrame with the true geometry
@@ -18,9 +18,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-
-from geopy.geocoders.base import Geocoder
-from geopy.location import Location
 
 from geo import query as _query
 from geo.gazetteer import (
@@ -365,42 +362,3 @@ def to_geodataframe(matches: Sequence[Match]):
     gdf = gpd.GeoDataFrame(rows, columns=COLUMNS, geometry=geoms, crs=4326)
     gdf.attrs["unmatched"] = [m.query for m in matches if not m.matched]
     return gdf
-
-
-class OfflineGazetteer(Geocoder):
-    """geopy geocoder backed by geo's offline gazetteer: no network, ever.
-
-    >>> loc = OfflineGazetteer().geocode("Idleb")
-    >>> loc.raw["pcode"], round(loc.latitude)
-    ('SY07', 36)
-    """
-
-    def __init__(self, country: str | Sequence[str] | None = None, min_score: float = DEFAULT_MIN_SCORE,
-                 gazetteer: Gazetteer | None = None, **kwargs):  # fmt: skip
-        """``gazetteer``: e.g. ``geo.admin.gazetteer_with("syr_adm3.gpkg")`` to find your own admin areas too."""
-        super().__init__(**kwargs)
-        self.country = country
-        self.min_score = min_score
-        self.gazetteer = gazetteer
-
-    def geocode(self, query, *, exactly_one: bool = True, country=None, limit: int | None = None, **_ignored):
-        """Like any geopy geocoder: a ``Location`` (or a list), or None when nothing matches."""
-        text = ", ".join(str(v) for v in query.values()) if isinstance(query, dict) else str(query)
-        gaz = self.gazetteer or Gazetteer.default()
-        countries = _countries(country or self.country)
-        if exactly_one:
-            match = resolve([text], countries, min_score=self.min_score, gazetteer=gaz)[0]
-            return _location(match) if match.matched else None
-        min_fuzzy = fuzzy_cutoff(self.min_score)
-        found = [c for c in gaz.lookup(text, min_fuzzy, countries) if c.score >= self.min_score]
-        found = [c for c in found if _passes(c.feature, countries, None)][: limit or None]
-        locs = [_location(_choose(text, [c], Context([]), self.min_score, gaz)) for c in found]
-        return locs or None
-
-    def reverse(self, query, *, exactly_one: bool = True, **_ignored):
-        raise NotImplementedError("reverse geocoding is not offered by the offline gazetteer")
-
-
-def _location(match: Match) -> Location:
-    address = ", ".join(p for p in (match.name, match.admin1 if match.admin1 != match.name else "", match.country) if p)
-    return Location(address, (match.lat, match.lon), match.row())

@@ -276,7 +276,7 @@ def test_zipped_shapefile_and_gpkg_layers(cod3, tmp_path):
 
 
 def test_offline_gazetteer_finds_user_areas(cod_gaz):
-    from geo.geocode import OfflineGazetteer
+    from geo.offline import OfflineGazetteer
 
     loc = OfflineGazetteer(gazetteer=cod_gaz).geocode("Harim district")
     assert loc is not None and loc.raw["kind"] == "admin2"

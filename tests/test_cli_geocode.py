@@ -171,3 +171,18 @@ def test_level_and_repeated_parents(tmp_path):
     got = rows(run(*base, "--level", "community", "--parent", "gov", "--parent", "dist").stdout)
     assert [(r["kind"], r["pcode"]) for r in got] == [("community", "C1366"), ("community", "C4115")]
     assert run(*base, "--level", "parish").exit_code == 2
+
+
+def test_geocode_starts_without_the_map_and_online_libraries():
+    # `geo geocode` answers from the offline index: folium, matplotlib and geopy (with requests) are loaded only
+    # by the commands that use them, which keeps a first run on a field laptop quick
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from click.testing import CliRunner; from geo.cli import main; "
+        "CliRunner().invoke(main, ['geocode', 'Idlib']); "
+        "print(sorted(m for m in ('folium', 'matplotlib', 'geopy', 'requests') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

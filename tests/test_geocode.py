@@ -5,7 +5,8 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 import geo
-from geo.geocode import COLUMNS, OfflineGazetteer, resolve, summary
+from geo.geocode import COLUMNS, resolve, summary
+from geo.offline import OfflineGazetteer
 
 
 def test_one_row_per_name_in_order_with_true_geometry():
