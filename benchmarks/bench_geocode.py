@@ -60,6 +60,10 @@ a wrong place on a map is worse than a missing one.
   drafted more camps, crossings and villages, which it never saw; it read no code and ran no geo), 84 countries
   with borders' second sides; positions 117 of 153 from the writer's knowledge, 36 from cited pages
   (``world_names_13_sources.md``); sealed for the session after the one that scores set 12;
+* ``data/world_names_14.csv`` — SEALED: 200 by a fourteenth writer (session 9, at its start, while helpers
+  drafted European and other camps, which it never saw; it read no code and ran no geo), 92 countries with
+  borders' second sides; positions 88 of 153 from the writer's knowledge, 65 from cited pages
+  (``world_names_14_sources.md``); sealed for the session after the one that scores set 13;
 * made-up names: ``data/nonexistent.txt`` (30, dev), ``data/madeup_names.txt``
   (60, used) and ``data/madeup_names_2.txt`` (60, held out) must stay unplaced;
 * throughput after load on tables with repeats: exact names (target ≥ 150,000
@@ -294,6 +298,7 @@ def main(argv: list[str]) -> int:
         ("world_names_11.csv", "names of other crises, set 11 (dev, was held out)", 20),
         ("world_names_12.csv", "names of other crises, set 12 (dev, was held out)", 20),
         ("world_names_13.csv", "SEALED names of other crises, set 13", 0),
+        ("world_names_14.csv", "SEALED names of other crises, set 14", 0),
     ]
     unseal = {argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--unseal"}
     for name, label, show in world_sets:
