@@ -349,7 +349,9 @@ def test_supplement_has_the_camps_and_crossings_of_other_crises(supplement, name
      (["Dadaab", "Garissa", "Ifo camp"], "KE", "camp"), (["Goma", "Sake", "Bulengo camp"], "CD", "camp"),
      (["Zahle", "Beirut", "the Masnaa crossing"], "LB", "crossing"), (["Zarqa", "Amman", "Baqa'a camp"], "JO", "camp"),
      (["Juba", "Malakal", "Bor PoC site"], "SS", "camp"), (["El Fasher", "Tawila", "Tabit"], "SD", "place"),
-     (["Tripoli", "Misrata", "Tajoura detention centre"], "LY", "camp")],
+     (["Tripoli", "Misrata", "Tajoura detention centre"], "LY", "camp"),
+     (["Bihać", "Velika Kladuša", "Lipa camp"], "BA", "camp"), (["Erbil", "Mosul", "Makhmour camp"], "IQ", "camp"),
+     (["Agrigento", "Pozzallo", "Lampedusa", "Linosa"], "IT", "place"), (["Tindouf", "Rabouni"], "DZ", "camp")],
 )  # fmt: skip
 def test_camps_and_crossings_are_found_as_reports_write_them(names, country, kind):
     from geo.geocode import resolve
