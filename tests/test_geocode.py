@@ -535,3 +535,12 @@ def test_a_respelling_alone_of_a_small_place_abroad_needs_the_country():
     assert (given.name, given.how) == ("Arquata del Tronto", "variant")
     # a city of 100,000 or more still answers to a respelling alone
     assert resolve(["Kartoum"])[0].country == "SD"
+
+
+def test_a_site_geo_lacks_named_after_its_town_is_at_the_town():
+    # "Juba PoC site" and "Mineo reception centre" say what kind of site they are; geo has no such site, but
+    # their towns, in the country the request is about: the town's point, a place, a little less sure
+    juba = resolve(["Malakal", "Bentiu", "Juba PoC site"])[2]
+    assert (juba.name, juba.kind, juba.country) == ("Juba", "place", "SS") and juba.score < 100
+    mineo = resolve(["Catania", "Mineo reception centre"])[1]
+    assert (mineo.name, mineo.country) == ("Mineo", "IT")

@@ -24,6 +24,10 @@ from geo.query import parse
         ("Torkham border checkpoint", "torkham", "crossing", None),
         ("Rural Damascus", "rural damascus", None, None),
         ("Camp", "camp", None, None),
+        ("Kakuma refugee camp", "kakuma", "camp", None),
+        ("Bor PoC site", "bor", "camp", None),
+        ("Mineo reception centre", "mineo", "camp", None),
+        ("Tajoura detention center", "tajoura", "camp", None),
     ],
 )
 def test_parse(text, key, kind, direction):
