@@ -27,6 +27,7 @@ CONTEXT_BAND_KM = 150.0  # alternatives are listed nearest the other places of a
 # A namesake this much farther from every other place of the request is not the one meant ("Tripoli" with Homs
 # and Tartous is Lebanon's); two villages of one country rarely differ by this much and are told apart by area.
 FAR_BAND_KM = 300.0
+FAR_BANDS = 2  # 600 km and more: all as far
 EVIDENCE = 7  # how many parts of Context.rank are evidence that tells namesakes apart
 KIND_AT = 2  # where the kind sits in it
 # Spellings that are only variants or typos of several places do not choose between them by a few points of
@@ -97,8 +98,10 @@ class Context:
         self._others: dict[bool, tuple] = {}  # for nearest_other_km: (anchors by point, their uids, radians)
 
     def far(self, f: Feature) -> int:
-        """How far from the nearest other place of the request, in bands of :data:`FAR_BAND_KM`."""
-        return int(self.nearest_km(f) // FAR_BAND_KM) if self.points else 0
+        """How far from the nearest other place of the request, in bands of :data:`FAR_BAND_KM`, up to
+        :data:`FAR_BANDS`: beyond, nearer is no evidence (Kursk's Korenevo and Moscow oblast's, 1,650 and 1,400 km
+        from Orsk)."""
+        return min(int(self.nearest_km(f) // FAR_BAND_KM), FAR_BANDS) if self.points else 0
 
     def nearest_km(self, f: Feature) -> float:
         """How far ``f`` is from the nearest of the request's unambiguous places (once per feature: ranking,

@@ -544,3 +544,18 @@ def test_a_site_geo_lacks_named_after_its_town_is_at_the_town():
     assert (juba.name, juba.kind, juba.country) == ("Juba", "place", "SS") and juba.score < 100
     mineo = resolve(["Catania", "Mineo reception centre"])[1]
     assert (mineo.name, mineo.country) == ("Mineo", "IT")
+
+
+def test_namesakes_far_from_all_the_request_are_not_told_apart_by_which_is_nearer():
+    # Kursk's Korenevo and Moscow oblast's Korenyovo are 1,650 and 1,400 km from Orsk: nearer is no evidence so
+    # far away, and a village of 6,000 is not ten times one of 5,500; ambiguous, not Moscow's
+    korenevo = resolve(["Orsk", "Korenevo"])[1]
+    assert not korenevo.matched and korenevo.note.startswith("ambiguous") and "Kursk" in korenevo.alternatives
+    # near, it is: with Sudzha, Kursk's
+    assert resolve(["Sudzha", "Korenevo"])[1].admin1 == "Kursk"
+
+
+def test_the_us_is_read_in_a_border_name():
+    # "us" is also an Arabic article ("us-Sukhnah"); in "the US-Mexico border" it is the United States
+    for text in ("the US-Mexico border", "the U.S.-Mexico border"):
+        assert resolve([text])[0].id == "border:MX-US"
