@@ -84,7 +84,7 @@ NAMED_BORDERS = {"durand line": ("AF", "PK"), "blue line": ("IL", "LB")}
 FUZZY_WEIGHT = 0.9  # a fuzzy hit scores its rapidfuzz ratio × this, so it ranks below any variant
 MIN_FUZZY_LENGTH = 5  # a typo in a name of four letters or fewer is another name
 TYPO_WORD_RATIO = 75.0  # each word of a typo is still close to its word in the name
-_INDEX_VERSION = 9
+_INDEX_VERSION = 10
 _KIND_WORDS = (None, *sorted(set(_query.KIND_WORDS.values())))
 _COMMUNITY_CODE = re.compile(r"^\s*[Cc]\s*(\d{4,5})\s*$")
 
@@ -372,7 +372,7 @@ class Gazetteer:
         self.exact = _Index()  # folded name → packed ints (feature index, kind word, weak)
         self.variants = _Index(ints=False)  # consonant skeleton → folded names
         self.pcodes: dict[str, int] = {}
-        self.uids: dict[str, int] = {}
+        self.uids = {}
         self.countries: dict[str, list[str]] = {}  # folded country name or demonym → ISO alpha-2 codes
         self.borders: dict[tuple[str, str], int] = {}
         # "country first-letter" → folded names: a typo seldom changes the first letter, and the split keeps each
@@ -381,6 +381,21 @@ class Gazetteer:
         self.hidden: set[int] = set()  # features a user's own file stands in for
         self.shipped = 0  # features below this index came with geo; the rest from the user's files
         self.polygons: dict[str, object] = {}  # P-code → polygon, for places with no codes inside a parent area
+
+    @property
+    def uids(self) -> dict[str, int]:
+        """Feature id → index. The shipped index builds it on first use: a geocode run seldom needs it, and
+        reading 180,000 ids takes a third of a second."""
+        if self._uids is None:
+            raw, aliases = self._uid_source  # the shipped rows (a row read since is a tuple; added ones come after)
+            rows = (raw[i] for i in range(self.shipped))
+            self._uids = {(r[: r.index("\t")] if isinstance(r, str) else r[0]): i for i, r in enumerate(rows)}
+            self._uids.update(aliases)
+        return self._uids
+
+    @uids.setter
+    def uids(self, value: dict[str, int]) -> None:
+        self._uids = value
 
     # ----------------------------------------------------------------- building
     def add(self, feature: Feature, names: Iterable[str], weak: Iterable[str] = ()) -> int:
@@ -505,6 +520,7 @@ class Gazetteer:
             "fields": FIELDS,
             "rows": self.rows.encoded(),
             "aliases": dict(sorted(aliases.items())),
+            "pcodes": dict(sorted(self.pcodes.items())),
             "exact": _Blob.of(self.exact.encoded()),
             "countries": dict(sorted(self.countries.items())),
             "borders": [[a, b, i] for (a, b), i in sorted(self.borders.items())],
@@ -520,12 +536,8 @@ class Gazetteer:
         gaz = cls()
         raw = data["rows"]
         gaz.rows = _Rows(raw)
-        gaz.uids = {r[: r.index("\t")]: i for i, r in enumerate(raw)}
-        gaz.uids.update(data["aliases"])
-        for i, r in enumerate(raw):
-            code = r.split("\t", 9)[8]
-            if code:
-                gaz.pcodes.setdefault(_code_key(code), i)
+        gaz._uids, gaz._uid_source = None, (raw, data["aliases"])  # built when first asked for (few runs do)
+        gaz.pcodes = data["pcodes"]
         gaz.exact = _Index(_Blob(**data["exact"]))
         gaz.countries = data["countries"]
         gaz.borders = {(a, b): i for a, b, i in data["borders"]}
