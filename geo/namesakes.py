@@ -39,7 +39,7 @@ FAR_AREA_KM = 3000.0  # a country or province this far from all the request's ot
 AREA_FIRST = ("SY",)  # countries whose bare governorate names mean the governorate, not its capital
 DOMINANT = 10  # a town this many times larger than its namesakes (and of DOMINANT_MIN people) is the one meant
 DOMINANT_MIN = 5_000
-SWAMPS = 100  # a city this many times a village's counted people is the one meant, whatever the region leans to
+SWAMPS = 30  # a city this many times a village's counted people is the one meant, whatever the region leans to
 SITE_KINDS = ("camp", "crossing")
 CAPITAL_KM = 150.0  # a city named like a province, this close to the province's point, is its capital
 # A variant or typo scoring below this is a loose likeness ("Irumu" and Ulm, "Kiwanja" and Kayanza): trusted only
@@ -413,7 +413,7 @@ def _dwarfs(c: Candidate, best: Candidate, context: Context, q) -> bool:
     user's places and all but 113 of OCHA's 7,693 Syrian communities (its towns) have none, and there the area
     decides. From another country, one the request is about, a city of 100,000 or more, ten times the best and
     spelt as exactly: "Sanaa" in a report on Yemen that also names Aleppo is Yemen's capital, not a village of
-    Aleppo with no population figure; from anywhere, a city of 100,000 a hundred times a village with a figure,
+    Aleppo with no population figure; from anywhere, a city of 100,000 thirty times a village with a figure,
     by its own name (``q``); or, for a name alone, a city of a million."""
     g, f = c.feature, best.feature
     if g.country == f.country:
@@ -422,7 +422,7 @@ def _dwarfs(c: Candidate, best: Candidate, context: Context, q) -> bool:
         return False
     if g.country in context.home and g.population >= max(STRANGER_MAX_POPULATION, DOMINANT * f.population):
         return True
-    # a city of 100,000 a hundred times a village with a figure, by the city's own name: "Arica" alone is Chile's
+    # a city of 100,000 thirty times a village with a figure, by the city's own name: "Arica" alone is Chile's
     # city of 240,000, not the Turkish village of 600 the region leans to (not by a historic name: "Sebastia" is
     # no more Sivas than before)
     swamps = f.population and g.population >= max(STRANGER_MAX_POPULATION, SWAMPS * f.population)
@@ -477,6 +477,6 @@ def _capital_of(town: Feature, area: str, f: Feature) -> bool:
     its other names (Sinaloa de Leyva is no capital of Sinaloa; Rio Grande, once called Rio Grande do Sul, none of
     that state), and is in that area or just beside it (Kyiv is its own area, in the middle of Kyiv oblast; Sanaa
     city is Amanat al-Asimah, in Sana'a governorate)."""
-    if skeleton(town.name) != skeleton(area, folded=True):
-        return False
+    if skeleton(_query.strip_kind(town.name)[0], folded=True) != skeleton(area, folded=True):
+        return False  # "Hualien City" is Hualien county's capital
     return fold(town.admin1) == area or km(town.lat, town.lon, f.lat, f.lon) <= CAPITAL_KM

@@ -559,3 +559,18 @@ def test_the_us_is_read_in_a_border_name():
     # "us" is also an Arabic article ("us-Sukhnah"); in "the US-Mexico border" it is the United States
     for text in ("the US-Mexico border", "the U.S.-Mexico border"):
         assert resolve([text])[0].id == "border:MX-US"
+
+
+def test_a_city_thirty_times_a_village_of_the_default_region_is_the_one_meant():
+    # "Palu" alone: Central Sulawesi's city of 390,000, not the Turkish town of 11,000 the region leans to
+    assert resolve(["Palu"])[0].country == "ID"
+
+
+def test_a_county_named_like_its_city_is_the_city_when_named_bare():
+    # "Hualien" is the city ("Hualien City" in GeoNames); "Hualien county" the area
+    assert (resolve(["Hualien"])[0].name, resolve(["Hualien county"])[0].kind) == ("Hualien City", "admin1")
+
+
+def test_a_camp_is_not_found_by_another_camps_name_that_folds_like_it():
+    # "Mae La Un camp", a spelling of Mae La Oon, folded to "Mae La camp" ("un" is also an Arabic article)
+    assert resolve(["Mae La camp"])[0].id == "supplement:mae-la-camp"
