@@ -56,10 +56,11 @@ a wrong place on a map is worse than a missing one.
   borders' second sides); positions 132 of 150 from the writer's knowledge, 18 from cited pages
   (``world_names_12_sources.md``); sealed until the end of session 8's accuracy work and scored once then
   (79.0 / 6.5 / 14.5; by country 82.5 / 3.0 / 14.5), then read: DEV;
-* ``data/world_names_13.csv`` — SEALED: 200 by a thirteenth writer (session 8, at its start, while helpers
+* ``data/world_names_13.csv`` — 200 by a thirteenth writer (session 8, at its start, while helpers
   drafted more camps, crossings and villages, which it never saw; it read no code and ran no geo), 84 countries
   with borders' second sides; positions 117 of 153 from the writer's knowledge, 36 from cited pages
-  (``world_names_13_sources.md``); sealed for the session after the one that scores set 12;
+  (``world_names_13_sources.md``); sealed until the end of session 9's accuracy work and scored once then
+  (84.0 / 6.0 / 10.0; by country 92.5 / 4.0 / 3.5), then read: DEV;
 * ``data/world_names_14.csv`` — SEALED: 200 by a fourteenth writer (session 9, at its start, while helpers
   drafted European and other camps, which it never saw; it read no code and ran no geo), 92 countries with
   borders' second sides; positions 88 of 153 from the writer's knowledge, 65 from cited pages
@@ -297,7 +298,7 @@ def main(argv: list[str]) -> int:
         ("world_names_10.csv", "names of other crises, set 10 (dev, was held out)", 20),
         ("world_names_11.csv", "names of other crises, set 11 (dev, was held out)", 20),
         ("world_names_12.csv", "names of other crises, set 12 (dev, was held out)", 20),
-        ("world_names_13.csv", "SEALED names of other crises, set 13", 0),
+        ("world_names_13.csv", "names of other crises, set 13 (dev, was held out)", 20),
         ("world_names_14.csv", "SEALED names of other crises, set 14", 0),
     ]
     unseal = {argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--unseal"}
