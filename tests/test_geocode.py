@@ -186,6 +186,9 @@ def test_a_town_s_other_name_does_not_take_another_town_s_own():
     # since session 9), not the Slovak village Poruba, whose German name it also is
     nickelsdorf = resolve(["Vienna", "Graz", "Nickelsdorf"])[2]
     assert (nickelsdorf.name, nickelsdorf.country) == ("Nickelsdorf", "AT")
+    # and a name that is only a Slovak village's German name ("Menhardsdorf" of Vrbov) is a place geo lacks
+    menhardsdorf = resolve(["Vienna", "Graz", "Menhardsdorf"])[2]
+    assert not menhardsdorf.matched and "another name" in menhardsdorf.note and "Vrbov" in menhardsdorf.alternatives
     # a city's English name is still its name from anywhere: Derna is Libya's Darnah (100,000 people)
     assert resolve(["Derna"])[0].country == "LY"
     assert resolve(["Tripoli", "Benghazi", "Derna"])[2].name == "Darnah"
