@@ -69,7 +69,8 @@ SAME_NAME_KM = 150.0
 SAME_SKELETON_KM = 30.0  # a respelling is the same town only this close: a skeleton is short ("Say'un": s-n)
 SAME_RATIO = 80.0  # rapidfuzz ratio of folded names at which two names are one name spelt two ways
 COUNTRY = {"XW": "PS", "XG": "PS"}  # SimpleMaps' codes for the West Bank and the Gaza Strip
-LEFT_OUT = {"SY"}  # OCHA's communities are complete there
+# OCHA's communities are complete in Syria; GeoNames' towns in North America, East Asia and western Europe
+LEFT_OUT = {"SY"} | NARROW | WESTERN_EUROPE
 
 
 def shipped() -> pd.DataFrame:
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for c in cities:
         country, population = COUNTRY.get(c["iso2"], c["iso2"]), int(float(c["population"] or 0))
-        if country in NARROW | WESTERN_EUROPE or country in LEFT_OUT or not country or population < tier(country):
+        if country in LEFT_OUT or not country or population < tier(country):
             continue
         lat, lon = float(c["lat"]), float(c["lng"])
         names = list(dict.fromkeys(n for n in (c["city"], c["city_ascii"]) if n))
