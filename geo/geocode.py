@@ -35,6 +35,7 @@ from geo.names import fold
 from geo.namesakes import (
     DOMINANT,
     DOMINANT_MIN,
+    SCATTERED_DOMINANT,
     SITE_KINDS,
     STRANGER_MAX_POPULATION,
     Context,
@@ -42,6 +43,7 @@ from geo.namesakes import (
     contenders,
     dominant_namesake,
     far_province,
+    other_name,
     own_place_beside,
     refused,
     rivals,
@@ -235,10 +237,13 @@ def _choose(name, found, context, min_score, gaz) -> Match:
     # in a report on Yemen is the governorate Shabwah, not Sha Bwa of Yangon, however exactly spelt)
     near = [c for c in found if not stranger(c.feature, context)]
     good = contenders(near, min_score, context.level) or contenders(found, min_score, context.level)
+    if context.scattered and good:  # in a column mixing many crises every country is far from the rest: such a
+        top = max(c.score for c in good)  # place spelt as well stays a rival, ranked last ("Apia": Samoa's too)
+        good += [c for c in contenders(found, min_score, context.level) if c not in good and c.score >= top]
     if not context.anchors:  # a name alone: a town's own name before a small town's historic or foreign one
         good = [c for c in good if not small_other_name(c, q)] or good
     if len(good) > 1:
-        good.sort(key=context.rank)
+        good.sort(key=lambda c: (context.scattered and stranger(c.feature, context), context.rank(c)))
     if not good:
         near = f"; closest: {_describe(found[0].feature)} scored {found[0].score:.0f}" if found else ""
         return Match(
@@ -274,7 +279,10 @@ def _choose(name, found, context, min_score, gaz) -> Match:
             c.feature.population == 0 and c.feature.kind in SETTLEMENT_KINDS and c.feature.country != f.country
             for c in tied
         )
-        if f.kind == "border" or unknown or f.population < max(DOMINANT_MIN, DOMINANT * largest):
+        # in a column mixing many crises nothing else tells: five times larger will do, by its own name ("Jermuk"
+        # is Armenia's spa town, not Çermik by its old name)
+        ratio = SCATTERED_DOMINANT if context.scattered and not other_name(best, q) else DOMINANT
+        if f.kind == "border" or unknown or f.population < max(DOMINANT_MIN, ratio * largest):
             what = "borders of that country" if f.kind == "border" else "places of that name"
             advice = "name the other country" if f.kind == "border" else "give --country, --parent or the P-code"
             return Match(

@@ -35,10 +35,13 @@ KIND_AT = 2  # where the kind sits in it
 VARIANT_MARGIN = 8.0
 STRANGER_KM = 600.0  # a small place abroad this far from the rest of a request is not taken
 STRANGER_MAX_POPULATION = 100_000  # cities are named across borders; villages seldom
+SCATTERED = 3  # countries, none holding a third of a request's places, and half of them this far from their
+SCATTERED_KM = 1500.0  # middle: a column mixing crises the world over (Context.scattered)
 FAR_AREA_KM = 3000.0  # a country or province this far from all the request's other places does not vouch for itself
 AREA_FIRST = ("SY",)  # countries whose bare governorate names mean the governorate, not its capital
 DOMINANT = 10  # a town this many times larger than its namesakes (and of DOMINANT_MIN people) is the one meant
 DOMINANT_MIN = 5_000
+SCATTERED_DOMINANT = 5  # the same in a column mixing many crises (Context.scattered), where nothing else tells
 SWAMPS = 30  # a city this many times a village's counted people is the one meant, whatever the region leans to
 SITE_KINDS = ("camp", "crossing")
 CAPITAL_KM = 150.0  # a city named like a province, this close to the province's point, is its capital
@@ -92,10 +95,22 @@ class Context:
         pts = sorted({(round(f.lat, 1), round(f.lon, 1)) for f in anchors})  # ~10 km: distances are in bands
         self.points = pts
         self.centre = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) if pts else None
+        self.scattered = self._scattered(counts)
         self.level = level
         self._near: dict[str, float] = {}
         self._radians = None
         self._others: dict[bool, tuple] = {}  # for nearest_other_km: (anchors by point, their uids, radians)
+
+    def _scattered(self, counts: Counter) -> bool:
+        """Whether the request is a column mixing crises the world over, about none of them: its places in
+        :data:`SCATTERED` countries or more, none holding a third of them, half of them :data:`SCATTERED_KM`
+        from their middle. That a namesake shares a country or a neighbourhood with another of its names is no
+        evidence there ("Derna" is not Romania's village because Bucharest is ten rows down); its areas and a
+        great difference in size still tell."""
+        if self.home or len(counts) < SCATTERED:
+            return False
+        spread = sorted(km(lat, lon, *self.centre) for lat, lon in self.points)
+        return spread[len(spread) // 2] >= SCATTERED_KM
 
     def far(self, f: Feature) -> int:
         """How far from the nearest other place of the request, in bands of :data:`FAR_BAND_KM`, up to
@@ -143,16 +158,20 @@ class Context:
         f = cand.feature
         if f.kind == "border":  # the border whose both sides are where the request is
             outside = sum(side not in self.countries for side in f.uid.split(":", 1)[1].split("-"))
-        else:
-            outside = 0 if (not f.country or f.country in self.countries) else 1
+        else:  # in a column mixing crises the world over every country is as likely
+            outside = 0 if (not f.country or f.country in self.countries or self.scattered) else 1
         other_level = 0 if not self.level or fits_level(f.kind, self.level) else 1
         # in (or around) a governorate and a district where the request's other places are
         area1 = 0 if f.kind == "country" or (f.country, f.admin1) in self.admin1 else 1
         area2 = 0 if f.kind in ("country", "admin1") or (f.admin2_pcode and f.admin2_pcode in self.admin2) else 1
         area3 = 0 if f.kind in AREA_KINDS[:3] or (f.admin3_pcode and f.admin3_pcode in self.admin3) else 1
-        band = int(km(f.lat, f.lon, *self.centre) // CONTEXT_BAND_KM) if self.centre else 0
-        return (outside, other_level, KIND_RANK.get(f.kind, 9), area1, area2, area3, self.far(f),
-                -round(cand.score, 1), band, -f.population)  # fmt: skip
+        if self.scattered:  # nor is a namesake nearer the others, or the middle, the likelier
+            far = band = 0
+        else:
+            far = self.far(f)
+            band = int(km(f.lat, f.lon, *self.centre) // CONTEXT_BAND_KM) if self.centre else 0
+        return (outside, other_level, KIND_RANK.get(f.kind, 9), area1, area2, area3, far, -round(cand.score, 1),
+                band, -f.population)  # fmt: skip
 
 
 def contenders(found: list[Candidate], min_score: float, level: str | None = None) -> list[Candidate]:

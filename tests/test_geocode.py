@@ -577,3 +577,27 @@ def test_a_county_named_like_its_city_is_the_city_when_named_bare():
 def test_a_camp_is_not_found_by_another_camps_name_that_folds_like_it():
     # "Mae La Un camp", a spelling of Mae La Oon, folded to "Mae La camp" ("un" is also an Arabic article)
     assert resolve(["Mae La camp"])[0].id == "supplement:mae-la-camp"
+
+
+WORLD = ["Kharkiv", "Maiduguri", "Mogadishu", "Port-au-Prince", "Mandalay"]  # a column mixing crises the world over
+
+
+def test_in_a_column_mixing_crises_a_row_in_the_same_country_is_no_evidence():
+    # Bucharest ten rows down does not make "Derna" Romania's village of 3,000: Libya's city of 100,000 is meant
+    derna = resolve(["Bucharest", *WORLD, "Derna"])[-1]
+    assert (derna.country, derna.name) == ("LY", "Darnah") and "Bihor" in derna.alternatives
+    assert derna.note.startswith("ambiguous: chose by population")
+    # a report on Romania's west is about that village
+    assert resolve(["Oradea", "Beius", "Derna"])[-1].country == "RO"
+    # nor does Beirut make "Tripoli" Lebanon's
+    assert resolve(["Beirut", *WORLD, "Tripoli"])[-1].country == "LY"
+
+
+def test_in_a_column_mixing_crises_a_town_five_times_larger_is_the_one_meant():
+    # Cuba's Baracoa (48,000) is five times Honduras's, though Tegucigalpa is in the column
+    assert resolve(["Tegucigalpa", *WORLD, "Baracoa"])[-1].country == "CU"
+    # Ukraine's Uman (81,000) and Mexico's Umán (40,000) are too close in size to choose between
+    uman = resolve(["Mexico City", *WORLD, "Uman"])[-1]
+    assert not uman.matched and "Cherkasy" in uman.alternatives and "Yucatán" in uman.alternatives
+    # but not by an old name of the larger: "Jermuk" is Armenia's spa town, not Çermik of Diyarbakır
+    assert resolve(["Yerevan", *WORLD, "Jermuk"])[-1].country != "TR"
