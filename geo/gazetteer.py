@@ -108,6 +108,8 @@ def _keys(q: _query.Query, full: str, base: float) -> list[tuple[str, float]]:
     and direction words ("Idlib" in "southern Idlib province"), a little lower when the whole text is a name too:
     a village called "Western Sweida" is meant before the western part of Sweida."""
     keys = [(full, base)] if full else []
+    if full.startswith("the "):  # "the Central African Republic": "the" is no part of a name, "central" is
+        keys.append((full[4:], base))
     if q.key and q.key != full:
         dropped = DIRECTION_PENALTY if q.direction else KIND_DROPPED_PENALTY if q.kind else 0.0
         keys.append((q.key, base - dropped))

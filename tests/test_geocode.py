@@ -547,6 +547,14 @@ def test_a_site_geo_lacks_named_after_its_town_is_at_the_town():
     assert (juba.name, juba.kind, juba.country) == ("Juba", "place", "SS") and juba.score < 100
     mineo = resolve(["Catania", "Mineo reception centre"])[1]
     assert (mineo.name, mineo.country) == ("Mineo", "IT")
+    adre = resolve(["Abéché", "Farchana", "the Adré transit site"])[2]
+    assert (adre.name, adre.kind, adre.country) == ("Adré", "place", "TD")
+
+
+def test_a_leading_the_is_no_part_of_a_name_though_central_is():
+    # "Central" reads as a direction; the whole name, without "the", is still a country's
+    for text in ("the Central African Republic", "Central African Republic"):
+        assert (resolve([text])[0].kind, resolve([text])[0].country) == ("country", "CF")
 
 
 def test_namesakes_far_from_all_the_request_are_not_told_apart_by_which_is_nearer():

@@ -28,6 +28,8 @@ from geo.query import parse
         ("Bor PoC site", "bor", "camp", None),
         ("Mineo reception centre", "mineo", "camp", None),
         ("Tajoura detention center", "tajoura", "camp", None),
+        ("the Adré transit site", "adre", "camp", None),
+        ("Ouallam relocation site", "ouallam", "camp", None),
     ],
 )
 def test_parse(text, key, kind, direction):
