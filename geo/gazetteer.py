@@ -195,7 +195,7 @@ class Feature:
             bool(code)
             and code != self.pcode
             and (
-                code in (self.admin1_pcode, self.admin2_pcode, self.admin3_pcode, self.parent)
+                code in (self.country, self.admin1_pcode, self.admin2_pcode, self.admin3_pcode, self.parent)
                 or (self.pcode.startswith(code) and self.kind in AREA_KINDS)
             )
         )
@@ -446,10 +446,14 @@ class Gazetteer:
         Gazetteer.lookup.cache_clear()
 
     def _inside(self, f: Feature, code: str) -> bool:
+        """Whether ``f`` answers a name looked for inside the area ``code``: it lies there; or, for a country,
+        it is that country (a row "Sudan" of a table whose country column says Sudan) or one of its borders."""
         if f.within(code):
             return True
+        if f.kind == "country" or f.kind == "border":
+            return code == f.pcode or code in f.uid.rsplit(":", 1)[-1].split("-")
         geom = self.polygons.get(code)
-        if geom is None or f.pcode == code or f.kind in ("border", "country"):
+        if geom is None or f.pcode == code:
             return False
         import shapely
 
@@ -560,6 +564,11 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def country_of(self, code: str) -> str:
+        """The country of the area with P-code ``code`` ("" when geo knows no such code)."""
+        i = self.pcodes.get(_code_key(code)) if code else None
+        return "" if i is None else self.rows[i][3]
 
     def country_codes(self, text: str, border: bool = False) -> list[str]:
         """Countries named in a folded text, in order ("turkish syrian" → ['TR', 'SY']).

@@ -169,7 +169,10 @@ def resolve(
     if level == "auto":
         level = _usual_level(anchors)
     context = Context(anchors, countries or FOCUS_COUNTRIES, level, given=countries or ())
-    answers = {key: _choose(key[0], found, context, min_score, gaz) for key, found in cands.items()}
+    answers = {
+        key: _choose(key[0], found, context.about(gaz.country_of(key[1])), min_score, gaz)
+        for key, found in cands.items()
+    }
     keys = list(zip(names, parents))
     return _by_neighbours(keys, [answers[key] for key in keys], anchor_of, cands, context, min_score, gaz)
 

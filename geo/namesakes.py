@@ -11,6 +11,7 @@ geo's list is not complete; :func:`far_province`). :mod:`geo.geocode` puts them 
 
 from __future__ import annotations
 
+import copy
 import csv
 import functools
 import math
@@ -100,6 +101,18 @@ class Context:
         self._near: dict[str, float] = {}
         self._radians = None
         self._others: dict[bool, tuple] = {}  # for nearest_other_km: (anchors by point, their uids, radians)
+
+    def about(self, country: str) -> Context:
+        """The context of a name that its row says is in ``country`` (a parent area there, or the country itself):
+        that country is given for it, as ``--country`` would be; nothing there is a stranger or abroad."""
+        if not country or country in self.given:
+            return self
+        other = copy.copy(self)
+        other.given = (*self.given, country)
+        other.home = self.home | {country}
+        other.countries = self.countries | {country}
+        other.scattered = False
+        return other
 
     def _scattered(self, counts: Counter) -> bool:
         """Whether the request is a column mixing crises the world over, about none of them: its places in
@@ -392,9 +405,10 @@ def _abroad(f: Feature, context: Context) -> bool:
 
 
 def _elsewhere(f: Feature, context: Context) -> bool:
-    """The request names other unambiguous places than ``f``, and none of them is in its country."""
+    """The request names other unambiguous places than ``f``, none of them in its country, and that country is
+    not given (by ``--country``, or by the row's parent: :meth:`Context.about`)."""
     others = [a for a in context.anchors if a.uid != f.uid]
-    return bool(others) and all(a.country != f.country for a in others)
+    return bool(others) and f.country not in context.given and all(a.country != f.country for a in others)
 
 
 def _complete(f: Feature, context: Context) -> bool:

@@ -163,6 +163,23 @@ def test_a_tables_own_hierarchy_places_its_villages(tmp_path):
     assert [r["admin3_pcode"] for r in got[:2]] == ["SY070301", "SY070000"]
 
 
+def test_a_global_tables_country_column_says_where_each_row_is(tmp_path):
+    # COD-style ADM0_EN, or a plain "Country" column of names or ISO3 codes (this used to stop on ADM0 with a
+    # traceback)
+    f = tmp_path / "global.csv"
+    f.write_text("Country,Location,IDPs\nLBY,Derna,100\nCuba,Baracoa,20\nSamoa,Apia,3\nAtlantis,Palu,1\n",
+                 encoding="utf-8")  # fmt: skip
+    res = run("geocode", "-i", str(f), "--column", "Location")
+    assert res.exit_code == 0, res.output
+    assert "matched inside the table's own columns 'Country'" in res.stderr and "'Atlantis'" in res.stderr
+    assert [r["country"] for r in rows(res.stdout)] == ["LY", "CU", "WS", ""]
+    cod = tmp_path / "cod.csv"
+    cod.write_text("ADM0_EN,ADM1_EN,ADM2_EN,IDPs\nSyria,Idleb,Harim,100\n", encoding="utf-8")
+    res = run("geocode", "-i", str(cod))
+    assert res.exit_code == 0, res.output
+    assert rows(res.stdout)[0]["pcode"] == "SY0703"
+
+
 def test_level_and_repeated_parents(tmp_path):
     f = tmp_path / "t.csv"
     f.write_text("gov,dist,name\nAleppo,Afrin,Afrin\nIdleb,Harim,Harim\n", encoding="utf-8")

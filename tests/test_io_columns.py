@@ -87,3 +87,12 @@ def test_hxl_roles_for_maps():
     assert tagged_roles(frame(["Gov", "IDPs"])) == {}
     levels = frame(["g", "d"], ["#adm1+code", "#adm2+code"])
     assert tagged_roles(levels)["pcode"] == "d" and tagged_roles(levels, area_level=1)["pcode"] == "g"
+
+
+def test_a_country_column_is_the_top_of_the_hierarchy():
+    # global tables carry each row's country: a name, an ISO code, COD's ADM0_EN or HXL's #country
+    assert hierarchy(frame(["Country", "Location", "IDPs"]), "Location") == (["Country"], ["country"])
+    assert hierarchy(frame(["ADM0_EN", "ADM1_EN", "ADM2_EN"]), "ADM2_EN") == (["ADM0_EN", "ADM1_EN"],
+                                                                              ["country", "admin1"])  # fmt: skip
+    assert hierarchy(frame(["ISO3", "town"], ["#country+code", "#loc+name"]), "town") == (["ISO3"], ["country"])
+    assert admin_columns(frame(["country of origin", "people"])) == {}

@@ -41,3 +41,17 @@ def test_nothing_inside_the_parent_is_not_found_elsewhere_instead():
 def test_geonames_towns_count_inside_a_governorate_by_its_polygon():
     m = resolve(["Antakya"], ["Hatay"])[0]  # a Turkish town (GeoNames, no P-codes) inside Hatay province
     assert m.matched and m.country == "TR"
+
+
+def test_a_country_parent_keeps_each_row_in_its_country():
+    # a global table's country column: Apia is Samoa's, Baracoa Cuba's, though no other row is near them
+    got = resolve(["Derna", "Baracoa", "Tripoli", "Apia"], ["Libya", "CUB", "LB", "Samoa"], parent_levels=["country"])
+    assert [(m.country, m.name) for m in got] == [("LY", "Darnah"), ("CU", "Baracoa"), ("LB", "Tripoli"),
+                                                  ("WS", "Apia")]  # fmt: skip
+    assert not any(m.note for m in got)
+
+
+def test_a_row_naming_its_own_country_or_a_border_of_it():
+    got = resolve(["Sudan", "the Chad border", "Mozambique"], ["SD", "SD", "MZ"], parent_levels=["country"])
+    assert [(m.kind, m.country) for m in got] == [("country", "SD"), ("border", "TD"), ("country", "MZ")]
+    assert got[1].id == "border:SD-TD"  # the side the row's country is on; the country the text names

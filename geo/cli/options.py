@@ -34,8 +34,9 @@ parent_option = click.option(
     metavar="COLUMN",
     help="Column holding each name's parent area (a name or a P-code; a header or an HXL tag such as "
     "'#adm1+name'): names are matched inside it. Repeat from the top level down (--parent Mohafaza --parent "
-    "Nahya). Without it, the table's own hierarchy columns (Mohafaza/Mantika/Nahya, admin1Name_en…, #adm1+name…) "
-    "are used, and said.",
+    "Nahya). A country column (names or ISO codes) keeps each row of a global table in its country. Without it, "
+    "the table's own hierarchy columns (Country/ISO3, Mohafaza/Mantika/Nahya, admin1Name_en…, #adm1+name…) are "
+    "used, and said.",
 )
 level_option = click.option(
     "--level",

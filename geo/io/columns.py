@@ -23,13 +23,14 @@ import re
 
 # Words for each admin level in headers (English, Syria's Arabic terms, French), then HXL's.
 LEVEL_WORDS = {
+    0: ("country", "admin0", "adm0", "iso3", "iso2", "iso"),
     1: ("governorate", "mohafaza", "muhafaza", "muhafazah", "province", "region", "state", "admin1", "adm1", "gov"),
     2: ("district", "mantika", "mantiqa", "mantiqah", "admin2", "adm2", "departement", "county", "zone"),
     3: ("subdistrict", "sub_district", "nahya", "nahiya", "nahia", "admin3", "adm3", "commune", "subcounty"),
     4: ("community", "communities", "village", "town", "admin4", "adm4", "location", "locality", "featurename",
         "settlement", "place", "placename"),
 }  # fmt: skip
-LEVEL_KINDS = {1: "admin1", 2: "admin2", 3: "admin3", 4: "community"}
+LEVEL_KINDS = {0: "country", 1: "admin1", 2: "admin2", 3: "admin3", 4: "community"}
 _CODE_WORDS = ("pcode", "p_code", "code", "id")
 _NAME_WORDS = ("name", "en", "name_en", "nameen", "english")
 _ARABIC_WORDS = ("ar", "name_ar", "namear", "arabic")
@@ -78,7 +79,7 @@ def _what(rest: list[str]) -> str:
     return "other"
 
 
-_HXL_LEVEL = {"#adm1": 1, "#adm2": 2, "#adm3": 3, "#adm4": 4, "#loc": 4}
+_HXL_LEVEL = {"#country": 0, "#adm0": 0, "#adm1": 1, "#adm2": 2, "#adm3": 3, "#adm4": 4, "#loc": 4}
 
 
 def _tag_level(tag: str) -> tuple[int, str] | None:
