@@ -65,6 +65,13 @@ a wrong place on a map is worse than a missing one.
   drafted European and other camps, which it never saw; it read no code and ran no geo), 92 countries with
   borders' second sides; positions 88 of 153 from the writer's knowledge, 65 from cited pages
   (``world_names_14_sources.md``); sealed for the session after the one that scores set 13;
+* ``data/world_names_15.csv`` — SEALED: 200 by a fifteenth writer (session 10, at its start; it read no code,
+  ran no geo and saw none of the other sets but their names, to avoid repeats), 101 countries with borders'
+  second sides, leaning to Latin America, the Sahel, Ethiopia, southern Africa's cyclones, Asia's storms and
+  quakes, the Caucasus and the Balkans route; positions 131 of 153 from the writer's knowledge, 22 from cited
+  pages (``world_names_15_sources.md``). Its writer's report named 15 of its rows as less sure (position,
+  size note or admin-1); geo was not changed for any of them. Sealed for the session after the one that
+  scores set 14;
 * each world set three ways: all its names as one request (a column mixing crises the world over), each
   country's names as a request of their own (a report on one crisis), and all as one table whose country column
   (the labelled country; a border's first) is each row's parent, as global tables carry one;
@@ -308,6 +315,7 @@ def main(argv: list[str]) -> int:
         ("world_names_12.csv", "names of other crises, set 12 (dev, was held out)", 20),
         ("world_names_13.csv", "names of other crises, set 13 (dev, was held out)", 20),
         ("world_names_14.csv", "SEALED names of other crises, set 14", 0),
+        ("world_names_15.csv", "SEALED names of other crises, set 15", 0),
     ]
     unseal = {argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--unseal"}
     for name, label, show in world_sets:
