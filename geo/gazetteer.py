@@ -116,9 +116,6 @@ def _keys(q: _query.Query, full: str, base: float) -> list[tuple[str, float]]:
     return keys
 
 
-_BORDER_SPLIT = re.compile(r"[\s\-\u2010-\u2015/,;]+")  # between the countries of "the Kenya–Somalia border"
-
-
 def _typo_of(key: str, other: str) -> bool:
     """A typo changes letters, not words: "ain bakara" is no typo of "ain arab" however close the strings."""
     words, others = key.split(), other.split()
@@ -720,11 +717,8 @@ class Gazetteer:
 
     def border_countries(self, q: _query.Query) -> list[str]:
         """The countries a border query names, read in the whole text first, direction words too: the "South
-        Sudan-Uganda border" is South Sudan's, not the south of Sudan's. Each word is folded alone, so that an
-        article that is also a country's short name is kept: "the US-Mexico border" (folded whole, "us" would
-        go as in "us-Sukhnah")."""
-        words = " ".join(fold(w) for w in _BORDER_SPLIT.split(q.text))
-        return self.country_codes(words, border=True) or self.country_codes(q.key, border=True)
+        Sudan-Uganda border" is South Sudan's, not the south of Sudan's."""
+        return self.country_codes(fold(q.text), border=True) or self.country_codes(q.key, border=True)
 
     def _borders(self, q: _query.Query) -> list[Candidate]:
         codes = self.border_countries(q)

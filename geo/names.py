@@ -52,12 +52,24 @@ def fold(text: str) -> str:
     words = _NON_WORD.sub(" ", text).replace("_", " ").split()
     out = []
     for i, word in enumerate(words):
-        if word in ARTICLES and i + 1 < len(words):
+        if i + 1 < len(words) and _article(word, words[i + 1]):
             continue
         if len(word) > 3 and word.startswith("ال"):
             word = word[2:]
         out.append(word)
     return " ".join(out)
+
+
+def _article(word: str, following: str) -> bool:
+    """Whether ``word`` is the Arabic article before ``following``: al, el, il, ul before any word; the others
+    only where they assimilate to the word's first letter ("as-Sweida", "ash-Shaddadi", "Deir ez-Zor"), so that
+    "the US-Mexico border" and "Mae La Un camp" keep their words."""
+    if word not in ARTICLES:
+        return False
+    if word in ("al", "el", "il", "ul"):
+        return True
+    sound = word[1:] if word[0] in "aeiu" else word
+    return following.startswith(sound)
 
 
 _SKELETON_RULES = [

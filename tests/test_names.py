@@ -31,6 +31,14 @@ def test_fold_removes_case_accents_apostrophes_and_articles():
         assert fold(f"Dar{mark}a") == "dara"
 
 
+def test_an_assimilated_article_goes_only_before_its_own_letter():
+    # as-, ash-, az-, un- … are the article where they take the next word's first letter; elsewhere they are words
+    assert fold("Jisr ash-Shughur") == "jisr shughur" and fold("Deir ez-Zor") == fold("Deir az-Zor") == "deir zor"
+    assert fold("Tell es-Sultan") == "tell sultan" and fold("An Nabk") == "nabk"
+    assert fold("the US-Mexico border") == "the us mexico border"
+    assert fold("Mae La Un camp") == "mae la un camp" and fold("Aix-en-Provence") == "aix en provence"
+
+
 def test_fold_keeps_a_lone_article_word():
     # "As" alone is a name, not an article before one
     assert fold("As") == "as"
