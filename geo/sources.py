@@ -12,7 +12,9 @@
   spelling variant, within :data:`MERGE_KM`) is not a second feature: its
   names and population go to the community, whose position wins;
 * towns GeoNames' extract lacks, from SimpleMaps' World Cities
-  (``geo/data/towns.csv.gz``, built by ``scripts/build_towns.py``), kind
+  (``geo/data/towns.csv.gz``, built by ``scripts/build_towns.py``), and the
+  towns of nine crisis countries that no other source has, from OpenStreetMap
+  (``geo/data/towns_osm.csv.gz``, ``scripts/build_osm_towns.py``), kind
   ``place``;
 * our supplement of camps, crossings and areas Natural Earth lacks
   (``geo/data/supplement.csv``) and extra spellings (``geo/data/aliases.csv``).
@@ -38,6 +40,7 @@ from geo.namesakes import km as _km
 MERGE_KM = 8.0  # a GeoNames town this close to the OCHA community of the same name is that community
 OCHA = "OCHA COD-PP (Syria populated places: OCHA)"
 SIMPLEMAPS = "SimpleMaps World Cities (simplemaps.com)"
+OSM = "© OpenStreetMap contributors (ODbL)"
 # Our supplements, and the source each match names: the rows whose points come from OpenStreetMap are a file of
 # their own, under OpenStreetMap's licence (ODbL), and every match on one says so.
 SUPPLEMENTS = {
@@ -53,7 +56,8 @@ def files() -> list[Path]:
 
     shp = shapefiles_dir()
     data = [
-        "places.csv.gz", "towns.csv.gz", "communities.csv.gz", *SUPPLEMENTS, "countries.csv", "aliases.csv",
+        "places.csv.gz", "towns.csv.gz", "towns_osm.csv.gz", "communities.csv.gz", *SUPPLEMENTS, "countries.csv",
+        "aliases.csv",
     ]  # fmt: skip
     code = [_names.__file__, _query.__file__, gazetteer.__file__, __file__]
     return [
@@ -227,12 +231,13 @@ def _places(gaz: Gazetteer, communities: dict[str, list[int]]) -> None:
 
 
 def _towns(gaz: Gazetteer) -> None:
-    for row in _csv("towns.csv.gz"):
-        feature = Feature(
-            f"simplemaps:{row['id']}", row["name"], "place", row["country"], row["admin1"], float(row["lat"]),
-            float(row["lon"]), int(row["population"]), "", SIMPLEMAPS,
-        )  # fmt: skip
-        gaz.add(feature, [row["name"], *_split(row["alt_names"])])
+    for name, prefix, source in (("towns.csv.gz", "simplemaps", SIMPLEMAPS), ("towns_osm.csv.gz", "osm", OSM)):
+        for row in _csv(name):
+            feature = Feature(
+                f"{prefix}:{row['id']}", row["name"], "place", row["country"], row["admin1"], float(row["lat"]),
+                float(row["lon"]), int(row["population"]), "", source,
+            )  # fmt: skip
+            gaz.add(feature, [row["name"], *_split(row["alt_names"])])
 
 
 def _same_community(gaz: Gazetteer, communities, names, lat: float, lon: float) -> int | None:

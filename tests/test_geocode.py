@@ -497,6 +497,14 @@ def test_towns_geonames_lacks_come_from_simplemaps():
     assert (sayun.country, sayun.source[:10]) == ("YE", "SimpleMaps")
 
 
+def test_towns_of_crisis_countries_that_no_other_source_has_come_from_openstreetmap():
+    # Sam Ouandja, in the far north-east of the Central African Republic, is in no GeoNames extract
+    sam = resolve(["Bangui", "Birao", "Sam Ouandja"])[2]
+    assert (sam.country, sam.source) == ("CF", "© OpenStreetMap contributors (ODbL)") and sam.id.startswith("osm:")
+    # a node named like a city of its country does not make the city's name ambiguous (Wau Shilluk's "Wau")
+    assert resolve(["Malakal", "Bentiu", "Wau"])[2].admin1 == "Western Bahr el Ghazal"
+
+
 def test_a_respelling_is_looked_for_where_the_request_is_when_its_candidates_are_all_elsewhere():
     # "Susiya" respells a Syrian community (the default region) and Suseya in the South Hebron Hills
     susiya = resolve(["Susiya", "Yatta", "Hebron", "Dura"])[0]

@@ -283,6 +283,29 @@ def test_towns_fill_gaps_of_geonames_outside_the_narrow_countries(towns, admin1)
         assert ((towns["name"] == name) & (towns["country"] == iso)).any(), name
 
 
+def test_openstreetmap_towns_of_nine_crisis_countries(towns, admin1):
+    osm = pd.read_csv(DATA / "towns_osm.csv.gz", dtype=str, keep_default_na=False)
+    assert list(osm.columns) == ["id", "name", "alt_names", "lat", "lon", "country", "population", "place", "admin1"]
+    assert osm["id"].is_unique and set(osm["place"]) <= {"town", "city"}
+    assert set(osm["country"]) == {"SS", "SD", "CD", "CF", "TD", "SO", "ML", "BF", "NE"}
+    assert set(zip(osm["country"], osm["admin1"])) <= set(zip(admin1["iso_a2"], admin1["name"]))
+    # its source is committed, and every town comes from it at the node's own point
+    src = pd.read_csv(ROOT / "scripts" / "sources" / "osm-towns" / "osm_towns.csv", dtype=str, keep_default_na=False)
+    points = {r.id: (float(r.lat), float(r.lon)) for r in src.itertuples()}
+    assert all(abs(points[r.id][0] - float(r.lat)) < 1e-4 and abs(points[r.id][1] - float(r.lon)) < 1e-4
+               for r in osm.itertuples())  # fmt: skip
+    # no second "Wau" in South Sudan, and none of SimpleMaps' towns twice (the same name within 150 km)
+    assert not ((osm["name"] == "Wau") & (osm["country"] == "SS")).any()
+    from geo.namesakes import km
+
+    theirs: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for row in towns.itertuples():
+        theirs.setdefault((row.country, fold(row.name)), []).append((float(row.lat), float(row.lon)))
+    for row in osm.itertuples():
+        for lat, lon in theirs.get((row.country, fold(row.name)), []):
+            assert km(float(row.lat), float(row.lon), lat, lon) > 150, row.name
+
+
 def test_towns_are_not_a_second_copy_of_a_geonames_town(towns, places):
     # the same name within 150 km in one country is the same town: Sittwe, which SimpleMaps puts 12 km off
     assert not ((towns["name"] == "Sittwe") & (towns["country"] == "MM")).any()
