@@ -38,6 +38,7 @@ STRANGER_KM = 600.0  # a small place abroad this far from the rest of a request 
 STRANGER_MAX_POPULATION = 100_000  # cities are named across borders; villages seldom
 SCATTERED = 3  # countries, none holding a third of a request's places, and half of them this far from their
 SCATTERED_KM = 1500.0  # middle: a column mixing crises the world over (Context.scattered)
+WIDE_KM = 1500.0  # a request whose places lie this far apart is about no one region (Context.span_km)
 FAR_AREA_KM = 3000.0  # a country or province this far from all the request's other places does not vouch for itself
 AREA_FIRST = ("SY",)  # countries whose bare governorate names mean the governorate, not its capital
 DOMINANT = 10  # a town this many times larger than its namesakes (and of DOMINANT_MIN people) is the one meant
@@ -100,6 +101,7 @@ class Context:
         self.level = level
         self._near: dict[str, float] = {}
         self._radians = None
+        self._span: float | None = None
         self._others: dict[bool, tuple] = {}  # for nearest_other_km: (anchors by point, their uids, radians)
 
     def about(self, country: str) -> Context:
@@ -124,6 +126,15 @@ class Context:
             return False
         spread = sorted(km(lat, lon, *self.centre) for lat, lon in self.points)
         return spread[len(spread) // 2] >= SCATTERED_KM
+
+    def span_km(self) -> float:
+        """How far apart the request's two farthest unambiguous places are (0 with fewer than two)."""
+        if self._span is None:
+            import numpy as np
+
+            pts = np.radians(np.asarray(self.points, dtype=float).reshape(-1, 2))
+            self._span = max((float(km_to_all(*np.degrees(p), pts).max()) for p in pts), default=0.0)
+        return self._span
 
     def far(self, f: Feature) -> int:
         """How far from the nearest other place of the request, in bands of :data:`FAR_BAND_KM`, up to
@@ -249,9 +260,12 @@ def stranger(f: Feature, context: Context, cities: bool = True) -> bool:
     if f.country in context.countries:
         return False
     # a town, STRANGER_KM away; a city under a million, half a world away ("Mati" in a report on Attica's fires
-    # is the seaside village geo lacks, not the Philippine city of 100,000)
-    far = STRANGER_KM if f.population < STRANGER_MAX_POPULATION else FAR_AREA_KM
-    return context.nearest_km(f) >= far
+    # is the seaside village geo lacks, not the Philippine city of 100,000), unless the request's own places are
+    # that far apart too, or only one of them vouches for a region: then it is about no one region ("Goma" after
+    # Derna and Kharkiv is Goma)
+    if f.population >= STRANGER_MAX_POPULATION:
+        return len(context.points) > 1 and context.span_km() < WIDE_KM and context.nearest_km(f) >= FAR_AREA_KM
+    return context.nearest_km(f) >= STRANGER_KM
 
 
 def strangers(anchors: list[Feature]) -> set[str]:

@@ -172,12 +172,20 @@ def test_a_global_tables_country_column_says_where_each_row_is(tmp_path):
     res = run("geocode", "-i", str(f), "--column", "Location")
     assert res.exit_code == 0, res.output
     assert "matched inside the table's own columns 'Country'" in res.stderr and "'Atlantis'" in res.stderr
-    assert [r["country"] for r in rows(res.stdout)] == ["LY", "CU", "WS", ""]
+    got = rows(res.stdout)
+    assert [r["country"] for r in got] == ["LY", "CU", "WS", "ID"]  # Palu placed without the unknown parent
+    assert "parent 'Atlantis' not found; placed without it" in got[3]["note"]
     cod = tmp_path / "cod.csv"
     cod.write_text("ADM0_EN,ADM1_EN,ADM2_EN,IDPs\nSyria,Idleb,Harim,100\n", encoding="utf-8")
     res = run("geocode", "-i", str(cod))
     assert res.exit_code == 0, res.output
     assert rows(res.stdout)[0]["pcode"] == "SY0703"
+
+
+def test_a_column_of_many_countries_gets_a_hint_to_give_its_country_column():
+    res = run("geocode", "Derna", "Kharkiv", "Goma", "Palu", "Maiduguri", "Sittwe")
+    assert res.exit_code == 0 and "give it (--parent COLUMN)" in res.stderr
+    assert "--parent COLUMN" not in run("geocode", "Idlib", "Aleppo", "Kharkiv").stderr
 
 
 def test_level_and_repeated_parents(tmp_path):

@@ -597,7 +597,7 @@ def test_a_camp_is_not_found_by_another_camps_name_that_folds_like_it():
     assert resolve(["Mae La Un camp"])[0].id == "supplement:mae-la-oon-camp"
 
 
-WORLD = ["Kharkiv", "Maiduguri", "Mogadishu", "Port-au-Prince", "Mandalay"]  # a column mixing crises the world over
+WORLD = ["Maiduguri", "Mogadishu", "Port-au-Prince", "Goma", "Sittwe", "Kramatorsk"]  # crises the world over
 
 
 def test_in_a_column_mixing_crises_a_row_in_the_same_country_is_no_evidence():
@@ -619,3 +619,10 @@ def test_in_a_column_mixing_crises_a_town_five_times_larger_is_the_one_meant():
     assert not uman.matched and "Cherkasy" in uman.alternatives and "Yucatán" in uman.alternatives
     # but not by an old name of the larger: "Jermuk" is Armenia's spa town, not Çermik of Diyarbakır
     assert resolve(["Yerevan", *WORLD, "Jermuk"])[-1].country != "TR"
+
+
+def test_a_city_far_from_a_request_about_no_one_region_is_still_the_city():
+    # a city of 100,000 or more half a world from the request's places is refused only in a request about one
+    # region: after Derna and Kharkiv (one of them in doubt), Goma is Goma and Palu Sulawesi's
+    got = resolve(["Derna", "Kharkiv", "Goma", "Palu"])
+    assert [m.country for m in got] == ["LY", "UA", "CD", "ID"]

@@ -173,6 +173,9 @@ def geocode_command(
     if missing:
         shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
         say(f"warning: {len(missing)} parent value(s) name no area, those rows were placed without them: {shown}")
+    if not country and "country" not in parent_kinds and _scattered(matches):
+        say("note: these names lie in many countries, none holding a third of them; if the table has a country "
+            "column, give it (--parent COLUMN) and each row is looked for in its own country")  # fmt: skip
     if provider:
         matches = _online(matches, provider, service, country, box)
     from geo.geocode import summary
@@ -195,6 +198,15 @@ def geocode_command(
     if output:
         say(f"wrote {output}")
     say(summary(matches))
+
+
+def _scattered(matches) -> bool:
+    """Whether the names placed lie in five countries or more, none holding a third of them: a column mixing
+    crises, which a country column would serve better."""
+    from collections import Counter
+
+    counts = Counter(m.country for m in matches if m.matched and m.country)
+    return len(counts) >= 5 and 3 * max(counts.values()) < sum(counts.values())
 
 
 def _online(matches, provider, service, country, box):
