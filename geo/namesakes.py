@@ -38,7 +38,7 @@ STRANGER_KM = 600.0  # a small place abroad this far from the rest of a request 
 STRANGER_MAX_POPULATION = 100_000  # cities are named across borders; villages seldom
 SCATTERED = 3  # countries, none holding a third of a request's places, and half of them this far from their
 SCATTERED_KM = 1500.0  # middle: a column mixing crises the world over (Context.scattered)
-WIDE_KM = 1500.0  # a request whose places lie this far apart is about no one region (Context.span_km)
+WIDE_KM = 1500.0  # a request whose places lie this far apart is about no one region (Context.wide)
 FAR_AREA_KM = 3000.0  # a country or province this far from all the request's other places does not vouch for itself
 AREA_FIRST = ("SY",)  # countries whose bare governorate names mean the governorate, not its capital
 DOMINANT = 10  # a town this many times larger than its namesakes (and of DOMINANT_MIN people) is the one meant
@@ -97,11 +97,11 @@ class Context:
         pts = sorted({(round(f.lat, 1), round(f.lon, 1)) for f in anchors})  # ~10 km: distances are in bands
         self.points = pts
         self.centre = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) if pts else None
+        self._middle = None  # the points' distances from their middle, when first asked
         self.scattered = self._scattered(counts)
         self.level = level
         self._near: dict[str, float] = {}
         self._radians = None
-        self._span: float | None = None
         self._others: dict[bool, tuple] = {}  # for nearest_other_km: (anchors by point, their uids, radians)
 
     def about(self, country: str) -> Context:
@@ -124,17 +124,22 @@ class Context:
         great difference in size still tell."""
         if self.home or len(counts) < SCATTERED:
             return False
-        spread = sorted(km(lat, lon, *self.centre) for lat, lon in self.points)
-        return spread[len(spread) // 2] >= SCATTERED_KM
+        import numpy as np
 
-    def span_km(self) -> float:
-        """How far apart the request's two farthest unambiguous places are (0 with fewer than two)."""
-        if self._span is None:
+        return float(np.median(self._from_middle())) >= SCATTERED_KM
+
+    def wide(self) -> bool:
+        """Whether the request's unambiguous places lie :data:`WIDE_KM` apart or more (twice the farthest from
+        their middle: exact for two places, near enough for more): a request about no one region."""
+        return len(self.points) > 1 and 2 * float(self._from_middle().max()) >= WIDE_KM
+
+    def _from_middle(self):
+        """How far each of the request's points is from their middle (computed once)."""
+        if self._middle is None:
             import numpy as np
 
-            pts = np.radians(np.asarray(self.points, dtype=float).reshape(-1, 2))
-            self._span = max((float(km_to_all(*np.degrees(p), pts).max()) for p in pts), default=0.0)
-        return self._span
+            self._middle = km_to_all(*self.centre, np.radians(np.asarray(self.points, dtype=float)))
+        return self._middle
 
     def far(self, f: Feature) -> int:
         """How far from the nearest other place of the request, in bands of :data:`FAR_BAND_KM`, up to
@@ -264,7 +269,7 @@ def stranger(f: Feature, context: Context, cities: bool = True) -> bool:
     # that far apart too, or only one of them vouches for a region: then it is about no one region ("Goma" after
     # Derna and Kharkiv is Goma)
     if f.population >= STRANGER_MAX_POPULATION:
-        return len(context.points) > 1 and context.span_km() < WIDE_KM and context.nearest_km(f) >= FAR_AREA_KM
+        return len(context.points) > 1 and not context.wide() and context.nearest_km(f) >= FAR_AREA_KM
     return context.nearest_km(f) >= STRANGER_KM
 
 

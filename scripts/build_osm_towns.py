@@ -37,17 +37,14 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import io
 import sqlite3
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
-import geopandas as gpd
 import pandas as pd
-from build_places import admin1_of
-from build_towns import Shipped, shipped
+from build_towns import Shipped, shipped, write_towns
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -132,19 +129,7 @@ def main(argv: list[str] | None = None) -> int:
                 "lon": round(lon, 5), "country": r["country"], "population": int(r["population"] or 0),
                 "place": r["place"],
             })  # fmt: skip
-    df = pd.DataFrame(kept)
-    pts = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df["lon"], df["lat"]), crs=4326)
-    admin1 = gpd.read_file(ROOT / "shapefiles" / "admin1.gpkg")[["iso_a2", "name", "geometry"]]
-    df["admin1"] = admin1_of(pts, admin1)
-    outside = df["admin1"] == ""
-    for r in df[outside].itertuples():
-        print(f"left out {r.country} {r.name}: not inside its country's outline")
-    df = df[~outside]
-    buf = io.StringIO()
-    df.to_csv(buf, index=False, lineterminator="\n")
-    with gzip.GzipFile(OUT, "wb", mtime=0) as fh:  # mtime=0: the same input gives the same bytes
-        fh.write(buf.getvalue().encode("utf-8"))
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(df)} towns, {OUT.stat().st_size / 1e3:.0f} kB")
+    write_towns(pd.DataFrame(kept), OUT)
     return 0
 
 

@@ -144,7 +144,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         rows.append({"id": c["id"], "name": c["city"], "alt_names": "|".join(names[1:]), "lat": lat, "lon": lon,
                      "country": country, "population": population})  # fmt: skip
-    df = pd.DataFrame(rows).sort_values("id").reset_index(drop=True)
+    write_towns(pd.DataFrame(rows).sort_values("id").reset_index(drop=True), OUT)
+    return 0
+
+
+def write_towns(df: pd.DataFrame, out: Path) -> None:
+    """Give each town the admin-1 area it lies in, leave out (and say) those outside their country's outline,
+    and write the rest to ``out``, gzipped with no timestamp: the same input gives the same bytes."""
     pts = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df["lon"], df["lat"]), crs=4326)
     admin1 = gpd.read_file(ROOT / "shapefiles" / "admin1.gpkg")[["iso_a2", "name", "geometry"]]
     df["admin1"] = admin1_of(pts, admin1)
@@ -154,10 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     df = df[~outside]
     buf = io.StringIO()
     df.to_csv(buf, index=False, lineterminator="\n")
-    with gzip.GzipFile(OUT, "wb", mtime=0) as fh:  # mtime=0: the same input gives the same bytes
+    with gzip.GzipFile(out, "wb", mtime=0) as fh:
         fh.write(buf.getvalue().encode("utf-8"))
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(df)} towns, {OUT.stat().st_size / 1e6:.2f} MB")
-    return 0
+    print(f"wrote {out.relative_to(ROOT)}: {len(df)} towns, {out.stat().st_size / 1e3:,.0f} kB")
 
 
 if __name__ == "__main__":
