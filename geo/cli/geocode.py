@@ -173,7 +173,7 @@ def geocode_command(
     if missing:
         shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
         say(f"warning: {len(missing)} parent value(s) name no area, those rows were placed without them: {shown}")
-    if not country and "country" not in parent_kinds and _scattered(matches):
+    if not country and "country" not in parent_kinds and _many_countries(matches):
         say("note: these names lie in many countries, none holding a third of them; if the table has a country "
             "column, give it (--parent COLUMN) and each row is looked for in its own country")  # fmt: skip
     if provider:
@@ -200,7 +200,7 @@ def geocode_command(
     say(summary(matches))
 
 
-def _scattered(matches) -> bool:
+def _many_countries(matches) -> bool:
     """Whether the names placed lie in five countries or more, none holding a third of them: a column mixing
     crises, which a country column would serve better."""
     from collections import Counter
