@@ -186,6 +186,11 @@ class Feature:
     def settlement(self) -> bool:
         return self.kind in SETTLEMENT_KINDS
 
+    @property
+    def sides(self) -> list[str]:
+        """The countries a border runs between, as its id says (``border:SD-TD``: SD, TD)."""
+        return self.uid.split(":", 1)[1].split("-")
+
     def within(self, code: str) -> bool:
         """True if this feature lies in the area with P-code ``code`` (as far as the codes tell)."""
         return (
@@ -447,8 +452,10 @@ class Gazetteer:
         it is that country (a row "Sudan" of a table whose country column says Sudan) or one of its borders."""
         if f.within(code):
             return True
-        if f.kind == "country" or f.kind == "border":
-            return code == f.pcode or code in f.uid.rsplit(":", 1)[-1].split("-")
+        if f.kind == "country":
+            return code == f.pcode
+        if f.kind == "border":
+            return code in f.sides
         geom = self.polygons.get(code)
         if geom is None or f.pcode == code:
             return False

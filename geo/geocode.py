@@ -105,7 +105,7 @@ def _countries(country: str | Sequence[str] | None) -> tuple[str, ...] | None:
 def _passes(feature: Feature, countries, bbox) -> bool:
     if countries and feature.kind != "coordinates":
         if feature.kind == "border":
-            if not set(feature.uid.split(":", 1)[1].split("-")) & set(countries):
+            if not set(feature.sides) & set(countries):
                 return False
         elif feature.country not in countries:
             return False
@@ -304,7 +304,7 @@ def _choose(name, found, context, min_score, gaz) -> Match:
     country = f.country
     if f.kind == "border":  # the country the text named ("the Turkish border": TR), else the pair's first
         named = gaz.border_countries(q)
-        country = named[0] if named else f.uid.split(":", 1)[1].split("-")[0]
+        country = named[0] if named else f.sides[0]
     note = "; ".join(n for n in (note, f.note) if n)
     return Match(
         query=name, name=f.name, lat=lat, lon=lon, kind=f.kind, admin1=f.admin1, country=country,

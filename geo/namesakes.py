@@ -186,7 +186,7 @@ class Context:
         what is left."""
         f = cand.feature
         if f.kind == "border":  # the border whose both sides are where the request is
-            outside = sum(side not in self.countries for side in f.uid.split(":", 1)[1].split("-"))
+            outside = sum(side not in self.countries for side in f.sides)
         else:  # in a column mixing crises the world over every country is as likely
             outside = 0 if (not f.country or f.country in self.countries or self.scattered) else 1
         other_level = 0 if not self.level or fits_level(f.kind, self.level) else 1
